@@ -1,0 +1,66 @@
+# Portalis developer entry points. Every target works from a clean clone on Debian 12:
+# it creates .venv, installs the project (again whenever pyproject.toml changes), and
+# installs the system packages the tests need (rustc & co.) when they are missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# rustup installs the toolchain here; Debian's apt packages land in /usr/bin instead.
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Lives inside the venv: a recreated venv has no stamp, so it is reinstalled too.
+STAMP := $(VENV)/.portalis-installed
+DEMO := examples/demo.py
+# lsp_server/ is type-checked as soon as it has code.
+MYPY_PATHS := backend $(if $(wildcard lsp_server/*.py),lsp_server)
+PYTEST_WORKERS ?= 2
+
+.PHONY: help demo test lint pytest bench fmt system-deps clean
+
+help:
+	@echo "make demo    translate $(DEMO) to Rust and check it against CPython"
+	@echo "make test    lint (ruff, mypy) and run the test suite"
+	@echo "make bench   quality and speed benchmarks (results in benchmarks/results/)"
+	@echo "make fmt     format and auto-fix with ruff"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+system-deps:
+	@scripts/ensure-system-deps.sh
+
+demo: system-deps $(STAMP)
+	@echo "== portalis translate $(DEMO)"
+	$(BIN)/portalis translate $(DEMO)
+	@echo "== portalis check $(DEMO)  (runs the demo under CPython and as Rust)"
+	$(BIN)/portalis check $(DEMO)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(MYPY_PATHS)
+
+pytest: system-deps $(STAMP)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) tests
+
+test: system-deps lint pytest
+
+bench: system-deps $(STAMP)
+	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/speed.py
+	@echo "results written to benchmarks/results/quality.json and benchmarks/results/speed.json"
+
+fmt: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf .mypy_cache .ruff_cache .pytest_cache build dist

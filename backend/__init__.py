@@ -1,0 +1,1 @@
+"""Portalis backend: the translation engine and the clients that reach a translator."""

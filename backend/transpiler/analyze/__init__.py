@@ -1,0 +1,1 @@
+"""Analyze stage: types from mypy, mutation/ownership, and which functions raise."""

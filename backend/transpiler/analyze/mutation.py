@@ -1,0 +1,240 @@
+"""Mutation and ownership analysis: which parameters are mutated in place (`&mut`), which
+are rebound (a private owned copy), which locals need `mut`, and which methods mutate self.
+
+Works on mypy's tree, to a fixpoint over calls between the module's functions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    DelStmt,
+    Expression,
+    ForStmt,
+    FuncDef,
+    IndexExpr,
+    ListExpr,
+    Lvalue,
+    MemberExpr,
+    NameExpr,
+    OperatorAssignmentStmt,
+    StarExpr,
+    TupleExpr,
+    WhileStmt,
+)
+
+from backend.transpiler.analyze.walk import Walker
+
+# Methods that change their receiver in place, by receiver family; adding one is one entry.
+MUTATING_METHODS = frozenset(
+    {
+        # list
+        "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear",
+        # dict
+        "setdefault", "update", "popitem",
+        # set
+        "add", "discard", "difference_update", "intersection_update",
+        "symmetric_difference_update",
+        # deque
+        "appendleft", "popleft", "extendleft", "rotate",
+    }
+)  # fmt: skip
+
+# Module functions that mutate their first argument.
+MUTATING_FUNCTIONS = frozenset(
+    {
+        "heapq.heappush",
+        "heapq.heappop",
+        "heapq.heapify",
+        "heapq.heappushpop",
+        "heapq.heapreplace",
+        "bisect.insort",
+        "bisect.insort_left",
+        "bisect.insort_right",
+    }
+)
+
+
+@dataclass
+class FunctionFacts:
+    """What the body of one function does to its names."""
+
+    params: list[str]
+    mutated: set[str] = field(default_factory=set)  # mutated in place (root names)
+    assigned: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    assigned_in_loop: set[str] = field(default_factory=set)
+    # calls whose arguments may be mutated by the callee: (callee fullname, arg index, root)
+    passes: list[tuple[str, int, str]] = field(default_factory=list)
+    # method calls on a root: (method fullname, root)
+    method_calls: list[tuple[str, str]] = field(default_factory=list)
+
+    def mutates_param(self, name: str) -> bool:
+        return name in self.mutated
+
+    def rebinds(self, name: str) -> bool:
+        return self.assigned.get(name, 0) > 0
+
+    def needs_mut(self, name: str) -> bool:
+        return (
+            name in self.mutated
+            or self.assigned.get(name, 0) > 1
+            or name in self.assigned_in_loop
+        )
+
+
+def root_name(expr: Expression) -> str | None:
+    """`x` for `x`, `x.a.b`, `x[i][j]`, `x.a[i]`."""
+    while isinstance(expr, MemberExpr | IndexExpr):
+        expr = expr.expr if isinstance(expr, MemberExpr) else expr.base
+    return expr.name if isinstance(expr, NameExpr) else None
+
+
+class _FactCollector(Walker):
+    def __init__(self, facts: FunctionFacts) -> None:
+        self.facts = facts
+        self.loop_depth = 0
+
+    # nested functions and lambdas are analysed on their own
+    def visit_FuncDef(self, o: FuncDef) -> None:
+        return
+
+    def visit_LambdaExpr(self, o: object) -> None:
+        return
+
+    def _bind(self, lv: Lvalue) -> None:
+        if isinstance(lv, NameExpr):
+            self.facts.assigned[lv.name] += 1
+            if self.loop_depth:
+                self.facts.assigned_in_loop.add(lv.name)
+        elif isinstance(lv, TupleExpr | ListExpr):
+            for item in lv.items:
+                self._bind(item)
+        elif isinstance(lv, StarExpr):
+            self._bind(lv.expr)
+        elif isinstance(lv, MemberExpr | IndexExpr):
+            root = root_name(lv)
+            if root:
+                self.facts.mutated.add(root)
+
+    def visit_AssignmentStmt(self, o: AssignmentStmt) -> None:
+        for lv in o.lvalues:
+            self._bind(lv)
+        self.generic(o)
+
+    def visit_OperatorAssignmentStmt(self, o: OperatorAssignmentStmt) -> None:
+        if isinstance(o.lvalue, NameExpr):
+            # `xs += [..]` on a list is in place; on immutables it rebinds: both need `mut`
+            self.facts.mutated.add(o.lvalue.name)
+            self.facts.assigned[o.lvalue.name] += 1
+        else:
+            self._bind(o.lvalue)
+        self.generic(o)
+
+    def visit_DelStmt(self, o: DelStmt) -> None:
+        root = root_name(o.expr)
+        if root:
+            self.facts.mutated.add(root)
+        self.generic(o)
+
+    def visit_ForStmt(self, o: ForStmt) -> None:
+        # the loop target is bound by the `for` pattern itself: not a reassignment
+        self.visit(o.expr)
+        self.loop_depth += 1
+        self.visit(o.body)
+        self.loop_depth -= 1
+        self.visit(o.else_body)
+
+    def visit_WhileStmt(self, o: WhileStmt) -> None:
+        self.visit(o.expr)
+        self.loop_depth += 1
+        self.visit(o.body)
+        self.loop_depth -= 1
+        self.visit(o.else_body)
+
+    def visit_CallExpr(self, o: CallExpr) -> None:
+        callee = o.callee
+        if isinstance(callee, MemberExpr):
+            root = root_name(callee.expr)
+            if root:
+                if callee.name in MUTATING_METHODS:
+                    self.facts.mutated.add(root)
+                fullname = _method_fullname(callee)
+                if fullname:
+                    self.facts.method_calls.append((fullname, root))
+        if isinstance(callee, NameExpr | MemberExpr):
+            fullname = callee.fullname if isinstance(callee, NameExpr) else _member_fullname(callee)
+            for index, arg in enumerate(o.args):
+                root = root_name(arg)
+                if root and fullname:
+                    if fullname in MUTATING_FUNCTIONS and index == 0:
+                        self.facts.mutated.add(root)
+                    self.facts.passes.append((fullname, index, root))
+        self.generic(o)
+
+
+def _member_fullname(expr: MemberExpr) -> str | None:
+    if isinstance(expr.expr, NameExpr) and expr.expr.fullname:
+        return f"{expr.expr.fullname}.{expr.name}"
+    return expr.fullname or None
+
+
+def _method_fullname(expr: MemberExpr) -> str | None:
+    """`module.Class.method` of a call on an instance, when mypy resolved the receiver."""
+    node = expr.expr
+    typ = getattr(getattr(node, "node", None), "type", None)
+    info = getattr(typ, "type", None)
+    if info is not None and hasattr(info, "fullname"):
+        return f"{info.fullname}.{expr.name}"
+    return None
+
+
+def collect_facts(fn: FuncDef) -> FunctionFacts:
+    facts = FunctionFacts([arg.variable.name for arg in fn.arguments])
+    collector = _FactCollector(facts)
+    collector.visit_all(fn.body.body)
+    return facts
+
+
+class MutationAnalysis:
+    """Facts for every function and method of the module, closed over calls."""
+
+    def __init__(self, functions: dict[str, FuncDef]) -> None:
+        self.functions = functions  # fullname -> def
+        self.facts = {name: collect_facts(fn) for name, fn in functions.items()}
+        self._propagate()
+
+    def _mutated_param_indexes(self, fullname: str) -> set[int]:
+        facts = self.facts.get(fullname)
+        if facts is None:
+            return set()
+        return {i for i, p in enumerate(facts.params) if p in facts.mutated}
+
+    def _propagate(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for facts in self.facts.values():
+                for callee, index, root in facts.passes:
+                    callee_facts = self.facts.get(callee)
+                    if callee_facts is None:
+                        continue
+                    # a bound method's params start with self: calls pass args after it
+                    offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
+                    offset = 0 if callee.endswith(".__init__") else offset
+                    if (index + offset) in self._mutated_param_indexes(callee):
+                        if root not in facts.mutated:
+                            facts.mutated.add(root)
+                            changed = True
+                for method, root in facts.method_calls:
+                    method_facts = self.facts.get(method)
+                    if method_facts and "self" in method_facts.mutated:
+                        if root not in facts.mutated:
+                            facts.mutated.add(root)
+                            changed = True
+
+    def of(self, fullname: str) -> FunctionFacts | None:
+        return self.facts.get(fullname)

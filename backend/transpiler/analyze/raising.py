@@ -1,0 +1,215 @@
+"""Raising analysis: which functions can raise a Python exception that must become a
+Rust `Result` (so that callers can propagate it with `?` or catch it in `except`).
+
+A function returns `Result` when an exception can escape it: an explicit `raise`, or a call
+to such a function, that no enclosing `try` of the same function handles. Implicit errors of
+builtin operations (e.g. `int("x")` raising ValueError) count only where a handler somewhere
+in the module catches that kind; elsewhere they stay panics (the program dies either way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    CallExpr,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    NameExpr,
+    RaiseStmt,
+    RefExpr,
+    TryStmt,
+    TypeInfo,
+)
+
+from backend.transpiler.analyze.walk import Walker
+
+# Built-in exception hierarchy (the part programs catch); child -> parent.
+BUILTIN_PARENTS: dict[str, str] = {
+    "Exception": "BaseException",
+    "ArithmeticError": "Exception",
+    "ZeroDivisionError": "ArithmeticError",
+    "OverflowError": "ArithmeticError",
+    "LookupError": "Exception",
+    "IndexError": "LookupError",
+    "KeyError": "LookupError",
+    "ValueError": "Exception",
+    "UnicodeError": "ValueError",
+    "TypeError": "Exception",
+    "RuntimeError": "Exception",
+    "NotImplementedError": "RuntimeError",
+    "RecursionError": "RuntimeError",
+    "AssertionError": "Exception",
+    "AttributeError": "Exception",
+    "NameError": "Exception",
+    "StopIteration": "Exception",
+    "OSError": "Exception",
+    "FileNotFoundError": "OSError",
+    "PermissionError": "OSError",
+    "TimeoutError": "OSError",
+    "KeyboardInterrupt": "BaseException",
+    "SystemExit": "BaseException",
+}
+
+# Builtin calls whose failure programs commonly catch: callee fullname -> kind.
+IMPLICIT_CALL_KINDS: dict[str, str] = {
+    "builtins.int": "ValueError",
+    "builtins.float": "ValueError",
+}
+
+
+@dataclass
+class Hierarchy:
+    """Exception classes known in this module (user classes + builtins)."""
+
+    parents: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_PARENTS))
+
+    def add_user_class(self, info: TypeInfo) -> None:
+        for base in info.mro[1:]:
+            self.parents.setdefault(info.name, base.name)
+            break
+
+    def ancestors(self, kind: str) -> list[str]:
+        chain = [kind]
+        while chain[-1] in self.parents:
+            chain.append(self.parents[chain[-1]])
+        return chain
+
+    def subclasses(self, kind: str) -> list[str]:
+        """Every known kind that an `except kind:` clause catches (kind first)."""
+        names = {kind} | {k for k in self.parents if kind in self.ancestors(k)}
+        return [kind] + sorted(names - {kind})
+
+    def catches(self, handler: str | None, kind: str) -> bool:
+        return handler is None or handler in self.ancestors(kind)
+
+
+def handler_names(stmt: TryStmt) -> list[str | None]:
+    """The exception names each handler catches (None = bare except / BaseException)."""
+    names: list[str | None] = []
+    for typ in stmt.types:
+        if typ is None:
+            names.append(None)
+        elif isinstance(typ, RefExpr):
+            names.append(None if typ.name == "BaseException" else typ.name)
+        elif hasattr(typ, "items"):
+            names.extend(i.name if isinstance(i, RefExpr) else None for i in typ.items)
+        else:
+            names.append(None)
+    return names
+
+
+def raised_kind(stmt: RaiseStmt) -> str | None:
+    expr = stmt.expr
+    if isinstance(expr, CallExpr):
+        expr = expr.callee
+    if isinstance(expr, RefExpr):
+        return expr.name
+    return None
+
+
+class _SiteCollector(Walker):
+    """Finds raise sites and calls, with the handlers around them."""
+
+    def __init__(self) -> None:
+        self.handlers: list[list[str | None]] = []
+        self.in_handler: list[list[str | None]] = []
+        self.raises: list[tuple[str | None, list[list[str | None]]]] = []
+        self.calls: list[tuple[str, list[list[str | None]]]] = []
+        self.caught: set[str | None] = set()
+
+    def visit_FuncDef(self, o: FuncDef) -> None:
+        return  # nested functions are separate
+
+    def visit_TryStmt(self, o: TryStmt) -> None:
+        names = handler_names(o)
+        self.caught.update(names)
+        self.handlers.append(names)
+        self.visit(o.body)
+        self.handlers.pop()
+        for name, handler in zip(names, o.handlers, strict=False):
+            self.in_handler.append([name])
+            self.visit(handler)
+            self.in_handler.pop()
+        self.visit(o.else_body)
+        self.visit(o.finally_body)
+
+    def visit_RaiseStmt(self, o: RaiseStmt) -> None:
+        kind = raised_kind(o)
+        if kind is None and o.expr is None and self.in_handler:
+            kind = self.in_handler[-1][0] or "Exception"  # bare re-raise
+        self.raises.append((kind or "Exception", [list(h) for h in self.handlers]))
+        self.generic(o)
+
+    def visit_CallExpr(self, o: CallExpr) -> None:
+        name = _callee_fullname(o.callee)
+        if name:
+            self.calls.append((name, [list(h) for h in self.handlers]))
+        self.generic(o)
+
+
+def _callee_fullname(callee: Expression) -> str | None:
+    if isinstance(callee, NameExpr):
+        return callee.fullname or None
+    if isinstance(callee, MemberExpr):
+        if callee.fullname:
+            return callee.fullname
+        node = getattr(callee.expr, "node", None)
+        typ = getattr(node, "type", None)
+        info = getattr(typ, "type", None)
+        if isinstance(info, TypeInfo):
+            return f"{info.fullname}.{callee.name}"
+        if isinstance(node, TypeInfo):
+            return f"{node.fullname}.{callee.name}"
+    return None
+
+
+class RaisingAnalysis:
+    def __init__(self, functions: dict[str, FuncDef], hierarchy: Hierarchy) -> None:
+        self.hierarchy = hierarchy
+        self.sites: dict[str, _SiteCollector] = {}
+        for name, fn in functions.items():
+            collector = _SiteCollector()
+            collector.visit_all(fn.body.body)
+            self.sites[name] = collector
+        self.caught_anywhere: set[str | None] = set()
+        for collector in self.sites.values():
+            self.caught_anywhere |= collector.caught
+        self.kinds: dict[str, set[str]] = {name: set() for name in functions}
+        self._solve()
+
+    def _handled(self, kind: str, handlers: list[list[str | None]]) -> bool:
+        return any(self.hierarchy.catches(h, kind) for group in handlers for h in group)
+
+    def _implicit_wanted(self, kind: str) -> bool:
+        return any(
+            h is None or h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere
+        )
+
+    def _solve(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for name, sites in self.sites.items():
+                found: set[str] = set()
+                for kind, handlers in sites.raises:
+                    if kind and not self._handled(kind, handlers):
+                        found.add(kind)
+                for callee, handlers in sites.calls:
+                    callee_kinds = set(self.kinds.get(callee, set()))
+                    implicit = IMPLICIT_CALL_KINDS.get(callee)
+                    if implicit and self._implicit_wanted(implicit):
+                        callee_kinds.add(implicit)
+                    found |= {k for k in callee_kinds if not self._handled(k, handlers)}
+                if not found <= self.kinds[name]:
+                    self.kinds[name] |= found
+                    changed = True
+
+    def raises(self, fullname: str) -> bool:
+        return bool(self.kinds.get(fullname))
+
+    def implicit_fallible(self, callee: str) -> bool:
+        """Whether a builtin call must be lowered in its `Result` form (someone catches it)."""
+        kind = IMPLICIT_CALL_KINDS.get(callee)
+        return kind is not None and self._implicit_wanted(kind)

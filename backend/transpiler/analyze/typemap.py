@@ -1,0 +1,148 @@
+"""Map mypy types onto the Rust types of the IR."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mypy.types import (
+    AnyType,
+    CallableType,
+    Instance,
+    LiteralType,
+    NoneType,
+    Overloaded,
+    TupleType,
+    Type,
+    TypeAliasType,
+    TypeType,
+    TypeVarType,
+    UninhabitedType,
+    UnionType,
+    get_proper_type,
+)
+
+from backend.transpiler import rtypes as rt
+
+# Builtin scalars and containers; adding one is one entry.
+SCALARS: dict[str, rt.RType] = {
+    "builtins.int": rt.INT,
+    "builtins.float": rt.FLOAT,
+    "builtins.bool": rt.BOOL,
+    "builtins.str": rt.STR,
+    "builtins.bytes": rt.BYTES,
+    "builtins.bytearray": rt.BYTES,
+    "builtins.object": rt.UNKNOWN,
+}
+
+LIST_LIKE = {
+    "builtins.list",
+    "typing.Sequence",
+    "typing.MutableSequence",
+    "typing.Iterable",
+    "typing.Collection",
+    "typing.Reversible",
+    "builtins.reversed",
+}
+ITERATOR_LIKE = {
+    "typing.Iterator",
+    "typing.Generator",
+    "builtins.map",
+    "builtins.filter",
+    "builtins.enumerate",
+    "builtins.zip",
+    "itertools.count",
+    "itertools.cycle",
+    "itertools.islice",
+    "itertools.chain",
+}
+DICT_LIKE = {
+    "builtins.dict": "dict",
+    "typing.Mapping": "dict",
+    "typing.MutableMapping": "dict",
+    "collections.OrderedDict": "dict",
+    "collections.defaultdict": "defaultdict",
+}
+SET_LIKE = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.MutableSet"}
+
+EXCEPTION_BASE = "builtins.BaseException"
+
+
+class TypeMapper:
+    """Maps mypy types to Rust types; knows the module's own classes."""
+
+    def __init__(self, classes: Mapping[str, rt.StructT]) -> None:
+        self.classes = classes  # fullname -> struct type
+
+    def map(self, typ: Type | None) -> rt.RType:  # noqa: C901 - one case per mypy type kind
+        if typ is None:
+            return rt.UNKNOWN
+        if isinstance(typ, TypeAliasType):
+            typ = get_proper_type(typ)
+        typ = get_proper_type(typ)
+        if isinstance(typ, LiteralType):
+            return self.map(typ.fallback)
+        if isinstance(typ, NoneType):
+            return rt.UNIT
+        if isinstance(typ, Instance):
+            return self._instance(typ)
+        if isinstance(typ, TupleType):
+            if typ.partial_fallback.type.fullname != "builtins.tuple":
+                named = self.classes.get(typ.partial_fallback.type.fullname)
+                if named is not None:
+                    return named
+            return rt.TupleT(tuple(self.map(t) for t in typ.items))
+        if isinstance(typ, UnionType):
+            return self._union(typ)
+        if isinstance(typ, CallableType):
+            if typ.is_type_obj():
+                return rt.UNKNOWN
+            return rt.FnT(tuple(self.map(t) for t in typ.arg_types), self.map(typ.ret_type))
+        if isinstance(typ, Overloaded | TypeType | TypeVarType | UninhabitedType | AnyType):
+            return rt.UnknownT(str(typ))
+        return rt.UnknownT(str(typ))
+
+    def _instance(self, typ: Instance) -> rt.RType:
+        name = typ.type.fullname
+        args = [self.map(a) for a in typ.args]
+        if name in SCALARS:
+            return SCALARS[name]
+        if name in self.classes:
+            return self.classes[name]
+        if typ.type.has_base(EXCEPTION_BASE):
+            return rt.StructT("PyException")
+        if name == "builtins.tuple":
+            return rt.ListT(args[0] if args else rt.UNKNOWN)
+        if name in LIST_LIKE:
+            return rt.ListT(args[0] if args else rt.UNKNOWN)
+        if name in ITERATOR_LIKE:
+            return rt.IterT(args[0] if args else rt.UNKNOWN)
+        if name == "builtins.range":
+            return rt.IterT(rt.INT)
+        if name in DICT_LIKE and len(args) == 2:
+            return rt.DictT(args[0], args[1], DICT_LIKE[name])
+        if name == "collections.Counter":
+            return rt.DictT(args[0] if args else rt.UNKNOWN, rt.INT, "counter")
+        if name in SET_LIKE:
+            return rt.SetT(args[0] if args else rt.UNKNOWN)
+        if name == "collections.deque":
+            return rt.DequeT(args[0] if args else rt.UNKNOWN)
+        if name in ("typing.Callable", "builtins.function"):
+            return rt.UnknownT(name)
+        if typ.type.is_enum:
+            return rt.StructT(typ.type.name, copy=True, ordered=True)
+        return rt.UnknownT(name)
+
+    def _union(self, typ: UnionType) -> rt.RType:
+        items = [get_proper_type(t) for t in typ.items]
+        non_none = [t for t in items if not isinstance(t, NoneType)]
+        if len(non_none) == 1 and len(items) == 2:
+            inner = self.map(non_none[0])
+            return rt.OptionT(inner)
+        mapped = {self.map(t) for t in non_none}
+        if mapped == {rt.INT, rt.FLOAT}:
+            # int | float: Python's numeric tower; f64 holds both exactly enough here
+            return rt.FLOAT if len(items) == len(non_none) else rt.OptionT(rt.FLOAT)
+        if len(mapped) == 1:
+            only = mapped.pop()
+            return only if len(items) == len(non_none) else rt.OptionT(only)
+        return rt.UnknownT(str(typ))

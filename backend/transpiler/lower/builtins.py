@@ -1,0 +1,495 @@
+"""Builtin functions, one dispatch entry each (`BUILTINS["builtins.len"] = lower_len`)."""
+
+from __future__ import annotations
+
+from mypy.nodes import GeneratorExpr, IntExpr, LambdaExpr, NameExpr, TupleExpr
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.calls import Call, Lowerer
+from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+from backend.transpiler.lower.iteration import Shape, iter_source
+
+BUILTINS: dict[str, Lowerer] = {}
+
+
+def builtin(*names: str):  # type: ignore[no-untyped-def]
+    def register(fn: Lowerer) -> Lowerer:
+        for name in names:
+            BUILTINS[f"builtins.{name}"] = fn
+        return fn
+
+    return register
+
+
+def _owned_items(src_iterator: str, shape: Shape) -> str:
+    """An iterator expression yielding owned items (copied/cloned references)."""
+    if shape.is_tuple:
+        names = [f"x{i}" for i in range(len(shape.parts))]
+        pats = []
+        outs = []
+        for name, part in zip(names, shape.parts, strict=True):
+            if part.ref and part.ty.is_copy:
+                pats.append(f"&{name}")
+                outs.append(name)
+            elif part.ref:
+                pats.append(name)
+                outs.append(f"{name}.clone()")
+            else:
+                pats.append(name)
+                outs.append(name)
+        if all(o == n for o, n in zip(outs, names, strict=True)) and not any(p.startswith("&") for p in pats):
+            return src_iterator
+        return f"{src_iterator}.map(|({', '.join(pats)})| ({', '.join(outs)}))"
+    if shape.ref:
+        return f"{src_iterator}.{'copied' if shape.ty.is_copy else 'cloned'}()"
+    return src_iterator
+
+
+def _elem_type(shape: Shape) -> rt.RType:
+    if shape.is_tuple:
+        return rt.TupleT(tuple(_elem_type(p) for p in shape.parts))
+    return shape.ty
+
+
+def owned_iterator(call: Call, index: int = 0) -> tuple[str, rt.RType]:
+    """(iterator code with owned items, item type) for an iterable argument."""
+    node = call.args[index]
+    if isinstance(node, GeneratorExpr):
+        from backend.transpiler.lower import comprehensions
+
+        code, elem = comprehensions.generator_iterator(call.ctx, node)
+        return code, elem
+    src = iter_source(call.ctx, node)
+    if src.shape.ty == rt.CHAR:
+        return f"{src.iterator}.map(String::from)", rt.STR
+    return _owned_items(src.iterator, src.shape), _elem_type(src.shape)
+
+
+def _collect(code: str, target: str) -> str:
+    return f"{code}.collect::<{target}>()"
+
+
+@builtin("print")
+def lower_print(call: Call) -> Expr:
+    from backend.transpiler.lower import formatting
+
+    return formatting.lower_print(call)
+
+
+@builtin("len")
+def lower_len(call: Call) -> Expr:
+    arg = call.arg(0)
+    ty = arg.ty
+    if isinstance(ty, rt.StrT):
+        return Expr(f"{arg.at(Prec.POSTFIX)}.chars().count() as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    if isinstance(ty, rt.TupleT):
+        return Expr(str(len(ty.items)), rt.INT)
+    return Expr(f"{arg.at(Prec.POSTFIX)}.len() as i64", rt.INT, Kind.OWNED, Prec.CAST)
+
+
+@builtin("abs")
+def lower_abs(call: Call) -> Expr:
+    arg = values.value_expr(call.arg(0))
+    if arg.ty == rt.BOOL:
+        arg = coerce(call.ctx, arg, rt.INT)
+    return Expr(f"{arg.at(Prec.POSTFIX)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def _min_max(call: Call, which: str) -> Expr:
+    ctx = call.ctx
+    result_t = call.result_type
+    key = call.kwargs.get("key")
+    default = call.kwargs.get("default")
+    if len(call.args) >= 2:
+        items = [coerce(ctx, call.arg(i), result_t) for i in range(len(call.args))]
+        if key is None and result_t in (rt.INT, rt.FLOAT):
+            code = values.value_expr(items[0]).at(Prec.POSTFIX)
+            for item in items[1:]:
+                code = f"{code}.{which}({values.value(item)})"
+            return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
+        iterator = f"[{', '.join(values.owned(i) for i in items)}].into_iter()"
+        elem = result_t
+    else:
+        iterator, elem = owned_iterator(call)
+    if key is not None:
+        helper = f"py_{which}_by"
+        call.helper(helper)
+        key_fn = _key_closure(call, key, elem)
+        return Expr(f"{helper}({iterator}, {key_fn})", elem, Kind.OWNED)
+    if default is not None:
+        fallback = values.owned(lower_expr(ctx, default, elem))
+        if elem.is_ord:
+            return Expr(f"{iterator}.{which}().unwrap_or({fallback})", elem, Kind.OWNED, Prec.POSTFIX)
+    if elem.is_ord and not isinstance(elem, rt.UnknownT):
+        msg = f"{which}() arg is an empty sequence"
+        return Expr(f'{iterator}.{which}().expect("{msg}")', elem, Kind.OWNED, Prec.POSTFIX)
+    helper = f"py_{which}"
+    call.helper(helper)
+    return Expr(f"{helper}({iterator})", elem, Kind.OWNED)
+
+
+def _key_closure(call: Call, key_node, elem: rt.RType) -> str:  # type: ignore[no-untyped-def]
+    """A closure `|x: &T| key(x)` for key= arguments (lambdas or function names)."""
+    from backend.transpiler.lower import functions
+
+    if isinstance(key_node, LambdaExpr):
+        return functions.lower_lambda_with(call.ctx, key_node, [elem], by_ref=True).code
+    fn = lower_expr(call.ctx, key_node)
+    if elem.is_copy:
+        return f"|x| {fn.code}(*x)"
+    return f"|x| {fn.code}(x)"
+
+
+@builtin("min")
+def lower_min(call: Call) -> Expr:
+    return _min_max(call, "min")
+
+
+@builtin("max")
+def lower_max(call: Call) -> Expr:
+    return _min_max(call, "max")
+
+
+@builtin("sum")
+def lower_sum(call: Call) -> Expr:
+    iterator, elem = owned_iterator(call)
+    result_t = call.result_type
+    if isinstance(result_t, rt.UnknownT):
+        result_t = elem
+    if elem == rt.BOOL:
+        iterator = f"{iterator}.map(i64::from)"
+    elif elem == rt.INT and result_t == rt.FLOAT:
+        iterator = f"{iterator}.map(|v| v as f64)"
+    code = f"{iterator}.sum::<{result_t.render()}>()"
+    start = call.args[1] if len(call.args) > 1 else call.kwargs.get("start")
+    if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
+        first = values.value(lower_expr(call.ctx, start, result_t))
+        return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
+    return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("sorted")
+def lower_sorted(call: Call) -> Expr:
+    iterator, elem = owned_iterator(call)
+    result_t = rt.ListT(elem)
+    sort = sort_statement(call, "v", elem)
+    code = f"{{ let mut v: Vec<_> = {iterator}.collect(); {sort}; v }}"
+    return Expr(code, result_t, Kind.OWNED)
+
+
+def sort_statement(call: Call, target: str, elem: rt.RType) -> str:
+    """`v.sort()` and friends for list.sort()/sorted(), with key= and reverse=."""
+    key = call.kwargs.get("key")
+    reverse_node = call.kwargs.get("reverse")
+    reverse = "false"
+    if reverse_node is not None:
+        reverse = values.value(lower_expr(call.ctx, reverse_node, rt.BOOL))
+    if key is not None:
+        call.helper("py_sort_by_key")
+        return f"py_sort_by_key(&mut {target}, {_key_closure(call, key, elem)}, {reverse})"
+    if elem.is_ord:
+        if reverse == "false":
+            return f"{target}.sort()"
+        if reverse == "true":
+            return f"{target}.sort_by(|a, b| b.cmp(a))"
+    call.helper("py_sort")
+    return f"py_sort(&mut {target}, {reverse})"
+
+
+@builtin("reversed")
+def lower_reversed(call: Call) -> Expr:
+    iterator, elem = owned_iterator(call)
+    return Expr(f"{iterator}.rev()", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("enumerate", "zip", "range", "iter")
+def lower_iterator_value(call: Call) -> Expr:
+    src = iter_source(call.ctx, call.node)
+    code = _owned_items(src.iterator, src.shape)
+    return Expr(code, rt.IterT(_elem_type(src.shape)), Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("list", "tuple")
+def lower_list_call(call: Call) -> Expr:
+    if not call.args:
+        return Expr("Vec::new()", call.result_type)
+    iterator, elem = owned_iterator(call)
+    target = call.result_type
+    if not isinstance(target, rt.ListT):
+        target = rt.ListT(elem)
+    return Expr(_collect(iterator, "Vec<_>"), target, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("set", "frozenset")
+def lower_set_call(call: Call) -> Expr:
+    target = call.result_type
+    call.ctx.module.note_type(target)
+    kind = target.render().split("<")[0]
+    if not call.args:
+        return Expr(f"{kind}::new()", target)
+    iterator, _ = owned_iterator(call)
+    return Expr(_collect(iterator, f"{kind}<_>"), target, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("dict")
+def lower_dict_call(call: Call) -> Expr:
+    target = call.result_type
+    call.ctx.module.note_type(target)
+    if not call.args:
+        return Expr("PyDict::new()", target)
+    arg_t = type_of(call.ctx, call.args[0])
+    if isinstance(arg_t, rt.DictT):
+        return values.owned_expr(call.arg(0))
+    iterator, _ = owned_iterator(call)
+    return Expr(_collect(iterator, "PyDict<_, _>"), target, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("str")
+def lower_str_call(call: Call) -> Expr:
+    if not call.args:
+        return Expr("String::new()", rt.STR)
+    return Expr(values.str_of(call.ctx.module, call.arg(0)), rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("repr")
+def lower_repr(call: Call) -> Expr:
+    return Expr(values.repr_of(call.ctx.module, call.arg(0)), rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("int")
+def lower_int_call(call: Call) -> Expr:
+    if not call.args:
+        return Expr("0", rt.INT)
+    arg = call.arg(0)
+    if isinstance(arg.ty, rt.StrT) or arg.ty == rt.CHAR:
+        if len(call.args) > 1 or "base" in call.kwargs:
+            base_node = call.args[1] if len(call.args) > 1 else call.kwargs["base"]
+            base = values.value(lower_expr(call.ctx, base_node, rt.INT))
+            code = f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32).expect(\"invalid literal for int()\")"
+            return Expr(code, rt.INT, Kind.OWNED, Prec.POSTFIX)
+        return _parse(call, arg, "py_int_parse", "i64", "builtins.int")
+    if arg.ty == rt.FLOAT:
+        return Expr(f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    return coerce(call.ctx, values.value_expr(arg), rt.INT)
+
+
+@builtin("float")
+def lower_float_call(call: Call) -> Expr:
+    if not call.args:
+        return Expr("0.0", rt.FLOAT)
+    arg = call.arg(0)
+    if isinstance(arg.ty, rt.StrT):
+        return _parse(call, arg, "py_float_parse", "f64", "builtins.float")
+    return coerce(call.ctx, values.value_expr(arg), rt.FLOAT)
+
+
+def _parse(call: Call, arg: Expr, helper: str, rust_t: str, fullname: str) -> Expr:
+    ctx = call.ctx
+    ty = rt.INT if rust_t == "i64" else rt.FLOAT
+    text = values.borrow_str(arg)
+    if ctx.module.raising.implicit_fallible(fullname):
+        from backend.transpiler.lower import exceptions
+
+        call.helper(helper)
+        result = Expr(f"{helper}({text})", ty, Kind.OWNED, Prec.POSTFIX)
+        return exceptions.propagate(ctx, call.node, result)
+    call.helper(helper, "py_uncaught")
+    code = f"{helper}({text}).unwrap_or_else(|e| py_uncaught(e))"
+    return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("bool")
+def lower_bool_call(call: Call) -> Expr:
+    if not call.args:
+        return Expr("false", rt.BOOL)
+    test = values.truthy(call.arg(0))
+    return Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
+
+
+@builtin("round")
+def lower_round(call: Call) -> Expr:
+    arg = values.value_expr(call.arg(0))
+    if arg.ty == rt.INT:
+        return arg
+    if len(call.args) > 1 or "ndigits" in call.kwargs:
+        node = call.args[1] if len(call.args) > 1 else call.kwargs["ndigits"]
+        digits = values.value(lower_expr(call.ctx, node, rt.INT))
+        call.helper("py_round_to")
+        return Expr(f"py_round_to({arg.code}, {digits})", rt.FLOAT, Kind.OWNED)
+    call.helper("py_round")
+    return Expr(f"py_round({arg.code})", rt.INT, Kind.OWNED)
+
+
+@builtin("divmod")
+def lower_divmod(call: Call) -> Expr:
+    a = values.value(coerce(call.ctx, call.arg(0), rt.INT))
+    b = values.value(coerce(call.ctx, call.arg(1), rt.INT))
+    call.helper("py_divmod")
+    return Expr(f"py_divmod({a}, {b})", rt.TupleT((rt.INT, rt.INT)), Kind.OWNED)
+
+
+@builtin("pow")
+def lower_pow(call: Call) -> Expr:
+    base = values.value_expr(call.arg(0))
+    exp = values.value_expr(call.arg(1))
+    if len(call.args) == 3:
+        mod = values.value(call.arg(2))
+        call.helper("py_powmod")
+        return Expr(f"py_powmod({base.code}, {exp.code}, {mod})", rt.INT, Kind.OWNED)
+    if call.result_type == rt.FLOAT or rt.FLOAT in (base.ty, exp.ty):
+        b = coerce(call.ctx, base, rt.FLOAT)
+        e = coerce(call.ctx, exp, rt.FLOAT)
+        return Expr(f"{b.at(Prec.POSTFIX)}.powf({e.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    call.helper("py_ipow")
+    return Expr(f"py_ipow({base.code}, {exp.code})", rt.INT, Kind.OWNED)
+
+
+def _any_all(call: Call, which: str) -> Expr:
+    node = call.args[0]
+    if isinstance(node, GeneratorExpr) and len(node.sequences) == 1 and not node.condlists[0]:
+        from backend.transpiler.lower import comprehensions
+
+        code = comprehensions.predicate_over(call.ctx, node, which)
+        return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    iterator, elem = owned_iterator(call)
+    test = values.truthy(Expr("v", elem, Kind.PLACE))
+    return Expr(f"{iterator}.{which}(|v| {test})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("any")
+def lower_any(call: Call) -> Expr:
+    return _any_all(call, "any")
+
+
+@builtin("all")
+def lower_all(call: Call) -> Expr:
+    return _any_all(call, "all")
+
+
+@builtin("map")
+def lower_map(call: Call) -> Expr:
+    from backend.transpiler.lower import functions
+
+    fn_node = call.args[0]
+    sub = Call(call.ctx, call.node)
+    sub_args = call.args[1:]
+    if len(sub_args) != 1:
+        raise call.fail("map() over several iterables", "PRT165")
+    src = iter_source(call.ctx, sub_args[0])
+    iterator = _owned_items(src.iterator, src.shape) if src.shape.ty != rt.CHAR else f"{src.iterator}.map(String::from)"
+    elem = _elem_type(src.shape) if src.shape.ty != rt.CHAR else rt.STR
+    result_t = call.result_type
+    out_elem = result_t.elem if isinstance(result_t, rt.IterT) else rt.UNKNOWN
+    if isinstance(fn_node, LambdaExpr):
+        closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=False)
+        return Expr(f"{iterator}.map({closure.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
+    if isinstance(fn_node, NameExpr) and fn_node.fullname in BUILTINS:
+        body = BUILTINS[fn_node.fullname]
+        from mypy.nodes import CallExpr as MypyCall
+        from mypy.nodes import NameExpr as MypyName
+
+        del sub, body, MypyCall, MypyName
+        converter = _builtin_converter(call, fn_node.fullname, elem)
+        return Expr(f"{iterator}.map({converter})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
+    fn = lower_expr(call.ctx, fn_node)
+    arg = "x" if elem.is_copy else "&x"
+    return Expr(f"{iterator}.map(|x| {fn.code}({arg}))", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
+
+
+def _builtin_converter(call: Call, fullname: str, elem: rt.RType) -> str:
+    probe = Expr("x", elem, Kind.PLACE)
+    if fullname == "builtins.str":
+        return f"|x| {values.str_of(call.ctx.module, probe)}"
+    if fullname == "builtins.int" and isinstance(elem, rt.StrT):
+        call.helper("py_int_parse", "py_uncaught")
+        return "|x| py_int_parse(&x).unwrap_or_else(|e| py_uncaught(e))"
+    if fullname == "builtins.float" and isinstance(elem, rt.StrT):
+        call.helper("py_float_parse", "py_uncaught")
+        return "|x| py_float_parse(&x).unwrap_or_else(|e| py_uncaught(e))"
+    if fullname == "builtins.float":
+        return "|x| x as f64"
+    if fullname == "builtins.int":
+        return "|x| x as i64"
+    if fullname == "builtins.len":
+        return "|x| x.len() as i64"
+    if fullname == "builtins.abs":
+        return "|x| x.abs()"
+    raise call.fail(f"map() with `{fullname}`", "PRT165")
+
+
+@builtin("filter")
+def lower_filter(call: Call) -> Expr:
+    from backend.transpiler.lower import functions
+
+    fn_node = call.args[0]
+    iterator, elem = owned_iterator(Call(call.ctx, call.node), 1)
+    if isinstance(fn_node, NameExpr) and fn_node.fullname == "builtins.None":
+        test = values.truthy(Expr("x", elem, Kind.BORROWED))
+        return Expr(f"{iterator}.filter(|x| {test})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+    if isinstance(fn_node, LambdaExpr):
+        closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=True)
+        return Expr(f"{iterator}.filter({closure.code})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+    fn = lower_expr(call.ctx, fn_node)
+    arg = "*x" if elem.is_copy else "x"
+    return Expr(f"{iterator}.filter(|x| {fn.code}({arg}))", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("ord")
+def lower_ord(call: Call) -> Expr:
+    arg = call.arg(0)
+    if arg.ty == rt.CHAR:
+        return Expr(f"{arg.at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    call.helper("py_ord")
+    return Expr(f"py_ord({values.borrow_str(arg)})", rt.INT, Kind.OWNED)
+
+
+@builtin("chr")
+def lower_chr(call: Call) -> Expr:
+    call.helper("py_chr")
+    return Expr(f"py_chr({values.value(call.arg(0, rt.INT))})", rt.STR, Kind.OWNED)
+
+
+@builtin("isinstance")
+def lower_isinstance(call: Call) -> Expr:
+    # mypy knows the static type; translated code is monomorphic, so this is a constant
+    value_t = type_of(call.ctx, call.args[0])
+    target = call.args[1]
+    names = [target] if not isinstance(target, TupleExpr) else target.items
+    known = {"builtins.int": rt.INT, "builtins.float": rt.FLOAT, "builtins.str": rt.STR, "builtins.bool": rt.BOOL}
+    for name in names:
+        if isinstance(name, NameExpr) and known.get(name.fullname) == value_t:
+            return Expr("true", rt.BOOL)
+        if isinstance(name, NameExpr) and isinstance(value_t, rt.StructT) and name.name == value_t.name:
+            return Expr("true", rt.BOOL)
+    if isinstance(value_t, rt.UnknownT):
+        raise call.fail("isinstance() on a value of unknown type", "PRT166")
+    return Expr("false", rt.BOOL)
+
+
+@builtin("hex", "bin", "oct")
+def lower_radix(call: Call) -> Expr:
+    name = call.node.callee.name  # type: ignore[attr-defined]
+    spec = {"hex": "#x", "bin": "#b", "oct": "#o"}[name]
+    call.helper("py_format")
+    arg = values.value(call.arg(0, rt.INT))
+    return Expr(f'{arg}.py_format("{spec}")', rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("format")
+def lower_format_call(call: Call) -> Expr:
+    arg = call.arg(0)
+    spec = call.arg(1) if len(call.args) > 1 else Expr('""', rt.STR, Kind.BORROWED)
+    call.helper("py_format")
+    return Expr(f"{arg.at(Prec.POSTFIX)}.py_format({values.borrow_str(spec)})", rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+@builtin("next")
+def lower_next(call: Call) -> Expr:
+    it = call.arg(0)
+    elem = it.ty.elem if isinstance(it.ty, rt.IterT) else call.result_type
+    if len(call.args) > 1:
+        default = values.owned(call.arg(1, elem))
+        return Expr(f"{it.at(Prec.POSTFIX)}.next().unwrap_or({default})", elem, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f'{it.at(Prec.POSTFIX)}.next().expect("StopIteration")', elem, Kind.OWNED, Prec.POSTFIX)

@@ -1,0 +1,209 @@
+"""Calls: dispatch to builtins, module functions, methods, constructors and user functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    ARG_STAR,
+    ARG_STAR2,
+    CallExpr,
+    Expression,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    SuperExpr,
+    TypeInfo,
+    Var,
+)
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, FuncSig, Unsupported
+from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+
+
+@dataclass
+class Call:
+    """A call being lowered, with helpers for reading its arguments."""
+
+    ctx: FnContext
+    node: CallExpr
+    receiver: Expr | None = None
+    _cache: dict[int, Expr] = field(default_factory=dict)
+
+    @property
+    def args(self) -> list[Expression]:
+        return [a for a, k in zip(self.node.args, self.node.arg_kinds, strict=True) if k == ARG_POS]
+
+    @property
+    def kwargs(self) -> dict[str, Expression]:
+        return {
+            n: a
+            for a, n, k in zip(self.node.args, self.node.arg_names, self.node.arg_kinds, strict=True)
+            if k == ARG_NAMED and n is not None
+        }
+
+    @property
+    def result_type(self) -> rt.RType:
+        return type_of(self.ctx, self.node)
+
+    def arg(self, index: int, expected: rt.RType | None = None) -> Expr:
+        node = self.args[index]
+        return lower_expr(self.ctx, node, expected)
+
+    def kwarg(self, name: str, expected: rt.RType | None = None) -> Expr | None:
+        node = self.kwargs.get(name)
+        return None if node is None else lower_expr(self.ctx, node, expected)
+
+    def helper(self, *names: str) -> None:
+        self.ctx.module.use_helper(*names)
+
+    def fail(self, what: str, code: str = "PRT160") -> Unsupported:
+        return Unsupported(self.node, what, code)
+
+
+Lowerer = Callable[[Call], Expr]
+
+
+def lower_call(ctx: FnContext, node: CallExpr) -> Expr:
+    if any(k in (ARG_STAR, ARG_STAR2) for k in node.arg_kinds):
+        raise Unsupported(node, "`*args`/`**kwargs` at a call site", "PRT161")
+    callee = node.callee
+    if isinstance(callee, NameExpr):
+        return _call_name(ctx, node, callee)
+    if isinstance(callee, MemberExpr):
+        return _call_member(ctx, node, callee)
+    if isinstance(callee, SuperExpr):
+        raise Unsupported(node, "super() call", "PRT162")
+    target = lower_expr(ctx, callee)
+    return call_value(ctx, node, target)
+
+
+def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
+    from backend.transpiler.lower import builtins, classes, stdlib
+
+    fullname = callee.fullname or ""
+    local = ctx.lookup(callee.name)
+    if local is not None and isinstance(callee.node, Var):
+        return call_value(ctx, node, lower_expr(ctx, callee))
+    if fullname in builtins.BUILTINS:
+        return builtins.BUILTINS[fullname](Call(ctx, node))
+    sig = ctx.module.signatures.get(fullname)
+    if sig is not None:
+        return call_user(ctx, node, sig, None)
+    if isinstance(callee.node, TypeInfo):
+        return classes.construct(ctx, node, callee.node)
+    handler = stdlib.FUNCTIONS.get(fullname)
+    if handler is not None:
+        return handler(Call(ctx, node))
+    if isinstance(callee.node, Var):
+        return call_value(ctx, node, lower_expr(ctx, callee))
+    raise Unsupported(node, f"call to `{fullname or callee.name}`", "PRT163")
+
+
+def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
+    from backend.transpiler.lower import classes, methods, stdlib
+
+    base = callee.expr
+    if isinstance(base, NameExpr) and isinstance(base.node, MypyFile):
+        fullname = f"{base.node.fullname}.{callee.name}"
+        handler = stdlib.FUNCTIONS.get(fullname)
+        if handler is not None:
+            return handler(Call(ctx, node))
+        sig = ctx.module.signatures.get(fullname)
+        if sig is not None:
+            return call_user(ctx, node, sig, None)
+        raise Unsupported(node, f"call to `{fullname}`", "PRT163")
+    if isinstance(base, NameExpr) and isinstance(base.node, TypeInfo):
+        return classes.call_class_member(ctx, node, base.node, callee.name)
+    if isinstance(base, SuperExpr) or (isinstance(base, CallExpr) and isinstance(base.callee, NameExpr) and base.callee.name == "super"):
+        return classes.call_super(ctx, node, callee.name)
+    if isinstance(base, SuperExpr):
+        return classes.call_super(ctx, node, callee.name)
+    receiver = lower_expr(ctx, base)
+    return methods.lower_method(Call(ctx, node, receiver), callee.name)
+
+
+def bind_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) -> list[Expression | None]:
+    """Match positional and keyword arguments to the signature's parameters."""
+    params = sig.params[skip:]
+    bound: list[Expression | None] = [None] * len(params)
+    position = 0
+    for arg, kind, name in zip(node.args, node.arg_kinds, node.arg_names, strict=True):
+        if kind == ARG_POS:
+            if position >= len(bound):
+                raise Unsupported(node, "too many arguments", "PRT164")
+            bound[position] = arg
+            position += 1
+        elif name is not None:
+            index = next((i for i, p in enumerate(params) if p.name == name), None)
+            if index is None:
+                raise Unsupported(node, f"unknown keyword argument `{name}`", "PRT164")
+            bound[index] = arg
+    for index, param in enumerate(params):
+        if bound[index] is None:
+            bound[index] = param.default
+    return bound
+
+
+def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) -> list[str]:
+    args = []
+    for param, arg in zip(sig.params[skip:], bind_arguments(ctx, node, sig, skip), strict=True):
+        if arg is None:
+            raise Unsupported(node, f"missing argument `{param.name}`", "PRT164")
+        e = lower_expr(ctx, arg, param.ty)
+        args.append(_argument(ctx, e, param.mode, param.ty))
+    return args
+
+
+def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
+    if isinstance(ty, rt.FnT):
+        return e.code
+    if mode == "ref" and isinstance(ty, rt.ListT) and isinstance(e.ty, rt.ListT) and e.kind is Kind.OWNED:
+        return f"&{e.at(Prec.UNARY)}"
+    return values.param_arg(e, mode, ty)
+
+
+def call_user(ctx: FnContext, node: CallExpr, sig: FuncSig, receiver: Expr | None) -> Expr:
+    args = call_arguments(ctx, node, sig)
+    ret = sig.ret
+    if receiver is not None:
+        code = f"{receiver.at(Prec.POSTFIX)}.{sig.rust_name}({', '.join(args)})"
+    elif sig.owner:
+        code = f"{sig.owner}::{sig.rust_name}({', '.join(args)})"
+    else:
+        code = f"{sig.rust_name}({', '.join(args)})"
+    result = Expr(code, ret, Kind.OWNED, Prec.POSTFIX)
+    if sig.fallible:
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.propagate(ctx, node, result)
+    return result
+
+
+def call_value(ctx: FnContext, node: CallExpr, target: Expr) -> Expr:
+    """Calling a closure, a function value, or a callable parameter."""
+    ty = target.ty
+    params = ty.params if isinstance(ty, rt.FnT) else ()
+    args = []
+    for index, arg in enumerate(node.args):
+        expected = params[index] if index < len(params) else None
+        e = lower_expr(ctx, arg, expected)
+        if expected is None or expected.is_copy:
+            args.append(values.owned(e))
+        elif isinstance(expected, rt.StrT):
+            args.append(values.borrow_str(e))
+        else:
+            args.append(values.borrow(e))
+    ret = ty.ret if isinstance(ty, rt.FnT) else type_of(ctx, node)
+    callee = target.code if target.prec >= Prec.POSTFIX else f"({target.code})"
+    return Expr(f"{callee}({', '.join(args)})", ret, Kind.OWNED, Prec.POSTFIX)
+
+
+def arg_as(ctx: FnContext, node: Expression, ty: rt.RType) -> Expr:
+    return coerce(ctx, lower_expr(ctx, node), ty)

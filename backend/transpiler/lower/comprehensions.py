@@ -1,0 +1,199 @@
+"""Comprehensions and generator expressions as iterator chains (one `for`), or as an
+explicit loop that fills the collection (several `for`s)."""
+
+from __future__ import annotations
+
+from mypy.nodes import (
+    DictionaryComprehension,
+    Expression,
+    GeneratorExpr,
+    ListComprehension,
+    NameExpr,
+    SetComprehension,
+)
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext
+from backend.transpiler.lower.expressions import lower_expr, type_of
+from backend.transpiler.lower.iteration import Shape, Source, bind_target, iter_source
+
+
+def _simple_copy_source(src: Source) -> tuple[str, Shape]:
+    """Turn references to Copy items into values, so closures bind plain values."""
+    shape = src.shape
+    if not shape.is_tuple and shape.ref and shape.ty.is_copy:
+        return f"{src.iterator}.copied()", Shape(shape.ty, False)
+    return src.iterator, shape
+
+
+def _chain(
+    ctx: FnContext,
+    target: Expression,
+    src: Source,
+    conds: list[Expression],
+    produce,  # type: ignore[no-untyped-def]
+) -> tuple[str, rt.RType]:
+    """`iter.filter(..).map(..)` for one generator; `produce()` lowers the element(s)."""
+    iterator, shape = _simple_copy_source(src)
+    if conds and shape.is_tuple:
+        ctx.push()
+        pat = bind_target(ctx, target, shape, src.nonneg)
+        test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
+        out, ty = produce()
+        ctx.pop()
+        return f"{iterator}.filter_map(|{pat}| if {test} {{ Some({out}) }} else {{ None }})", ty
+    code = iterator
+    if conds:
+        ctx.push()
+        fpat = _filter_pattern(ctx, target, shape, src.nonneg)
+        test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
+        ctx.pop()
+        code = f"{code}.filter(|{fpat}| {test})"
+    ctx.push()
+    pat = bind_target(ctx, target, shape, src.nonneg)
+    out, ty = produce()
+    ctx.pop()
+    if out != pat or pat.startswith("&") or pat.startswith("mut "):
+        if isinstance(target, NameExpr) and out == target.name and not shape.ref:
+            return code, ty
+        code = f"{code}.map(|{pat}| {out})"
+    return code, ty
+
+
+def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool) -> str:
+    """Filter closures receive `&Item`: bind one level deeper than the loop would."""
+    if isinstance(target, NameExpr) and not shape.is_tuple:
+        name = target.name
+        if nonneg:
+            ctx.nonneg_names.add(name)
+        if shape.ty.is_copy and not shape.ref:
+            ctx.declare(name, shape.ty, Kind.PLACE)
+            return f"&{name}"
+        if shape.ref:
+            ctx.declare(name, shape.ty, Kind.BORROWED)
+            return f"&{name}"
+        ctx.declare(name, shape.ty, Kind.BORROWED)
+        return name
+    return bind_target(ctx, target, shape, nonneg)
+
+
+def _element(ctx: FnContext, node: Expression, elem_t: rt.RType):  # type: ignore[no-untyped-def]
+    def produce() -> tuple[str, rt.RType]:
+        e = lower_expr(ctx, node, elem_t)
+        return values.owned(e), e.ty if isinstance(elem_t, rt.UnknownT) else elem_t
+
+    return produce
+
+
+def generator_iterator(ctx: FnContext, node: GeneratorExpr) -> tuple[str, rt.RType]:
+    """An iterator with owned items for a generator expression (single or nested `for`)."""
+    ty = type_of(ctx, node)
+    elem_t = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
+    if len(node.sequences) == 1:
+        src = iter_source(ctx, node.sequences[0])
+        return _chain(ctx, node.indices[0], src, list(node.condlists[0]), _element(ctx, node.left_expr, elem_t))
+    code, elem = _nested_loops(ctx, node.indices, node.sequences, node.condlists,
+                                lambda: _push_value(ctx, node.left_expr, elem_t), "Vec::new()")
+    return f"{code}.into_iter()", elem
+
+
+def _push_value(ctx: FnContext, node: Expression, elem_t: rt.RType) -> tuple[str, rt.RType]:
+    e = lower_expr(ctx, node, elem_t)
+    return f"result.push({values.owned(e)});", e.ty if isinstance(elem_t, rt.UnknownT) else elem_t
+
+
+def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: ignore[no-untyped-def]
+    """`{ let mut result = init; for .. { for .. { if .. { body } } } result }`"""
+    opened = 0
+    parts = [f"{{ let mut result = {init}; "]
+    elem: rt.RType = rt.UNKNOWN
+    for target, seq, conds in zip(indices, sequences, condlists, strict=True):
+        src = iter_source(ctx, seq)
+        ctx.push()
+        opened += 1
+        pat = bind_target(ctx, target, src.shape, src.nonneg)
+        parts.append(f"for {pat} in {src.code} {{ ")
+        for cond in conds:
+            parts.append(f"if {values.truthy(lower_expr(ctx, cond))} {{ ")
+            opened += 1
+    stmt, elem = body()
+    parts.append(stmt)
+    closes = opened
+    for _ in range(len(indices)):
+        ctx.pop()
+    parts.append(" }" * closes)
+    parts.append(" result }")
+    return "".join(parts), elem
+
+
+def lower_list_comprehension(ctx: FnContext, node: ListComprehension) -> Expr:
+    gen = node.generator
+    ty = type_of(ctx, node)
+    elem_t = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
+    if len(gen.sequences) == 1:
+        code, elem = generator_iterator(ctx, gen)
+        return Expr(f"{code}.collect::<Vec<_>>()", rt.ListT(elem if isinstance(elem_t, rt.UnknownT) else elem_t), Kind.OWNED, Prec.POSTFIX)
+    code, elem = _nested_loops(ctx, gen.indices, gen.sequences, gen.condlists,
+                               lambda: _push_value(ctx, gen.left_expr, elem_t), "Vec::new()")
+    return Expr(code, rt.ListT(elem), Kind.OWNED)
+
+
+def lower_set_comprehension(ctx: FnContext, node: SetComprehension) -> Expr:
+    gen = node.generator
+    ty = type_of(ctx, node)
+    ctx.module.note_type(ty)
+    kind = ty.render().split("<")[0]
+    if len(gen.sequences) == 1:
+        code, _ = generator_iterator(ctx, gen)
+        return Expr(f"{code}.collect::<{kind}<_>>()", ty, Kind.OWNED, Prec.POSTFIX)
+    elem_t = ty.elem if isinstance(ty, rt.SetT) else rt.UNKNOWN
+
+    def insert() -> tuple[str, rt.RType]:
+        e = lower_expr(ctx, gen.left_expr, elem_t)
+        return f"result.insert({values.owned(e)});", e.ty
+
+    code, _ = _nested_loops(ctx, gen.indices, gen.sequences, gen.condlists, insert, f"{kind}::new()")
+    return Expr(code, ty, Kind.OWNED)
+
+
+def lower_dict_comprehension(ctx: FnContext, node: DictionaryComprehension) -> Expr:
+    ty = type_of(ctx, node)
+    ctx.module.note_type(ty)
+    ctx.module.use_helper("py_dict")
+    key_t = ty.key if isinstance(ty, rt.DictT) else rt.UNKNOWN
+    val_t = ty.value if isinstance(ty, rt.DictT) else rt.UNKNOWN
+
+    def pair() -> tuple[str, rt.RType]:
+        k = values.owned(lower_expr(ctx, node.key, key_t))
+        v = values.owned(lower_expr(ctx, node.value, val_t))
+        return f"({k}, {v})", rt.TupleT((key_t, val_t))
+
+    if len(node.sequences) == 1:
+        src = iter_source(ctx, node.sequences[0])
+        code, _ = _chain(ctx, node.indices[0], src, list(node.condlists[0]), pair)
+        return Expr(f"{code}.collect::<PyDict<_, _>>()", ty, Kind.OWNED, Prec.POSTFIX)
+
+    def insert() -> tuple[str, rt.RType]:
+        text, t = pair()
+        return f"result.insert{text};", t
+
+    code, _ = _nested_loops(ctx, node.indices, node.sequences, node.condlists, insert, "PyDict::new()")
+    return Expr(code, ty, Kind.OWNED)
+
+
+def lower_generator_expr(ctx: FnContext, node: GeneratorExpr) -> Expr:
+    code, elem = generator_iterator(ctx, node)
+    return Expr(code, rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+
+def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
+    """`any(cond for x in xs)` as `xs.iter().any(|&x| cond)`."""
+    src = iter_source(ctx, node.sequences[0])
+    iterator, shape = _simple_copy_source(src)
+    ctx.push()
+    pat = bind_target(ctx, node.indices[0], shape, src.nonneg)
+    test = values.truthy(lower_expr(ctx, node.left_expr))
+    ctx.pop()
+    return f"{iterator}.{which}(|{pat}| {test})"

@@ -1,0 +1,232 @@
+"""State shared while lowering: the module (signatures, helpers, diagnostics) and the
+function being lowered (variables in scope, loops, try blocks)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from mypy.nodes import Context, Expression, FuncDef, TypeInfo
+from mypy.types import Type
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.mutation import FunctionFacts, MutationAnalysis
+from backend.transpiler.analyze.oracle import TypedModule
+from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
+from backend.transpiler.analyze.typemap import TypeMapper
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.record import Diagnostic, Severity, SourceRange
+
+RUST_KEYWORDS = frozenset(
+    "as async await box break const continue crate dyn else enum extern false fn for gen if "
+    "impl in let loop macro match mod move mut override priv pub ref return self static "
+    "struct super trait true try type typeof unsafe unsized use virtual where while yield "
+    "abstract become do final".split()
+)
+
+
+def rust_ident(name: str) -> str:
+    return f"r#{name}" if name in RUST_KEYWORDS else name
+
+
+def span_of(node: Context) -> SourceRange:
+    line = max(node.line, 1)
+    col = max(node.column, 0)
+    end_line = node.end_line if node.end_line is not None and node.end_line >= line else line
+    end_col = node.end_column if node.end_column is not None else col + 1
+    if end_line == line and end_col <= col:
+        end_col = col + 1
+    return SourceRange(line, col, end_line, end_col)
+
+
+class Unsupported(Exception):
+    """Raised inside lowering for a construct we cannot translate; caught at statement level
+    where it becomes a `todo!()` placeholder and a diagnostic (never a dropped statement)."""
+
+    def __init__(self, node: Context, what: str, code: str = "PRT100") -> None:
+        super().__init__(what)
+        self.node = node
+        self.what = what
+        self.code = code
+
+
+@dataclass
+class ParamSig:
+    name: str  # Python name
+    ty: rt.RType
+    mode: str  # "value" (Copy or owned), "ref" (&T), "mut" (&mut T), "owned" (moved in)
+    default: Expression | None = None
+    rebound: bool = False  # assigned in the body: gets a private copy
+
+
+@dataclass
+class FuncSig:
+    rust_name: str
+    params: list[ParamSig]
+    ret: rt.RType
+    fallible: bool = False  # returns Result<_, PyException>
+    generator: bool = False
+    self_mode: str | None = None  # "&self" | "&mut self" | None for free functions
+    owner: str | None = None  # struct name for methods
+    is_static: bool = False
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    info: TypeInfo
+    fields: list[tuple[str, rt.RType]] = field(default_factory=list)
+    field_defaults: dict[str, Expression] = field(default_factory=dict)
+    is_dataclass: bool = False
+    is_enum: bool = False
+    is_exception: bool = False
+    enum_members: list[tuple[str, Expression]] = field(default_factory=list)
+    ordered: bool = False
+    has_str: bool = False
+    has_repr: bool = False
+    has_eq: bool = False
+    has_lt: bool = False
+    base: str | None = None  # simple single inheritance: the parent class name
+
+
+@dataclass
+class VarInfo:
+    rust_name: str
+    ty: rt.RType
+    kind: Kind = Kind.PLACE
+    declared: bool = True
+
+
+class ModuleContext:
+    def __init__(
+        self,
+        typed: TypedModule,
+        mapper: TypeMapper,
+        mutation: MutationAnalysis,
+        raising: RaisingAnalysis,
+        hierarchy: Hierarchy,
+        module_name: str,
+    ) -> None:
+        self.typed = typed
+        self.mapper = mapper
+        self.mutation = mutation
+        self.raising = raising
+        self.hierarchy = hierarchy
+        self.module_name = module_name
+        self.helpers: set[str] = set()
+        self.uses: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.suggestions: list[str] = []
+        self.signatures: dict[str, FuncSig] = {}  # fullname -> signature
+        self.classes: dict[str, ClassInfo] = {}  # fullname -> class
+        self.constants: dict[str, VarInfo] = {}  # module-level names
+        self.extra_items: list[object] = []  # items created while lowering (closures' structs…)
+        self.placeholders = 0
+
+    # ---- types ----
+    def type_of(self, expr: Expression) -> rt.RType:
+        return self.mapper.map(self.typed.types.get(expr))
+
+    def mypy_type(self, expr: Expression) -> Type | None:
+        return self.typed.types.get(expr)
+
+    def map_type(self, typ: Type | None) -> rt.RType:
+        return self.mapper.map(typ)
+
+    # ---- output bookkeeping ----
+    def use_helper(self, *names: str) -> None:
+        self.helpers.update(names)
+
+    def use(self, path: str) -> None:
+        self.uses.add(path)
+
+    def note_type(self, ty: rt.RType) -> None:
+        """Record the `use` lines and helpers a type's rendering needs."""
+        if isinstance(ty, rt.DictT):
+            self.use_helper("py_dict")
+            self.note_type(ty.key)
+            self.note_type(ty.value)
+        elif isinstance(ty, rt.SetT):
+            self.use("std::collections::" + ("BTreeSet" if ty.elem.is_ord else "HashSet"))
+            self.note_type(ty.elem)
+        elif isinstance(ty, rt.DequeT):
+            self.use("std::collections::VecDeque")
+            self.note_type(ty.elem)
+        elif isinstance(ty, rt.ListT | rt.OptionT | rt.IterT):
+            inner = ty.elem if isinstance(ty, rt.ListT | rt.IterT) else ty.inner
+            self.note_type(inner)
+        elif isinstance(ty, rt.TupleT):
+            for item in ty.items:
+                self.note_type(item)
+        elif isinstance(ty, rt.ResultT):
+            self.use_helper("py_exception")
+            self.note_type(ty.ok)
+        elif isinstance(ty, rt.StructT) and ty.name == "PyException":
+            self.use_helper("py_exception")
+
+    def diagnose(
+        self, node: Context, message: str, code: str, severity: Severity = Severity.WARNING
+    ) -> None:
+        self.diagnostics.append(Diagnostic(severity, message, code, span_of(node)))
+
+    def placeholder(self, node: Context, what: str, code: str = "PRT100") -> str:
+        """A compiling placeholder for an untranslatable construct, plus its diagnostic."""
+        self.placeholders += 1
+        self.diagnose(node, f"not translated: {what}", code, Severity.WARNING)
+        text = what.replace("\\", "\\\\").replace('"', '\\"').replace("{", "{{").replace("}", "}}")
+        return f'todo!("Portalis: {text} (line {node.line})")'
+
+
+class FnContext:
+    """Per-function lowering state."""
+
+    _labels = itertools.count(1)
+
+    def __init__(
+        self,
+        module: ModuleContext,
+        sig: FuncSig | None,
+        facts: FunctionFacts | None,
+        fn: FuncDef | None = None,
+    ) -> None:
+        self.module = module
+        self.sig = sig
+        self.facts = facts
+        self.fn = fn
+        self.scopes: list[dict[str, VarInfo]] = [{}]
+        self.loops: list[dict[str, str | None]] = []  # per loop: {"label": ..., "needs": ...}
+        self.try_depth = 0
+        self.try_labels: list[str] = []  # labelled blocks of enclosing `try` bodies
+        self.error_slots: list[str] = []  # the variable each enclosing try stores its error in
+        self.in_generator = False
+        self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
+        self.closure_depth = 0
+        self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
+
+    @property
+    def fallible(self) -> bool:
+        return bool(self.sig and self.sig.fallible)
+
+    def new_label(self, base: str) -> str:
+        return f"{base}_{next(self._labels)}"
+
+    def lookup(self, name: str) -> VarInfo | None:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        return None
+
+    def declare(self, name: str, ty: rt.RType, kind: Kind = Kind.PLACE) -> VarInfo:
+        info = VarInfo(rust_ident(name), ty, kind)
+        self.scopes[-1][name] = info
+        return info
+
+    def push(self) -> None:
+        self.scopes.append({})
+
+    def pop(self) -> None:
+        self.scopes.pop()
+
+
+def var_expr(info: VarInfo) -> Expr:
+    return Expr(info.rust_name, info.ty, info.kind, Prec.ATOM)

@@ -1,0 +1,313 @@
+"""Expression lowering: dispatch on mypy's node type to the family that lowers it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mypy.nodes import (
+    AssignmentExpr,
+    BytesExpr,
+    CallExpr,
+    CastExpr,
+    ComparisonExpr,
+    ConditionalExpr,
+    DictExpr,
+    DictionaryComprehension,
+    EllipsisExpr,
+    Expression,
+    FloatExpr,
+    FuncDef,
+    GeneratorExpr,
+    IndexExpr,
+    IntExpr,
+    LambdaExpr,
+    ListComprehension,
+    ListExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OpExpr,
+    SetComprehension,
+    SetExpr,
+    StrExpr,
+    TupleExpr,
+    TypeInfo,
+    UnaryExpr,
+    Var,
+)
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident, var_expr
+from backend.transpiler.lower.literals import rust_float_literal, rust_str_literal
+
+I64_MAX = 2**63 - 1
+
+
+def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = None) -> Expr:
+    """Lower one expression; `expected` is the Rust type the context wants (may coerce)."""
+    handler = _DISPATCH.get(type(node))
+    if handler is None:
+        raise Unsupported(node, f"{type(node).__name__} expression")
+    result = handler(ctx, node)
+    if expected is not None:
+        result = coerce(ctx, result, expected)
+    return result
+
+
+def type_of(ctx: FnContext, node: Expression) -> rt.RType:
+    return ctx.module.type_of(node)
+
+
+def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
+    """Python's implicit conversions that Rust spells out: int->float, index->int, None->Option."""
+    src = e.ty
+    if src == target or isinstance(target, rt.UnknownT):
+        return e
+    if target == rt.FLOAT and src in (rt.INT, rt.USIZE, rt.BOOL):
+        if e.code.lstrip("-").isdigit():
+            return Expr(f"{e.code}.0", rt.FLOAT, Kind.OWNED, e.prec)
+        return Expr(f"{values.value_expr(e).at(Prec.CAST)} as f64", rt.FLOAT, Kind.OWNED, Prec.CAST)
+    if target == rt.INT and src in (rt.USIZE, rt.BOOL):
+        return Expr(f"{values.value_expr(e).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    if target == rt.USIZE and src == rt.INT:
+        return Expr(f"{values.value_expr(e).at(Prec.CAST)} as usize", rt.USIZE, Kind.OWNED, Prec.CAST)
+    if isinstance(target, rt.StrT) and src == rt.CHAR:
+        return Expr(f"{e.at(Prec.POSTFIX)}.to_string()", rt.STR, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(target, rt.OptionT):
+        if src == rt.UNIT or e.code == "None":
+            return Expr("None", target, Kind.OWNED)
+        if not isinstance(src, rt.OptionT):
+            inner = coerce(ctx, e, target.inner)
+            return Expr(f"Some({values.owned(inner)})", target, Kind.OWNED)
+    if isinstance(target, rt.ListT) and isinstance(src, rt.ListT) and src.elem != target.elem:
+        if isinstance(src.elem, rt.UnknownT) and e.code == "vec![]":
+            return Expr("Vec::new()", target, Kind.OWNED)
+    if isinstance(src, rt.UnknownT) and e.kind is Kind.OWNED:
+        return Expr(e.code, target, e.kind, e.prec)
+    if isinstance(src, rt.ListT | rt.DictT | rt.SetT) and type(src) is type(target):
+        # an empty literal whose element type mypy left open takes the wanted type
+        return Expr(e.code, target, e.kind, e.prec)
+    return e
+
+
+# ---- literals and names ----
+
+
+def lower_int(ctx: FnContext, node: IntExpr) -> Expr:
+    if node.value > I64_MAX:
+        raise Unsupported(node, f"integer literal {node.value} does not fit in i64", "PRT110")
+    return Expr(str(node.value), rt.INT, Kind.OWNED)
+
+
+def lower_float(ctx: FnContext, node: FloatExpr) -> Expr:
+    return Expr(rust_float_literal(node.value), rt.FLOAT, Kind.OWNED)
+
+
+def lower_str(ctx: FnContext, node: StrExpr) -> Expr:
+    return Expr(rust_str_literal(node.value), rt.STR, Kind.BORROWED)
+
+
+def lower_bytes(ctx: FnContext, node: BytesExpr) -> Expr:
+    return Expr(f'b"{node.value}".to_vec()', rt.BYTES, Kind.OWNED, Prec.POSTFIX)
+
+
+def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
+    if node.fullname == "builtins.True":
+        return Expr("true", rt.BOOL, Kind.OWNED)
+    if node.fullname == "builtins.False":
+        return Expr("false", rt.BOOL, Kind.OWNED)
+    if node.fullname == "builtins.None":
+        return Expr("None", rt.UNIT, Kind.OWNED)
+    info = ctx.lookup(node.name)
+    if info is not None and isinstance(node.node, Var) and not _is_module_level(ctx, node):
+        return narrow(ctx, node, var_expr(info))
+    const = ctx.module.constants.get(node.name)
+    if const is not None:
+        return narrow(ctx, node, var_expr(const))
+    if isinstance(node.node, FuncDef) or (
+        node.fullname and node.fullname in ctx.module.signatures
+    ):
+        sig = ctx.module.signatures.get(node.fullname)
+        name = sig.rust_name if sig else rust_ident(node.name)
+        return Expr(name, type_of(ctx, node), Kind.OWNED)
+    if info is not None:
+        return narrow(ctx, node, var_expr(info))
+    from backend.transpiler.lower import stdlib
+
+    found = stdlib.lower_module_name(ctx, node)
+    if found is not None:
+        return found
+    raise Unsupported(node, f"name `{node.name}`", "PRT101")
+
+
+def _is_module_level(ctx: FnContext, node: NameExpr) -> bool:
+    return node.kind == 0 and node.fullname.startswith(ctx.module.module_name + ".") and (
+        ctx.lookup(node.name) is None
+    )
+
+
+def narrow(ctx: FnContext, node: Expression, e: Expr) -> Expr:
+    """mypy narrowed an Optional variable (`if x is not None:`): unwrap its value here."""
+    if not isinstance(e.ty, rt.OptionT):
+        return e
+    seen = type_of(ctx, node)
+    if isinstance(seen, rt.OptionT) or isinstance(seen, rt.UnknownT) or seen == rt.UNIT:
+        return e
+    inner = e.ty.inner
+    if inner.is_copy:
+        return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(inner, rt.StrT | rt.ListT) and e.kind is not Kind.OWNED:
+        code = f"{e.at(Prec.POSTFIX)}.as_deref().unwrap()"
+        if e.kind is Kind.BORROWED:
+            code = f"{e.at(Prec.POSTFIX)}.unwrap()"
+        return Expr(code, inner, Kind.BORROWED, Prec.POSTFIX)
+    if e.kind is Kind.BORROWED:
+        return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
+    if e.kind is Kind.OWNED:
+        return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{e.at(Prec.POSTFIX)}.as_ref().unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
+
+
+# ---- attributes ----
+
+
+def lower_member(ctx: FnContext, node: MemberExpr) -> Expr:
+    base = node.expr
+    if isinstance(base, NameExpr) and isinstance(base.node, MypyFile):
+        from backend.transpiler.lower import stdlib
+
+        return stdlib.lower_module_attr(ctx, node, base.node.fullname)
+    if isinstance(base, NameExpr) and isinstance(base.node, TypeInfo):
+        from backend.transpiler.lower import classes
+
+        return classes.lower_class_attr(ctx, node, base.node)
+    from backend.transpiler.lower import classes
+
+    return classes.lower_instance_attr(ctx, node)
+
+
+# ---- containers ----
+
+
+def lower_list(ctx: FnContext, node: ListExpr) -> Expr:
+    ty = type_of(ctx, node)
+    elem = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
+    if not node.items:
+        return Expr("Vec::new()", ty, Kind.OWNED)
+    if any(type(i).__name__ == "StarExpr" for i in node.items):
+        return _list_with_stars(ctx, node, ty, elem)
+    items = [values.owned(lower_expr(ctx, item, elem)) for item in node.items]
+    return Expr(f"vec![{', '.join(items)}]", ty, Kind.OWNED)
+
+
+def _list_with_stars(ctx: FnContext, node: ListExpr, ty: rt.RType, elem: rt.RType) -> Expr:
+    parts = []
+    for item in node.items:
+        if type(item).__name__ == "StarExpr":
+            inner = lower_expr(ctx, item.expr)  # type: ignore[attr-defined]
+            parts.append(f"{values.borrow(inner)}.to_vec()")
+        else:
+            parts.append(f"vec![{values.owned(lower_expr(ctx, item, elem))}]")
+    return Expr(f"[{', '.join(parts)}].concat()", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def lower_tuple(ctx: FnContext, node: TupleExpr) -> Expr:
+    ty = type_of(ctx, node)
+    targets = ty.items if isinstance(ty, rt.TupleT) else (None,) * len(node.items)
+    items = [
+        values.owned(lower_expr(ctx, item, t)) for item, t in zip(node.items, targets, strict=False)
+    ]
+    if isinstance(ty, rt.ListT):  # tuple[int, ...]
+        return Expr(f"vec![{', '.join(items)}]", ty, Kind.OWNED)
+    code = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    return Expr(code, ty, Kind.OWNED)
+
+
+def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
+    ty = type_of(ctx, node)
+    ctx.module.note_type(ty)
+    ctx.module.use_helper("py_dict")
+    if not node.items:
+        return Expr("PyDict::new()", ty, Kind.OWNED)
+    key_t = ty.key if isinstance(ty, rt.DictT) else None
+    val_t = ty.value if isinstance(ty, rt.DictT) else None
+    pairs = []
+    for key, val in node.items:
+        if key is None:
+            raise Unsupported(node, "`**` unpacking in a dict display", "PRT120")
+        k = values.owned(lower_expr(ctx, key, key_t))
+        v = values.owned(lower_expr(ctx, val, val_t))
+        pairs.append(f"({k}, {v})")
+    return Expr(f"PyDict::from_iter([{', '.join(pairs)}])", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def lower_set(ctx: FnContext, node: SetExpr) -> Expr:
+    ty = type_of(ctx, node)
+    ctx.module.note_type(ty)
+    kind = ty.render().split("<")[0]
+    elem = ty.elem if isinstance(ty, rt.SetT) else None
+    items = [values.owned(lower_expr(ctx, item, elem)) for item in node.items]
+    return Expr(f"{kind}::from([{', '.join(items)}])", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def lower_conditional(ctx: FnContext, node: ConditionalExpr) -> Expr:
+    ty = type_of(ctx, node)
+    cond = values.truthy(lower_expr(ctx, node.cond))
+    then = lower_expr(ctx, node.if_expr, ty)
+    other = lower_expr(ctx, node.else_expr, ty)
+    ty = then.ty if isinstance(ty, rt.UnknownT) else ty
+    code = f"if {cond} {{ {values.owned(then)} }} else {{ {values.owned(other)} }}"
+    return Expr(code, ty, Kind.OWNED, Prec.CLOSURE)
+
+
+def lower_cast(ctx: FnContext, node: CastExpr) -> Expr:
+    return lower_expr(ctx, node.expr, type_of(ctx, node))
+
+
+def lower_walrus(ctx: FnContext, node: AssignmentExpr) -> Expr:
+    raise Unsupported(node, "assignment expression (`:=`)", "PRT121")
+
+
+def lower_ellipsis(ctx: FnContext, node: EllipsisExpr) -> Expr:
+    raise Unsupported(node, "`...` as a value", "PRT100")
+
+
+def _lazy(module: str, name: str) -> Callable[[FnContext, Expression], Expr]:
+    def call(ctx: FnContext, node: Expression) -> Expr:
+        import importlib
+
+        mod = importlib.import_module(f"backend.transpiler.lower.{module}")
+        result: Expr = getattr(mod, name)(ctx, node)
+        return result
+
+    return call
+
+
+_DISPATCH: dict[type, Callable[[FnContext, Expression], Expr]] = {
+    IntExpr: lower_int,  # type: ignore[dict-item]
+    FloatExpr: lower_float,  # type: ignore[dict-item]
+    StrExpr: lower_str,  # type: ignore[dict-item]
+    BytesExpr: lower_bytes,  # type: ignore[dict-item]
+    NameExpr: lower_name,  # type: ignore[dict-item]
+    MemberExpr: lower_member,  # type: ignore[dict-item]
+    ListExpr: lower_list,  # type: ignore[dict-item]
+    TupleExpr: lower_tuple,  # type: ignore[dict-item]
+    DictExpr: lower_dict,  # type: ignore[dict-item]
+    SetExpr: lower_set,  # type: ignore[dict-item]
+    ConditionalExpr: lower_conditional,  # type: ignore[dict-item]
+    CastExpr: lower_cast,  # type: ignore[dict-item]
+    AssignmentExpr: lower_walrus,  # type: ignore[dict-item]
+    EllipsisExpr: lower_ellipsis,  # type: ignore[dict-item]
+    OpExpr: _lazy("operators", "lower_op"),
+    ComparisonExpr: _lazy("operators", "lower_comparison"),
+    UnaryExpr: _lazy("operators", "lower_unary"),
+    IndexExpr: _lazy("subscripts", "lower_index"),
+    CallExpr: _lazy("calls", "lower_call"),
+    ListComprehension: _lazy("comprehensions", "lower_list_comprehension"),
+    SetComprehension: _lazy("comprehensions", "lower_set_comprehension"),
+    DictionaryComprehension: _lazy("comprehensions", "lower_dict_comprehension"),
+    GeneratorExpr: _lazy("comprehensions", "lower_generator_expr"),
+    LambdaExpr: _lazy("functions", "lower_lambda"),
+}

@@ -1,0 +1,55 @@
+"""Generator functions: a lazy `PyGenerator` whose body runs in lock-step with its consumer,
+so infinite generators consumed with `break` and interleaved side effects behave as in Python."""
+
+from __future__ import annotations
+
+from mypy.nodes import ExpressionStmt, FuncDef, YieldExpr, YieldFromExpr
+
+from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
+from backend.transpiler.emit import INDENT, emit_module
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported
+from backend.transpiler.lower.expressions import lower_expr
+
+
+def lower_generator_body(ctx: FnContext, fn: FuncDef) -> list[ir.Stmt]:
+    from backend.transpiler.lower.statements import lower_body
+
+    ctx.module.use_helper("py_generator")
+    ctx.in_generator = True
+    ctx.closure_depth += 1
+    body = lower_body(ctx, fn.body.body)
+    ctx.closure_depth -= 1
+    body.append(ir.RawStmt(["Some(())"]))
+    inner = _render(body)
+    lines = ["PyGenerator::new(move |co| {", *[INDENT + line for line in inner], "})"]
+    return [ir.RawStmt(lines)]
+
+
+def _render(body: list[ir.Stmt]) -> list[str]:
+    fn = ir.Function("body", [], None, body)
+    text = emit_module(ir.Module([], [fn], [])).code
+    lines = text.rstrip("\n").split("\n")[1:-1]
+    return [line[len(INDENT) :] if line.startswith(INDENT) else line for line in lines]
+
+
+def lower_yield_stmt(ctx: FnContext, stmt: ExpressionStmt) -> list[ir.Stmt]:
+    expr = stmt.expr
+    if isinstance(expr, YieldFromExpr):
+        inner = lower_expr(ctx, expr.expr)
+        from backend.transpiler.lower.builtins import _owned_items
+        from backend.transpiler.lower.iteration import source_of_value
+
+        src = source_of_value(ctx, expr.expr, inner)
+        items = _owned_items(src.iterator, src.shape)
+        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_(item)?;", "}"])]
+    assert isinstance(expr, YieldExpr)
+    if not ctx.in_generator:
+        raise Unsupported(stmt, "`yield` outside a generator function", "PRT600")
+    sig = ctx.sig
+    elem = sig.ret.elem if sig is not None and isinstance(sig.ret, rt.IterT) else None
+    if expr.expr is None:
+        return [ir.ExprStmt("co.yield_(())?")]
+    value = lower_expr(ctx, expr.expr, elem)
+    return [ir.ExprStmt(f"co.yield_({values.owned(value)})?")]

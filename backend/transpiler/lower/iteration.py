@@ -1,0 +1,283 @@
+"""What a Python `for` iterates over, as Rust iterators, and how loop targets bind.
+
+An item *shape* says whether the iterator yields owned values or references; the pattern
+for the loop target follows from it (`&x` for Copy references, `(k, v)` for pairs…), and so
+does the kind of each bound variable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mypy.nodes import (
+    CallExpr,
+    Expression,
+    IntExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    StarExpr,
+    TupleExpr,
+)
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident
+from backend.transpiler.lower.expressions import lower_expr, type_of
+from backend.transpiler.lower.subscripts import literal_int
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One yielded item: a value or a reference of `ty`, or a tuple of shapes."""
+
+    ty: rt.RType
+    ref: bool = False
+    parts: tuple[Shape, ...] = ()
+
+    @property
+    def is_tuple(self) -> bool:
+        return bool(self.parts)
+
+
+def value_shape(ty: rt.RType) -> Shape:
+    return Shape(ty, False)
+
+
+def ref_shape(ty: rt.RType) -> Shape:
+    if isinstance(ty, rt.TupleT):
+        return Shape(ty, True, tuple(Shape(t, True) for t in ty.items))
+    return Shape(ty, True)
+
+
+@dataclass
+class Source:
+    """`code` is used directly after `in` of a Rust `for`; `iterator` is an Iterator value."""
+
+    code: str
+    iterator: str
+    shape: Shape
+    nonneg: bool = False  # a range that yields non-negative ints only
+
+
+def _src(code: str, shape: Shape, iterator: str | None = None, nonneg: bool = False) -> Source:
+    return Source(code, iterator or code, shape, nonneg)
+
+
+def iter_source(ctx: FnContext, node: Expression) -> Source:
+    if isinstance(node, CallExpr):
+        special = _call_source(ctx, node)
+        if special is not None:
+            return special
+    e = lower_expr(ctx, node)
+    return source_of_value(ctx, node, e)
+
+
+def source_of_value(ctx: FnContext, node: Expression, e: Expr) -> Source:
+    ty = e.ty
+    base = e.at(Prec.POSTFIX)
+    if isinstance(ty, rt.StrT):
+        return _src(f"{base}.chars()", value_shape(rt.CHAR))
+    if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT):
+        if e.kind is Kind.OWNED:
+            return _src(e.code, value_shape(ty.elem), f"{base}.into_iter()")
+        if e.kind in (Kind.BORROWED, Kind.MUT_BORROWED):
+            return _src(f"{base}.iter()", ref_shape(ty.elem))
+        return _src(f"&{e.at(Prec.UNARY)}", ref_shape(ty.elem), f"{base}.iter()")
+    if isinstance(ty, rt.DictT):
+        if e.kind is Kind.OWNED:
+            return _src(f"{base}.into_iter().map(|(k, _)| k)", value_shape(ty.key))
+        return _src(f"{base}.keys()", ref_shape(ty.key))
+    if isinstance(ty, rt.IterT):
+        return _src(e.code, value_shape(ty.elem), base)
+    if isinstance(ty, rt.BytesT):
+        return _src(f"{base}.iter().map(|&b| i64::from(b))", value_shape(rt.INT))
+    if isinstance(ty, rt.TupleT) and len(set(ty.items)) == 1:
+        items = ", ".join(f"{base}.{i}" for i in range(len(ty.items)))
+        return _src(f"[{items}]", value_shape(ty.items[0]), f"[{items}].into_iter()")
+    raise Unsupported(node, f"iterating over {ty.render()}", "PRT150")
+
+
+def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
+    callee = node.callee
+    if isinstance(callee, NameExpr):
+        handler = _BUILTIN_SOURCES.get(callee.fullname)
+        if handler is not None:
+            return handler(ctx, node)
+    if isinstance(callee, MemberExpr) and not node.args:
+        recv_t = type_of(ctx, callee.expr)
+        if isinstance(recv_t, rt.DictT) and callee.name in ("items", "keys", "values"):
+            recv = lower_expr(ctx, callee.expr)
+            base = recv.at(Prec.POSTFIX)
+            if recv.kind is Kind.OWNED:
+                return None
+            if callee.name == "items":
+                shape = Shape(rt.TupleT((recv_t.key, recv_t.value)), False,
+                              (ref_shape(recv_t.key), ref_shape(recv_t.value)))
+                return _src(f"{base}.iter()", shape)
+            if callee.name == "keys":
+                return _src(f"{base}.keys()", ref_shape(recv_t.key))
+            return _src(f"{base}.values()", ref_shape(recv_t.value))
+    return None
+
+
+def _range_source(ctx: FnContext, node: CallExpr) -> Source:
+    args = node.args
+    ints = [values.value(lower_expr(ctx, a, rt.INT)) for a in args]
+    nonneg_start = len(args) == 1 or (literal_int(args[0]) is not None and literal_int(args[0]) >= 0)  # type: ignore[operator]
+    if len(args) == 1:
+        code = f"0..{_range_end(ints[0])}"
+        return _src(code, value_shape(rt.INT), f"({code})", nonneg=True)
+    if len(args) == 2:
+        code = f"{ints[0]}..{_range_end(ints[1])}"
+        return _src(code, value_shape(rt.INT), f"({code})", nonneg=nonneg_start)
+    step = literal_int(args[2])
+    if step is None:
+        ctx.module.use_helper("py_range")
+        code = f"py_range({ints[0]}, {ints[1]}, {ints[2]})"
+        return _src(code, value_shape(rt.INT))
+    if step > 0:
+        code = f"({ints[0]}..{_range_end(ints[1])}).step_by({step})"
+        return _src(code, value_shape(rt.INT), nonneg=nonneg_start)
+    if step == 0:
+        raise Unsupported(node, "range() with a zero step", "PRT151")
+    stop = _plus_one(ints[1])
+    code = f"({stop}..={ints[0]}).rev()"
+    if step != -1:
+        code += f".step_by({-step})"
+    nonneg = literal_int(args[1]) is not None and literal_int(args[1]) >= -1  # type: ignore[operator]
+    return _src(code, value_shape(rt.INT), nonneg=nonneg)
+
+
+def _range_end(code: str) -> str:
+    return code if " " not in code or code.startswith("(") else f"({code})" if ".." in code else code
+
+
+def _plus_one(code: str) -> str:
+    if code.lstrip("-").isdigit():
+        return str(int(code) + 1)
+    if code.endswith(" - 1"):
+        return code[: -len(" - 1")]
+    return f"{code} + 1"
+
+
+def as_iterator(src: Source) -> str:
+    return src.iterator
+
+
+def _enumerate_source(ctx: FnContext, node: CallExpr) -> Source:
+    inner = iter_source(ctx, node.args[0])
+    if len(node.args) > 1:
+        start = values.value(lower_expr(ctx, node.args[1], rt.INT))
+        code = f"({start}..).zip({inner.iterator})"
+        return _src(code, Shape(rt.UNKNOWN, False, (value_shape(rt.INT), inner.shape)))
+    code = f"{_chainable(inner.iterator)}.enumerate()"
+    return _src(code, Shape(rt.UNKNOWN, False, (value_shape(rt.USIZE), inner.shape)))
+
+
+def _chainable(code: str) -> str:
+    return code if not (".." in code and not code.startswith("(")) else f"({code})"
+
+
+def _zip_source(ctx: FnContext, node: CallExpr) -> Source:
+    sources = [iter_source(ctx, a) for a in node.args]
+    if len(sources) < 2:
+        raise Unsupported(node, "zip() with fewer than two iterables", "PRT152")
+    code = _chainable(sources[0].iterator)
+    shape: Shape = sources[0].shape
+    for other in sources[1:]:
+        code = f"{code}.zip({other.iterator})"
+        shape = Shape(rt.UNKNOWN, False, (shape, other.shape))
+    if len(sources) > 2:
+        # flatten ((a, b), c) into (a, b, c) for the loop pattern
+        flat = tuple(_flatten(shape))
+        names = [f"x{i}" for i in range(len(flat))]
+        nested = _nested_names(names)
+        code = f"{code}.map(|{nested}| ({', '.join(names)}))"
+        shape = Shape(rt.UNKNOWN, False, flat)
+    return _src(code, shape)
+
+
+def _flatten(shape: Shape) -> list[Shape]:
+    if shape.is_tuple and shape.ty == rt.UNKNOWN and len(shape.parts) == 2:
+        return [*_flatten(shape.parts[0]), shape.parts[1]]
+    return [shape]
+
+
+def _nested_names(names: list[str]) -> str:
+    text = names[0]
+    for name in names[1:]:
+        text = f"({text}, {name})"
+    return text
+
+
+def _reversed_source(ctx: FnContext, node: CallExpr) -> Source:
+    arg = node.args[0]
+    if isinstance(arg, CallExpr) and isinstance(arg.callee, NameExpr) and arg.callee.fullname == "builtins.range":
+        inner = _range_source(ctx, arg)
+        code = f"{_chainable(inner.code)}.rev()"
+        return _src(code, inner.shape, nonneg=inner.nonneg)
+    inner = iter_source(ctx, arg)
+    e_ty = type_of(ctx, arg)
+    if isinstance(e_ty, rt.StrT):
+        return _src(f"{inner.iterator}.rev()", inner.shape)
+    return _src(f"{_chainable(inner.iterator)}.rev()", inner.shape)
+
+
+def _sorted_source(ctx: FnContext, node: CallExpr) -> Source | None:
+    return None  # sorted() yields an owned Vec: the generic path handles it
+
+
+_BUILTIN_SOURCES = {
+    "builtins.range": _range_source,
+    "builtins.enumerate": _enumerate_source,
+    "builtins.zip": _zip_source,
+    "builtins.reversed": _reversed_source,
+}
+
+
+# ---- binding loop targets ----
+
+
+def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool = False) -> str:
+    """Declare the loop variables in the current scope; return the Rust pattern."""
+    if isinstance(target, TupleExpr | ListExpr):
+        items = target.items
+        if any(isinstance(i, StarExpr) for i in items):
+            raise Unsupported(target, "star target in a for loop", "PRT153")
+        if shape.is_tuple and len(shape.parts) == len(items):
+            pats = [bind_target(ctx, item, part) for item, part in zip(items, shape.parts, strict=True)]
+            return f"({', '.join(pats)})"
+        if isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
+            parts = [Shape(t, shape.ref) for t in shape.ty.items]
+            pats = [bind_target(ctx, item, part) for item, part in zip(items, parts, strict=True)]
+            inner = f"({', '.join(pats)})"
+            if shape.ref and all(p.ty.is_copy for p in parts):
+                return "&" + inner.replace("&", "")
+            return inner
+        raise Unsupported(target, "loop target does not match the items", "PRT153")
+    if not isinstance(target, NameExpr):
+        raise Unsupported(target, "loop target that is not a name", "PRT153")
+    ty = shape.ty
+    declared_t = ctx.module.type_of(target)
+    if ty == rt.UNKNOWN:
+        ty = declared_t
+    if target.name == "_":
+        return "_"
+    name = rust_ident(target.name)
+    if nonneg:
+        getattr(ctx, "nonneg_names", set()).add(target.name)
+    if shape.ref and ty.is_copy:
+        ctx.declare(target.name, ty, Kind.PLACE)
+        return f"&{name}"
+    kind = Kind.BORROWED if shape.ref else Kind.PLACE
+    ctx.declare(target.name, ty, kind)
+    facts = ctx.facts
+    if facts is not None and facts.needs_mut(target.name) and not shape.ref:
+        return f"mut {name}"
+    return name
+
+
+def loop_var_is_int(node: Expression) -> bool:
+    return isinstance(node, IntExpr)

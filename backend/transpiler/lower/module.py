@@ -1,0 +1,312 @@
+"""Module lowering: discover classes and functions, build every signature, then lower the
+selected items in source order, module constants, and the `__main__` block as `fn main`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mypy.nodes import (
+    AssignmentStmt,
+    Block,
+    CallExpr,
+    ClassDef,
+    Decorator,
+    ExpressionStmt,
+    FuncDef,
+    IfStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    Statement,
+    StrExpr,
+)
+
+from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.mutation import MutationAnalysis
+from backend.transpiler.analyze.oracle import TypedModule
+from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
+from backend.transpiler.analyze.typemap import TypeMapper
+from backend.transpiler.ir import Kind
+from backend.transpiler.lower import classes, functions
+from backend.transpiler.lower.context import (
+    FnContext,
+    FuncSig,
+    ModuleContext,
+    Unsupported,
+    VarInfo,
+    rust_ident,
+    span_of,
+)
+from backend.transpiler.record import Severity
+
+MEMO_DECORATORS = {"functools.lru_cache", "functools.cache"}
+IGNORED_DECORATORS = {"typing.final", "functools.wraps"}
+
+
+@dataclass
+class LoweredModule:
+    module: ir.Module
+    context: ModuleContext
+    has_main: bool
+
+
+def is_main_guard(stmt: Statement) -> bool:
+    if not isinstance(stmt, IfStmt) or len(stmt.expr) != 1:
+        return False
+    test = stmt.expr[0]
+    from mypy.nodes import ComparisonExpr
+
+    if not isinstance(test, ComparisonExpr) or test.operators != ["=="]:
+        return False
+    names = [o for o in test.operands if isinstance(o, NameExpr) and o.name == "__name__"]
+    strs = [o for o in test.operands if isinstance(o, StrExpr) and o.value == "__main__"]
+    return bool(names and strs)
+
+
+def _decorator_fullname(node: object) -> str:
+    if isinstance(node, CallExpr):
+        node = node.callee
+    if isinstance(node, NameExpr | MemberExpr):
+        return node.fullname or node.name
+    return ""
+
+
+def lower_module(
+    typed: TypedModule, module_name: str, selection: set[str] | None
+) -> LoweredModule:
+    tree: MypyFile = typed.tree
+    mapper = TypeMapper({})
+    classdefs = [d for d in tree.defs if isinstance(d, ClassDef)]
+    for cdef in classdefs:
+        mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
+    funcs, methods, main_body, other = _partition(tree)
+    all_funcs: dict[str, FuncDef] = {f.fullname: f for f in funcs}
+    for cdef in classdefs:
+        for m in classes.class_methods(cdef):
+            all_funcs[f"{cdef.info.fullname}.{m.name}"] = m
+    main_def = FuncDef("main", [], Block(other + main_body))
+    main_def._fullname = f"{module_name}.__main_block__"
+    all_funcs[main_def._fullname] = main_def
+    hierarchy = Hierarchy()
+    for cdef in classdefs:
+        if cdef.info.has_base("builtins.BaseException"):
+            hierarchy.add_user_class(cdef.info)
+    mutation = MutationAnalysis(all_funcs)
+    raising = RaisingAnalysis(all_funcs, hierarchy)
+    ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name)
+    _collect_classes(ctx, classdefs)
+    _collect_signatures(ctx, funcs, classdefs, bool(main_body))
+    items: list[ir.Item] = []
+    items.extend(_lower_constants(ctx, tree, selection))
+    for node in tree.defs:
+        name = _item_name(node)
+        if name is None or (selection is not None and name not in selection):
+            continue
+        items.extend(_lower_item(ctx, node))
+    has_main = bool(main_body) and selection is None
+    user_main = ctx.signatures.get(f"{module_name}.main")
+    if has_main and not (user_main is not None and user_main.rust_name == "main"):
+        items.append(_lower_main(ctx, main_def))
+    uses = sorted(ctx.uses)
+    module = ir.Module([u for u in uses], items, [])
+    return LoweredModule(module, ctx, has_main)
+
+
+def _partition(tree: MypyFile) -> tuple[list[FuncDef], list[FuncDef], list[Statement], list[Statement]]:
+    funcs: list[FuncDef] = []
+    main_body: list[Statement] = []
+    other: list[Statement] = []
+    for node in tree.defs:
+        if isinstance(node, FuncDef):
+            funcs.append(node)
+        elif isinstance(node, Decorator):
+            funcs.append(node.func)
+        elif is_main_guard(node):
+            assert isinstance(node, IfStmt)
+            main_body.extend(node.body[0].body)
+        elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll):
+            continue
+        elif isinstance(node, AssignmentStmt) and _is_constant(node):
+            continue
+        elif isinstance(node, ExpressionStmt) and isinstance(node.expr, StrExpr):
+            continue  # module docstring
+        else:
+            other.append(node)
+    return funcs, [], main_body, other
+
+
+def _is_constant(stmt: AssignmentStmt) -> bool:
+    return (
+        len(stmt.lvalues) == 1
+        and isinstance(stmt.lvalues[0], NameExpr)
+        and (stmt.lvalues[0].is_inferred_def or stmt.type is not None)
+        and type(stmt.rvalue).__name__ != "TempNode"
+    )
+
+
+def _item_name(node: Statement) -> str | None:
+    if isinstance(node, FuncDef | ClassDef):
+        return node.name
+    if isinstance(node, Decorator):
+        return node.func.name
+    return None
+
+
+def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
+    for cdef in classdefs:
+        try:
+            ci = classes.collect_class(ctx, cdef)
+        except Unsupported as err:
+            ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+            continue
+        ctx.classes[cdef.info.fullname] = ci
+        ctx.mapper.classes[cdef.info.fullname] = classes.struct_type(ci)  # type: ignore[index]
+    for ci in ctx.classes.values():
+        ci.fields = [(n, ctx.map_type(ci.info.names[n].node.type)) for n, _ in ci.fields]  # type: ignore[union-attr]
+
+
+def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool) -> None:
+    for fn in funcs:
+        try:
+            sig = functions.build_signature(ctx, fn.fullname, fn)
+        except Unsupported as err:
+            ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+            continue
+        if fn.name == "main" and has_main:
+            sig.rust_name = "main" if _main_is_entry(ctx, fn, sig) else "run_main"
+        ctx.signatures[fn.fullname] = sig
+    for cdef in classdefs:
+        ci = ctx.classes.get(cdef.info.fullname)
+        if ci is None or ci.is_enum:
+            continue
+        if not ci.is_exception:
+            try:
+                ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(ctx, ci, cdef)
+            except Unsupported as err:
+                ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+        for m in classes.class_methods(cdef):
+            if m.name == "__init__":
+                continue
+            fullname = f"{cdef.info.fullname}.{m.name}"
+            try:
+                sig = functions.build_signature(ctx, fullname, m, owner=ci.name)
+            except Unsupported as err:
+                ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+                continue
+            sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
+            ctx.signatures[fullname] = sig
+
+
+def _lower_item(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
+    try:
+        if isinstance(node, ClassDef):
+            return classes.lower_class(ctx, node)
+        fn = node.func if isinstance(node, Decorator) else node
+        assert isinstance(fn, FuncDef)
+        sig = ctx.signatures.get(fn.fullname)
+        if sig is None:
+            raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
+        memo = False
+        if isinstance(node, Decorator):
+            for dec in node.decorators:
+                name = _decorator_fullname(dec)
+                if name in MEMO_DECORATORS:
+                    memo = True
+                elif name not in IGNORED_DECORATORS:
+                    raise Unsupported(dec, f"decorator `{name}`", "PRT210")
+        item = functions.lower_function(ctx, fn.fullname, fn, sig)
+        if memo:
+            from backend.transpiler.lower import memo as memo_mod
+
+            return memo_mod.memoize(ctx, item, sig)
+        return [item]
+    except Unsupported as err:
+        ctx.placeholder(err.node, err.what, err.code)
+        name = _item_name(node) or "item"
+        return [ir.RawItem(f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})", span=span_of(node))]
+
+
+def _lower_main(ctx: ModuleContext, main_def: FuncDef) -> ir.Function:
+    from backend.transpiler.lower.statements import lower_body
+
+    sig = FuncSig("main", [], rt.UNIT)
+    fn_ctx = FnContext(ctx, sig, ctx.mutation.of(main_def._fullname), main_def)
+    body = main_def.body.body
+    lowered = lower_body(fn_ctx, body, is_function_body=True)
+    return ir.Function("main", [], None, lowered, span=span_of(body[0]) if body else None)
+
+
+def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
+    """`if __name__ == "__main__": main()` with a plain `def main() -> None`: that function
+    becomes Rust's `fn main` directly."""
+    guard = next((d for d in ctx.typed.tree.defs if is_main_guard(d)), None)
+    if guard is None or sig.params or sig.fallible or sig.ret not in (rt.UNIT, rt.UNKNOWN):
+        return False
+    body = guard.body[0].body  # type: ignore[attr-defined]
+    others = [d for d in ctx.typed.tree.defs if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
+              and not is_main_guard(d) and not (isinstance(d, AssignmentStmt) and _is_constant(d))
+              and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))]
+    return len(body) == 1 and not others and _is_call_to_user_main(ctx, body[0])
+
+
+def _is_call_to_user_main(ctx: ModuleContext, stmt: Statement) -> bool:
+    return (
+        isinstance(stmt, ExpressionStmt)
+        and isinstance(stmt.expr, CallExpr)
+        and isinstance(stmt.expr.callee, NameExpr)
+        and stmt.expr.callee.fullname == f"{ctx.module_name}.main"
+        and not stmt.expr.args
+    )
+
+
+# ---- module constants ----
+
+_CONST_OK = re.compile(r'^(-?[0-9_.eE+-]+|true|false|"[^"]*")$')
+
+
+def _lower_constants(ctx: ModuleContext, tree: MypyFile, selection: set[str] | None) -> list[ir.Item]:
+    items: list[ir.Item] = []
+    fn_ctx = FnContext(ctx, None, None)
+    for node in tree.defs:
+        if not (isinstance(node, AssignmentStmt) and _is_constant(node)):
+            continue
+        target = node.lvalues[0]
+        assert isinstance(target, NameExpr)
+        try:
+            items.append(_lower_constant(ctx, fn_ctx, node, target))
+        except Unsupported as err:
+            ctx.placeholder(err.node, err.what, err.code)
+            items.append(ir.RawItem(f"// Portalis: constant `{target.name}` was not translated: {err.what}"))
+    return items
+
+
+def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt, target: NameExpr) -> ir.Item:
+    from backend.transpiler.lower import values
+    from backend.transpiler.lower.expressions import lower_expr
+
+    ty = ctx.map_type(target.node.type) if getattr(target.node, "type", None) is not None else ctx.type_of(node.rvalue)  # type: ignore[union-attr]
+    value = lower_expr(fn_ctx, node.rvalue, ty)
+    name = target.name if target.name.isupper() else target.name.upper()
+    ctx.note_type(ty)
+    if isinstance(ty, rt.StrT) and value.code.startswith('"'):
+        ctx.constants[target.name] = VarInfo(name, rt.STR, Kind.BORROWED)
+        return ir.Const(name, "&str", value.code, span=span_of(node))
+    if ty.is_copy and _CONST_OK.match(value.code) or (ty.is_copy and _const_expr(value.code)):
+        ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
+        return ir.Const(name, ty.render(), value.code, span=span_of(node))
+    ctx.use("std::sync::LazyLock")
+    ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
+    return ir.Const(name, f"LazyLock<{ty.render()}>", f"LazyLock::new(|| {values.owned(value)})", keyword="static", span=span_of(node))
+
+
+def _const_expr(code: str) -> bool:
+    return bool(re.fullmatch(r"[0-9A-Z_ +\-*/().]+", code))
+
+
+def severity_of_placeholders(ctx: ModuleContext) -> Severity:
+    return Severity.WARNING if ctx.placeholders else Severity.INFORMATION

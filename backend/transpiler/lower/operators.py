@@ -1,0 +1,402 @@
+"""Arithmetic, boolean, comparison and membership operators with Python semantics."""
+
+from __future__ import annotations
+
+from mypy.nodes import (
+    ComparisonExpr,
+    Expression,
+    IntExpr,
+    ListExpr,
+    NameExpr,
+    OpExpr,
+    SetExpr,
+    StrExpr,
+    TupleExpr,
+    UnaryExpr,
+)
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported
+from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+
+_PREC = {
+    "+": Prec.ADD,
+    "-": Prec.ADD,
+    "*": Prec.MUL,
+    "/": Prec.MUL,
+    "%": Prec.MUL,
+    "<<": Prec.SHIFT,
+    ">>": Prec.SHIFT,
+    "&": Prec.BITAND,
+    "^": Prec.BITXOR,
+    "|": Prec.BITOR,
+}
+_NUMERIC = (rt.INT, rt.FLOAT, rt.BOOL, rt.USIZE)
+
+
+def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
+    if node.op in ("and", "or"):
+        return _lower_bool_op(ctx, node)
+    result_t = type_of(ctx, node)
+    left = lower_expr(ctx, node.left)
+    right = lower_expr(ctx, node.right)
+    lt, rt_ = left.ty, right.ty
+    if lt in _NUMERIC and rt_ in _NUMERIC:
+        return _numeric(ctx, node, left, right, result_t)
+    if node.op == "%" and isinstance(lt, rt.StrT):
+        from backend.transpiler.lower import formatting
+
+        return formatting.lower_percent_format(ctx, node)
+    if isinstance(lt, rt.StrT) or lt == rt.CHAR:
+        return _string_op(ctx, node, left, right)
+    if isinstance(lt, rt.ListT) or isinstance(rt_, rt.ListT):
+        return _list_op(ctx, node, left, right)
+    if isinstance(lt, rt.SetT):
+        return _set_op(ctx, node, left, right)
+    if isinstance(lt, rt.DictT) and node.op == "|":
+        code = f"{{ let mut merged = {values.owned(left)}; merged.extend({values.owned(right)}); merged }}"
+        return Expr(code, lt, Kind.OWNED)
+    raise Unsupported(node, f"operator `{node.op}` on {lt.render()} and {rt_.render()}", "PRT130")
+
+
+def _numeric(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, result_t: rt.RType) -> Expr:
+    op = node.op
+    is_float = rt.FLOAT in (left.ty, right.ty) or result_t == rt.FLOAT or op == "/"
+    if left.ty == rt.USIZE or right.ty == rt.USIZE:
+        left, right = coerce(ctx, left, rt.INT), coerce(ctx, right, rt.INT)
+    if left.ty == rt.BOOL and right.ty == rt.BOOL and op in ("&", "|", "^"):
+        return _binary(values.value_expr(left), op, values.value_expr(right), rt.BOOL)
+    if left.ty == rt.BOOL or right.ty == rt.BOOL:
+        left, right = coerce(ctx, left, rt.INT), coerce(ctx, right, rt.INT)
+    if is_float:
+        left, right = coerce(ctx, left, rt.FLOAT), coerce(ctx, right, rt.FLOAT)
+    left, right = values.value_expr(left), values.value_expr(right)
+    num_t = rt.FLOAT if is_float else rt.INT
+    if op == "//":
+        return _floordiv(ctx, node, left, right, num_t)
+    if op == "%":
+        return _modulo(ctx, node, left, right, num_t)
+    if op == "**":
+        return _power(ctx, node, left, right, num_t)
+    if op in _PREC:
+        return _binary(left, op, right, num_t)
+    raise Unsupported(node, f"operator `{op}`", "PRT130")
+
+
+def _binary(left: Expr, op: str, right: Expr, ty: rt.RType) -> Expr:
+    prec = _PREC[op]
+    # left-associative: the right operand needs parentheses at equal precedence
+    right_code = right.code if right.prec > prec else f"({right.code})"
+    return Expr(f"{left.at(prec)} {op} {right_code}", ty, Kind.OWNED, prec)
+
+
+def _positive_literal(node: Expression) -> bool:
+    return isinstance(node, IntExpr) and node.value > 0
+
+
+def _nonneg(ctx: FnContext, node: Expression) -> bool:
+    """Whether a value is known non-negative (literals, loop indexes over ranges, len())."""
+    if isinstance(node, IntExpr):
+        return True
+    if isinstance(node, NameExpr):
+        return node.name in getattr(ctx, "nonneg_names", set())
+    return False
+
+
+def _floordiv(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
+    if ty == rt.FLOAT:
+        ctx.module.use_helper("py_floordiv_f")
+        return Expr(f"py_floordiv_f({left.code}, {right.code})", ty, Kind.OWNED)
+    if _nonneg(ctx, node.left) and _positive_literal(node.right):
+        return _binary(left, "/", right, ty)
+    if _positive_literal(node.right):
+        return Expr(f"{left.at(Prec.POSTFIX)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+    ctx.module.use_helper("py_floordiv")
+    return Expr(f"py_floordiv({left.code}, {right.code})", ty, Kind.OWNED)
+
+
+def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
+    if ty == rt.FLOAT:
+        ctx.module.use_helper("py_mod_f")
+        return Expr(f"py_mod_f({left.code}, {right.code})", ty, Kind.OWNED)
+    if _nonneg(ctx, node.left) and _positive_literal(node.right):
+        return _binary(left, "%", right, ty)
+    if _positive_literal(node.right):
+        return Expr(f"{left.at(Prec.POSTFIX)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+    ctx.module.use_helper("py_mod")
+    return Expr(f"py_mod({left.code}, {right.code})", ty, Kind.OWNED)
+
+
+def _power(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
+    if ty == rt.FLOAT:
+        if isinstance(node.right, IntExpr) and node.right.value < 2**31:
+            return Expr(f"{left.at(Prec.POSTFIX)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{left.at(Prec.POSTFIX)}.powf({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(node.right, IntExpr) and 0 <= node.right.value < 2**31:
+        base = left.code if left.prec >= Prec.POSTFIX and not left.code.lstrip("-").isdigit() else f"({left.code})"
+        if left.code.isdigit():
+            base = f"{left.code}_i64"
+        return Expr(f"{base}.pow({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
+    ctx.module.use_helper("py_ipow")
+    return Expr(f"py_ipow({left.code}, {right.code})", ty, Kind.OWNED)
+
+
+def _string_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
+    if node.op == "+":
+        rhs = values.borrow_str(right)
+        if right.ty == rt.CHAR:
+            return Expr(f"format!(\"{{}}{{}}\", {left.code}, {right.code})", rt.STR, Kind.OWNED)
+        if left.kind is Kind.OWNED and left.ty == rt.STR:
+            return Expr(f"{left.at(Prec.ADD)} + {rhs}", rt.STR, Kind.OWNED, Prec.ADD)
+        return Expr(f"format!(\"{{}}{{}}\", {left.code}, {right.code})", rt.STR, Kind.OWNED)
+    if node.op == "*" and right.ty in (rt.INT, rt.USIZE):
+        count = _count(right)
+        base = left.at(Prec.POSTFIX) if left.ty != rt.CHAR else f"{left.at(Prec.POSTFIX)}.to_string()"
+        return Expr(f"{base}.repeat({count})", rt.STR, Kind.OWNED, Prec.POSTFIX)
+    raise Unsupported(node, f"operator `{node.op}` on str", "PRT130")
+
+
+def _count(e: Expr) -> str:
+    if e.code.isdigit():
+        return e.code
+    if e.ty == rt.USIZE:
+        return e.code
+    return f"{values.value_expr(e).at(Prec.POSTFIX)}.max(0) as usize"
+
+
+def _list_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
+    ty = left.ty if isinstance(left.ty, rt.ListT) else right.ty
+    if node.op == "+":
+        code = f"[&{left.at(Prec.POSTFIX)}[..], &{right.at(Prec.POSTFIX)}[..]].concat()"
+        return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+    if node.op == "*":
+        lst, count = (left, right) if isinstance(left.ty, rt.ListT) else (right, left)
+        if isinstance(node.left, ListExpr) and len(node.left.items) == 1:
+            item = values.owned(lower_expr(ctx, node.left.items[0]))
+            return Expr(f"vec![{item}; {_count(count)}]", ty, Kind.OWNED)
+        return Expr(f"{lst.at(Prec.POSTFIX)}.repeat({_count(count)})", ty, Kind.OWNED, Prec.POSTFIX)
+    raise Unsupported(node, f"operator `{node.op}` on list", "PRT130")
+
+
+def _set_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
+    if node.op in ("|", "&", "-", "^"):
+        code = f"{values.borrow(left)} {node.op} {values.borrow(right)}"
+        return Expr(code, left.ty, Kind.OWNED, _PREC.get(node.op, Prec.ADD))
+    raise Unsupported(node, f"operator `{node.op}` on set", "PRT130")
+
+
+def _lower_bool_op(ctx: FnContext, node: OpExpr) -> Expr:
+    left = lower_expr(ctx, node.left)
+    right = lower_expr(ctx, node.right)
+    if left.ty == rt.BOOL and right.ty == rt.BOOL:
+        op, prec = ("&&", Prec.AND) if node.op == "and" else ("||", Prec.OR)
+        return Expr(f"{left.at(prec)} {op} {right.at(Prec(prec + 1))}", rt.BOOL, Kind.OWNED, prec)
+    # value-returning `and`/`or`: Python yields one of the operands
+    ty = type_of(ctx, node)
+    if isinstance(ty, rt.UnknownT):
+        ty = left.ty
+    left_v = coerce(ctx, left, ty)
+    right_v = coerce(ctx, right, ty)
+    test = values.truthy(Expr("tmp", left.ty, Kind.PLACE))
+    if node.op == "or":
+        body = f"if {test} {{ tmp }} else {{ {values.owned(right_v)} }}"
+    else:
+        body = f"if {test} {{ {values.owned(right_v)} }} else {{ tmp }}"
+    code = f"{{ let tmp = {values.owned(left_v)}; {body} }}"
+    if isinstance(left.ty, rt.OptionT) and not isinstance(ty, rt.OptionT):
+        code = f"{left.at(Prec.POSTFIX)}.unwrap_or_else(|| {values.owned(right_v)})"
+        if node.op == "and":
+            raise Unsupported(node, "`and` on an Optional value", "PRT131")
+    return Expr(code, ty, Kind.OWNED, Prec.ATOM)
+
+
+def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
+    operand = lower_expr(ctx, node.expr)
+    if node.op == "not":
+        test = values.truthy(operand)
+        inner = Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
+        return Expr(f"!{inner.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
+    value = values.value_expr(operand)
+    if value.ty == rt.BOOL and node.op in ("-", "+"):
+        value = coerce(ctx, value, rt.INT)
+    if node.op == "-":
+        if isinstance(node.expr, IntExpr):
+            return Expr(f"-{node.expr.value}", rt.INT, Kind.OWNED, Prec.UNARY)
+        return Expr(f"-{value.at(Prec.UNARY)}", value.ty, Kind.OWNED, Prec.UNARY)
+    if node.op == "+":
+        return value
+    if node.op == "~":
+        return Expr(f"!{value.at(Prec.UNARY)}", value.ty, Kind.OWNED, Prec.UNARY)
+    raise Unsupported(node, f"unary `{node.op}`", "PRT130")
+
+
+# ---- comparisons ----
+
+
+def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
+    parts = []
+    operands = node.operands
+    lowered = [lower_expr(ctx, o) for o in operands]
+    for index, op in enumerate(node.operators):
+        parts.append(
+            _compare(ctx, node, op, operands[index], lowered[index], operands[index + 1], lowered[index + 1])
+        )
+    if len(parts) == 1:
+        return parts[0]
+    code = " && ".join(p.at(Prec(Prec.AND + 1)) for p in parts)
+    return Expr(code, rt.BOOL, Kind.OWNED, Prec.AND)
+
+
+def _compare(
+    ctx: FnContext,
+    node: ComparisonExpr,
+    op: str,
+    lnode: Expression,
+    left: Expr,
+    rnode: Expression,
+    right: Expr,
+) -> Expr:
+    if op in ("is", "is not", "==", "!=") and (right.code == "None" or left.code == "None"):
+        subject = left if right.code == "None" else right
+        if not isinstance(subject.ty, rt.OptionT):
+            # mypy narrowed it already: the comparison has a fixed answer
+            return Expr("false" if op in ("is", "==") else "true", rt.BOOL, Kind.OWNED)
+        method = "is_none" if op in ("is", "==") else "is_some"
+        return Expr(f"{subject.at(Prec.POSTFIX)}.{method}()", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    if op in ("in", "not in"):
+        found = _membership(ctx, node, lnode, left, rnode, right)
+        if op == "not in":
+            return Expr(f"!{found.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
+        return found
+    if op in ("is", "is not"):
+        op = "==" if op == "is" else "!="
+    return _ordering(ctx, node, op, left, right)
+
+
+def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: Expr) -> Expr:
+    if left.ty in _NUMERIC and right.ty in _NUMERIC and left.ty != right.ty:
+        target = rt.FLOAT if rt.FLOAT in (left.ty, right.ty) else rt.INT
+        left, right = coerce(ctx, left, target), coerce(ctx, right, target)
+    if left.ty == rt.CHAR and isinstance(right.ty, rt.StrT) and _is_char_literal(right.code):
+        right = Expr(_char_lit(right.code), rt.CHAR, Kind.OWNED)
+    elif right.ty == rt.CHAR and isinstance(left.ty, rt.StrT) and _is_char_literal(left.code):
+        left = Expr(_char_lit(left.code), rt.CHAR, Kind.OWNED)
+    elif rt.CHAR in (left.ty, right.ty) and left.ty != right.ty:
+        left, right = coerce(ctx, left, rt.STR), coerce(ctx, right, rt.STR)
+    lcode, rcode = _comparable(left, right, op)
+    return Expr(f"{lcode} {op} {rcode}", rt.BOOL, Kind.OWNED, Prec.CMP)
+
+
+def _comparable(left: Expr, right: Expr, op: str) -> tuple[str, str]:
+    """Operand code that Rust's PartialEq/PartialOrd impls accept on both sides."""
+    if left.ty.is_copy and right.ty.is_copy:
+        return values.value_expr(left).at(Prec(Prec.CMP + 1)), values.value_expr(right).at(Prec(Prec.CMP + 1))
+    lb = left.kind in (Kind.BORROWED, Kind.MUT_BORROWED)
+    rb = right.kind in (Kind.BORROWED, Kind.MUT_BORROWED)
+    lcode = left.at(Prec(Prec.CMP + 1))
+    rcode = right.at(Prec(Prec.CMP + 1))
+    if isinstance(left.ty, rt.StrT) and isinstance(right.ty, rt.StrT):
+        if op not in ("==", "!="):
+            return _as_str(left), _as_str(right)
+        if lb and not rb and not right.code.startswith('"'):
+            return lcode, f"&{right.at(Prec.UNARY)}" if right.kind is Kind.OWNED else rcode
+        if rb and not lb and not left.code.startswith('"'):
+            return lcode, rcode
+        return lcode, rcode
+    if lb != rb:
+        if lb:
+            return lcode, f"&{right.at(Prec.UNARY)}"
+        return f"&{left.at(Prec.UNARY)}", rcode
+    return lcode, rcode
+
+
+def _as_str(e: Expr) -> str:
+    if e.code.startswith('"'):
+        return e.code
+    if e.kind is Kind.BORROWED:
+        return f"&{e.at(Prec.POSTFIX)}[..]"
+    return f"{e.at(Prec.POSTFIX)}.as_str()"
+
+
+def _is_char_literal(code: str) -> bool:
+    if not (code.startswith('"') and code.endswith('"')):
+        return False
+    inner = code[1:-1]
+    return len(inner) == 1 or (len(inner) == 2 and inner.startswith("\\"))
+
+
+def _char_lit(code: str) -> str:
+    inner = code[1:-1]
+    if inner == "'":
+        return "'\\''"
+    if inner == '\\"':
+        return "'\"'"
+    return f"'{inner}'"
+
+
+def _membership(
+    ctx: FnContext, node: ComparisonExpr, lnode: Expression, left: Expr, rnode: Expression, right: Expr
+) -> Expr:
+    cont = right.ty
+    if isinstance(rnode, TupleExpr | ListExpr | SetExpr) and rnode.items:
+        return _literal_membership(ctx, left, rnode)
+    if isinstance(cont, rt.StrT):
+        if left.ty == rt.CHAR:
+            needle = left.code
+        elif isinstance(lnode, StrExpr) and len(lnode.value) == 1:
+            needle = _char_lit(left.code)
+        else:
+            needle = values.borrow_str(left)
+        return Expr(f"{right.at(Prec.POSTFIX)}.contains({needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(cont, rt.DictT):
+        key = _key_arg(left)
+        return Expr(f"{right.at(Prec.POSTFIX)}.contains_key({key})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(cont, rt.ListT | rt.SetT | rt.DequeT):
+        elem = cont.elem
+        if isinstance(elem, rt.StrT):
+            needle = values.borrow_str(left) if left.ty != rt.CHAR else f"&{left.code}.to_string()"
+            if isinstance(cont, rt.SetT):
+                return Expr(f"{right.at(Prec.POSTFIX)}.contains({needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+            return Expr(
+                f"{right.at(Prec.POSTFIX)}.iter().any(|item| item == {needle})",
+                rt.BOOL,
+                Kind.OWNED,
+                Prec.POSTFIX,
+            )
+        item = coerce(ctx, left, elem)
+        return Expr(f"{right.at(Prec.POSTFIX)}.contains({values.borrow(item)})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(cont, rt.TupleT):
+        return _literal_membership(ctx, left, rnode)
+    raise Unsupported(node, f"`in` on {cont.render()}", "PRT132")
+
+
+def _key_arg(e: Expr) -> str:
+    if isinstance(e.ty, rt.StrT):
+        return values.borrow_str(e)
+    if e.ty == rt.CHAR:
+        return f"&{e.code}.to_string()"
+    return values.borrow(e)
+
+
+def _literal_membership(ctx: FnContext, left: Expr, rnode: Expression) -> Expr:
+    items = getattr(rnode, "items", None)
+    if items is None:
+        cont = lower_expr(ctx, rnode)
+        raise Unsupported(rnode, f"`in` on {cont.ty.render()}", "PRT132")
+    lowered = [lower_expr(ctx, item) for item in items]
+    subject = values.value_expr(left)
+    if all(isinstance(i, IntExpr | StrExpr) for i in items):
+        if left.ty == rt.CHAR and all(isinstance(i, StrExpr) and len(i.value) == 1 for i in items):
+            pats = " | ".join(_char_lit(lw.code) for lw in lowered)
+            return Expr(f"matches!({subject.code}, {pats})", rt.BOOL, Kind.OWNED)
+        if isinstance(left.ty, rt.StrT) and all(isinstance(i, StrExpr) for i in items):
+            pats = " | ".join(lw.code for lw in lowered)
+            target = subject.code if left.kind is Kind.BORROWED else f"{subject.at(Prec.POSTFIX)}.as_str()"
+            return Expr(f"matches!({target}, {pats})", rt.BOOL, Kind.OWNED)
+        if left.ty == rt.INT:
+            pats = " | ".join(lw.code for lw in lowered)
+            return Expr(f"matches!({subject.code}, {pats})", rt.BOOL, Kind.OWNED)
+    tests = [_ordering(ctx, None, "==", left, lw).code for lw in lowered]  # type: ignore[arg-type]
+    return Expr(" || ".join(tests), rt.BOOL, Kind.OWNED, Prec.OR)

@@ -1,0 +1,742 @@
+"""Statement lowering: assignments, control flow, loops with `else`, returns.
+
+Each statement is lowered on its own; an untranslatable one becomes a `todo!()`
+placeholder with a diagnostic at its Python range (never dropped), and the variables it
+would have declared are still declared so the rest of the function compiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mypy.nodes import (
+    AssertStmt,
+    AssignmentStmt,
+    Block,
+    BreakStmt,
+    CallExpr,
+    ContinueStmt,
+    DelStmt,
+    EllipsisExpr,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    FuncDef,
+    GlobalDecl,
+    IfStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
+    IndexExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    NonlocalDecl,
+    OperatorAssignmentStmt,
+    PassStmt,
+    RaiseStmt,
+    ReturnStmt,
+    SliceExpr,
+    StarExpr,
+    Statement,
+    StrExpr,
+    TryStmt,
+    TupleExpr,
+    Var,
+    WhileStmt,
+)
+
+from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported, span_of
+from backend.transpiler.lower.declarations import Plan, plan_declarations
+from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+from backend.transpiler.lower.iteration import bind_target, iter_source
+from backend.transpiler.lower.subscripts import key_ref, seq_index
+
+Lowered = list[ir.Stmt]
+
+
+def lower_body(ctx: FnContext, body: list[Statement], is_function_body: bool = False) -> Lowered:
+    if is_function_body:
+        params = {p.name for p in ctx.sig.params} if ctx.sig else set()
+        if ctx.fn is not None and ctx.fn.arguments and ctx.fn.arguments[0].variable.name == "self":
+            params.add("self")
+        mutated = ctx.facts.mutated if ctx.facts else set()
+        ctx.plan = plan_declarations(body, params, mutated)  # type: ignore[attr-defined]
+    out = lower_block(ctx, body)
+    if is_function_body:
+        out = _finish_function_body(ctx, body, out)
+    return out
+
+
+def _plan(ctx: FnContext) -> Plan:
+    plan = getattr(ctx, "plan", None)
+    return plan if plan is not None else Plan()
+
+
+def lower_block(ctx: FnContext, stmts: list[Statement]) -> Lowered:
+    out: Lowered = []
+    plan = _plan(ctx)
+    for index, stmt in enumerate(stmts):
+        for decl in plan.ahead_of(stmts, index):
+            out.append(_declare_ahead(ctx, decl.name, decl.needs_default, decl.mutable, stmt))
+        ctx.current = (stmts, index)  # type: ignore[attr-defined]
+        out.extend(lower_statement(ctx, stmt))
+    return out
+
+
+def _declare_ahead(ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement) -> ir.Stmt:
+    ty = _declared_type(ctx, name, stmt)
+    info = ctx.declare(name, ty)
+    ctx.module.note_type(ty)
+    value = rt.default_value(ty) if default else None
+    if default and value is None:
+        value = None
+    type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
+    return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
+
+
+def _declared_type(ctx: FnContext, name: str, stmt: Statement) -> rt.RType:
+    var = _find_var(ctx, name)
+    if var is not None and var.type is not None:
+        return ctx.module.map_type(var.type)
+    return rt.UNKNOWN
+
+
+def _find_var(ctx: FnContext, name: str) -> Var | None:
+    fn = ctx.fn
+    if fn is None:
+        return None
+    from backend.transpiler.analyze.walk import Walker
+
+    found: list[Var] = []
+
+    class Finder(Walker):
+        def visit_NameExpr(self, o: NameExpr) -> None:
+            if o.name == name and isinstance(o.node, Var) and not found:
+                found.append(o.node)
+
+    Finder().visit(fn.body)
+    return found[0] if found else None
+
+
+def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
+    handler = _STATEMENTS.get(type(stmt))
+    try:
+        if handler is None:
+            raise Unsupported(stmt, f"{type(stmt).__name__.replace('Stmt', '')} statement", "PRT300")
+        lowered = handler(ctx, stmt)
+    except Unsupported as err:
+        return _placeholder(ctx, stmt, err)
+    if lowered and lowered[0].span is None:
+        lowered[0].span = span_of(stmt)
+    return lowered
+
+
+def _placeholder(ctx: FnContext, stmt: Statement, err: Unsupported) -> Lowered:
+    todo = ctx.module.placeholder(err.node, err.what, err.code)
+    ctx.has_placeholder = True  # type: ignore[attr-defined]
+    out: Lowered = []
+    names = []
+    if isinstance(stmt, AssignmentStmt):
+        names = [n for lv in stmt.lvalues for n in _simple_names(lv)]
+    plan = _plan(ctx)
+    current = getattr(ctx, "current", None)
+    for name in names:
+        if ctx.lookup(name) is None and current and plan.let_here(current[0], current[1], name):
+            ty = _declared_type(ctx, name, stmt)
+            info = ctx.declare(name, ty)
+            type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
+            decl = plan.declarations[name]
+            out.append(ir.Let(info.rust_name, type_text, todo, mutable=decl.mutable, span=span_of(stmt)))
+    if not out:
+        out.append(ir.ExprStmt(todo, span=span_of(stmt)))
+    return out
+
+
+def _simple_names(node: Expression) -> list[str]:
+    if isinstance(node, NameExpr):
+        return [node.name]
+    if isinstance(node, TupleExpr | ListExpr):
+        return [n for i in node.items for n in _simple_names(i)]
+    if isinstance(node, StarExpr):
+        return _simple_names(node.expr)
+    return []
+
+
+def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -> Lowered:
+    """Turn a final `return x` into a tail expression; close fallible unit functions."""
+    sig = ctx.sig
+    fallible = bool(sig and sig.fallible)
+    if out and isinstance(out[-1], ir.Return) and body and isinstance(body[-1], ReturnStmt):
+        last = out.pop()
+        assert isinstance(last, ir.Return)
+        value = last.value
+        if value is None:
+            value = "Ok(())" if fallible else None
+        if value is not None:
+            out.append(ir.RawStmt([value], span=last.span))
+        return out
+    if fallible and not _ends_diverging(body):
+        out.append(ir.RawStmt(["Ok(())"]))
+    elif sig is not None and sig.ret != rt.UNIT and not isinstance(sig.ret, rt.UnknownT) and not _ends_diverging(body):
+        out.append(ir.RawStmt(['unreachable!("the Python function returns None here")']))
+    return out
+
+
+def _ends_diverging(body: list[Statement]) -> bool:
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, ReturnStmt | RaiseStmt):
+        return True
+    if isinstance(last, WhileStmt) and _is_true(last.expr) and not _has_break(last.body.body):
+        return True
+    if isinstance(last, IfStmt) and last.else_body is not None:
+        return all(_ends_diverging(b.body) for b in last.body) and _ends_diverging(last.else_body.body)
+    if isinstance(last, TryStmt):
+        return _ends_diverging(last.body.body) and all(_ends_diverging(h.body) for h in last.handlers)
+    return False
+
+
+def _is_true(node: Expression) -> bool:
+    return isinstance(node, NameExpr) and node.fullname == "builtins.True"
+
+
+def _has_break(stmts: list[Statement]) -> bool:
+    for stmt in stmts:
+        if isinstance(stmt, BreakStmt):
+            return True
+        if isinstance(stmt, IfStmt):
+            if any(_has_break(b.body) for b in stmt.body) or (stmt.else_body and _has_break(stmt.else_body.body)):
+                return True
+        if isinstance(stmt, TryStmt):
+            blocks = [stmt.body, *stmt.handlers, stmt.else_body, stmt.finally_body]
+            if any(b is not None and _has_break(b.body) for b in blocks):
+                return True
+    return False
+
+
+# ---- assignments ----
+
+
+def lower_assignment(ctx: FnContext, stmt: AssignmentStmt) -> Lowered:
+    if len(stmt.lvalues) > 1:
+        return _chained_assignment(ctx, stmt)
+    target = stmt.lvalues[0]
+    if isinstance(stmt.rvalue, _TempNode) or type(stmt.rvalue).__name__ == "TempNode":
+        return _bare_annotation(ctx, stmt, target)
+    if isinstance(target, NameExpr):
+        return _assign_name(ctx, stmt, target, stmt.rvalue)
+    if isinstance(target, TupleExpr | ListExpr):
+        return _assign_tuple(ctx, stmt, target)
+    if isinstance(target, IndexExpr):
+        return _assign_index(ctx, target, stmt.rvalue)
+    if isinstance(target, MemberExpr):
+        return _assign_member(ctx, target, stmt.rvalue)
+    raise Unsupported(stmt, "assignment target", "PRT310")
+
+
+class _TempNode:  # marker for mypy's TempNode (annotation without value)
+    pass
+
+
+def _bare_annotation(ctx: FnContext, stmt: AssignmentStmt, target: Expression) -> Lowered:
+    return []  # `x: int` alone: the declaration plan already declared it where needed
+
+
+def _chained_assignment(ctx: FnContext, stmt: AssignmentStmt) -> Lowered:
+    value = lower_expr(ctx, stmt.rvalue)
+    if not value.ty.is_copy:
+        raise Unsupported(stmt, "chained assignment of a non-Copy value", "PRT311")
+    out: Lowered = []
+    for target in stmt.lvalues:
+        if not isinstance(target, NameExpr):
+            raise Unsupported(stmt, "chained assignment to a non-name", "PRT311")
+        out.extend(_bind_name(ctx, stmt, target, value))
+    return out
+
+
+def _assign_name(ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expression) -> Lowered:
+    info = ctx.lookup(target.name)
+    declared_t = info.ty if info is not None else _target_type(ctx, target)
+    value = lower_expr(ctx, rvalue, declared_t)
+    return _bind_name(ctx, stmt, target, value)
+
+
+def _target_type(ctx: FnContext, target: NameExpr) -> rt.RType:
+    if isinstance(target.node, Var) and target.node.type is not None:
+        return ctx.module.map_type(target.node.type)
+    return type_of(ctx, target)
+
+
+def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -> Lowered:
+    plan = _plan(ctx)
+    current = getattr(ctx, "current", None)
+    info = ctx.lookup(target.name)
+    if target.name == "_":
+        return [ir.Let("_", None, value.code)]
+    if info is None or (current and plan.let_here(current[0], current[1], target.name)):
+        ty = _target_type(ctx, target)
+        if isinstance(ty, rt.UnknownT) or (isinstance(ty, rt.ListT) and isinstance(ty.elem, rt.UnknownT)):
+            ty = value.ty
+        value = coerce(ctx, value, ty)
+        decl = plan.declarations.get(target.name)
+        mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
+        info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
+        ctx.module.note_type(info.ty)
+        annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
+        return [ir.Let(info.rust_name, annotation, values.owned(value), mutable=mutable)]
+    value = coerce(ctx, value, info.ty)
+    if info.kind is Kind.MUT_BORROWED:
+        return [ir.Assign(f"*{info.rust_name}", "=", values.owned(value))]
+    return [ir.Assign(info.rust_name, "=", values.owned(value))]
+
+
+def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
+    if isinstance(ty, rt.UnknownT | rt.IterT | rt.FnT):
+        return False
+    code = value.code
+    empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith("::new()")
+    return empty or ".collect::<" in code and "Vec<_>" in code and False or code.startswith("vec![]")
+
+
+def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
+    items = target.items
+    if any(isinstance(i, StarExpr) for i in items):
+        return _assign_star(ctx, stmt, target)
+    if not all(isinstance(i, NameExpr) for i in items):
+        return _assign_tuple_places(ctx, stmt, target)
+    names = [i for i in items if isinstance(i, NameExpr)]
+    rvalue = stmt.rvalue
+    value = lower_expr(ctx, rvalue)
+    plan = _plan(ctx)
+    current = getattr(ctx, "current", None)
+    fresh = [
+        ctx.lookup(n.name) is None or (current is not None and plan.let_here(current[0], current[1], n.name))
+        for n in names
+    ]
+    item_types = _tuple_item_types(ctx, value, names)
+    if all(fresh):
+        pats = []
+        for name, ty in zip(names, item_types, strict=True):
+            decl = plan.declarations.get(name.name)
+            info = ctx.declare(name.name, ty)
+            mut = "mut " if decl is not None and decl.mutable else ""
+            pats.append(f"{mut}{info.rust_name}" if name.name != "_" else "_")
+        return [ir.Let(f"({', '.join(pats)})", None, values.owned(value))]
+    if not any(fresh):
+        targets = []
+        for name in names:
+            info = ctx.lookup(name.name)
+            assert info is not None
+            targets.append(f"*{info.rust_name}" if info.kind is Kind.MUT_BORROWED else info.rust_name)
+        return [ir.Assign(f"({', '.join(targets)})", "=", _tuple_value(ctx, rvalue, value, names))]
+    temps = [f"new_{n.name}" for n in names]
+    out: Lowered = [ir.Let(f"({', '.join(temps)})", None, values.owned(value))]
+    for name, temp, ty in zip(names, temps, item_types, strict=True):
+        out.extend(_bind_name(ctx, stmt, name, Expr(temp, ty, Kind.OWNED)))
+    return out
+
+
+def _tuple_value(ctx: FnContext, rvalue: Expression, value: Expr, names: list[NameExpr]) -> str:
+    if isinstance(rvalue, TupleExpr):
+        parts = []
+        for item, name in zip(rvalue.items, names, strict=False):
+            info = ctx.lookup(name.name)
+            e = lower_expr(ctx, item, info.ty if info else None)
+            parts.append(values.owned(e))
+        return f"({', '.join(parts)})"
+    return values.owned(value)
+
+
+def _tuple_item_types(ctx: FnContext, value: Expr, names: list[NameExpr]) -> list[rt.RType]:
+    if isinstance(value.ty, rt.TupleT) and len(value.ty.items) == len(names):
+        return list(value.ty.items)
+    return [_target_type(ctx, n) for n in names]
+
+
+def _assign_tuple_places(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
+    """`xs[i], xs[j] = xs[j], xs[i]`: evaluate the right side first, then assign in order."""
+    value = lower_expr(ctx, stmt.rvalue)
+    temps = [f"tmp_{i}" for i in range(len(target.items))]
+    out: Lowered = [ir.Let(f"({', '.join(temps)})", None, values.owned(value))]
+    types = value.ty.items if isinstance(value.ty, rt.TupleT) else [rt.UNKNOWN] * len(temps)
+    for item, temp, ty in zip(target.items, temps, types, strict=True):
+        tmp = Expr(temp, ty, Kind.OWNED)
+        if isinstance(item, NameExpr):
+            out.extend(_bind_name(ctx, stmt, item, tmp))
+        elif isinstance(item, IndexExpr):
+            out.extend(_store_index(ctx, item, tmp))
+        elif isinstance(item, MemberExpr):
+            out.extend(_store_member(ctx, item, tmp))
+        else:
+            raise Unsupported(stmt, "assignment target", "PRT310")
+    return out
+
+
+def _assign_star(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
+    value = lower_expr(ctx, stmt.rvalue)
+    if not isinstance(value.ty, rt.ListT):
+        raise Unsupported(stmt, "star-unpacking a non-list", "PRT312")
+    items = target.items
+    star_at = next(i for i, item in enumerate(items) if isinstance(item, StarExpr))
+    after = len(items) - star_at - 1
+    out: Lowered = [ir.Let("items", None, values.owned(value))]
+    src = Expr("items", value.ty, Kind.PLACE)
+    for index, item in enumerate(items):
+        if isinstance(item, StarExpr):
+            end = f"items.len() - {after}" if after else "items.len()"
+            rest = Expr(f"items[{star_at}..{end}].to_vec()", value.ty, Kind.OWNED)
+            assert isinstance(item.expr, NameExpr)
+            out.extend(_bind_name(ctx, stmt, item.expr, rest))
+            continue
+        position = str(index) if index < star_at else f"items.len() - {len(items) - index}"
+        elem = Expr(f"items[{position}]", value.ty.elem, Kind.PLACE)
+        if not isinstance(item, NameExpr):
+            raise Unsupported(stmt, "star-unpacking into a non-name", "PRT312")
+        out.extend(_bind_name(ctx, stmt, item, values.owned_expr(elem)))
+    del src
+    return [ir.Block(out)] if False else out
+
+
+def _assign_index(ctx: FnContext, target: IndexExpr, rvalue: Expression) -> Lowered:
+    base_t = type_of(ctx, target.base)
+    expected = None
+    if isinstance(base_t, rt.ListT):
+        expected = base_t.elem
+    elif isinstance(base_t, rt.DictT):
+        expected = base_t.value
+    value = lower_expr(ctx, rvalue, expected)
+    return _store_index(ctx, target, value)
+
+
+def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
+    base = lower_expr(ctx, target.base)
+    ty = base.ty
+    if isinstance(target.index, SliceExpr):
+        raise Unsupported(target, "assignment to a slice", "PRT313")
+    if isinstance(ty, rt.DictT):
+        key = values.owned(lower_expr(ctx, target.index, ty.key))
+        value = coerce(ctx, value, ty.value)
+        return [ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.insert({key}, {values.owned(value)})")]
+    if isinstance(ty, rt.ListT | rt.DequeT):
+        value = coerce(ctx, value, ty.elem)
+        index = seq_index(ctx, base, target.index)
+        return [ir.Assign(f"{base.at(Prec.POSTFIX)}[{index}]", "=", values.owned(value))]
+    raise Unsupported(target, f"item assignment on {ty.render()}", "PRT313")
+
+
+def _assign_member(ctx: FnContext, target: MemberExpr, rvalue: Expression) -> Lowered:
+    expected = type_of(ctx, target)
+    value = lower_expr(ctx, rvalue, expected)
+    return _store_member(ctx, target, value)
+
+
+def _store_member(ctx: FnContext, target: MemberExpr, value: Expr) -> Lowered:
+    place = lower_expr(ctx, target)
+    value = coerce(ctx, value, place.ty)
+    return [ir.Assign(place.code, "=", values.owned(value))]
+
+
+# ---- augmented assignment ----
+
+_AUG_DIRECT = {"+", "-", "*", "&", "|", "^", "<<", ">>"}
+
+
+def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
+    target = stmt.lvalue
+    if isinstance(target, IndexExpr) and isinstance(type_of(ctx, target.base), rt.DictT):
+        return _aug_dict(ctx, stmt, target)
+    place = lower_expr(ctx, target)
+    if place.kind is Kind.BORROWED and not isinstance(target, NameExpr):
+        raise Unsupported(stmt, "augmented assignment through a shared reference", "PRT314")
+    place_code = place.code
+    info = ctx.lookup(target.name) if isinstance(target, NameExpr) else None
+    if info is not None and info.kind is Kind.MUT_BORROWED and place.ty.is_copy:
+        place_code = f"*{place_code}"
+    ty = place.ty
+    op = stmt.op
+    rhs = lower_expr(ctx, stmt.rvalue)
+    if isinstance(ty, rt.StrT):
+        if op != "+":
+            raise Unsupported(stmt, f"`{op}=` on str", "PRT314")
+        if rhs.ty == rt.CHAR:
+            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.push({rhs.code})")]
+        return [ir.Assign(place_code, "+=", values.borrow_str(rhs))]
+    if isinstance(ty, rt.ListT):
+        if op == "+":
+            from backend.transpiler.lower.builtins import _owned_items
+
+            src = iter_source(ctx, stmt.rvalue)
+            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({_owned_items(src.iterator, src.shape)})")]
+        raise Unsupported(stmt, f"`{op}=` on list", "PRT314")
+    if isinstance(ty, rt.SetT) and op in ("|", "&", "-", "^"):
+        if op == "|":
+            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({values.borrow(rhs)}.iter().cloned())")]
+        return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
+    if ty in (rt.INT, rt.FLOAT, rt.USIZE):
+        rhs = coerce(ctx, rhs, ty)
+        if op in _AUG_DIRECT or (op == "/" and ty == rt.FLOAT):
+            return [ir.Assign(place_code, f"{op}=", values.value(rhs))]
+        from mypy.nodes import OpExpr
+
+        combined = OpExpr(op, target, stmt.rvalue)
+        combined.set_line(stmt)
+        ctx.module.typed.types[combined] = ctx.module.typed.types.get(target)  # type: ignore[assignment]
+        result = lower_expr(ctx, combined, ty)
+        return [ir.Assign(place_code, "=", values.owned(result))]
+    raise Unsupported(stmt, f"`{op}=` on {ty.render()}", "PRT314")
+
+
+def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -> Lowered:
+    base = lower_expr(ctx, target.base)
+    ty = base.ty
+    assert isinstance(ty, rt.DictT)
+    key_e = lower_expr(ctx, target.index, ty.key)
+    rhs = coerce(ctx, lower_expr(ctx, stmt.rvalue), ty.value)
+    op = stmt.op
+    if ty.flavour in ("counter", "defaultdict"):
+        slot = f"*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key_e)}, Default::default)"
+    else:
+        slot = f'*{base.at(Prec.POSTFIX)}.get_mut({key_ref(key_e)}).expect("KeyError")'
+    if isinstance(ty.value, rt.StrT) and op == "+":
+        return [ir.Assign(slot, "+=", values.borrow_str(rhs))]
+    if op in _AUG_DIRECT and ty.value in (rt.INT, rt.FLOAT):
+        return [ir.Assign(slot, f"{op}=", values.value(rhs))]
+    if isinstance(ty.value, rt.ListT) and op == "+":
+        return [ir.ExprStmt(f"{slot[1:]}.extend({values.owned(rhs)})")]
+    raise Unsupported(stmt, f"`{op}=` on a dict item", "PRT314")
+
+
+# ---- control flow ----
+
+
+def lower_if(ctx: FnContext, stmt: IfStmt) -> Lowered:
+    cond = values.truthy(lower_expr(ctx, stmt.expr[0]))
+    then = _scoped_block(ctx, stmt.body[0])
+    orelse = None
+    if stmt.else_body is not None:
+        orelse = _scoped_block(ctx, stmt.else_body)
+    return [ir.If(cond, then, orelse)]
+
+
+def _scoped_block(ctx: FnContext, block: Block) -> Lowered:
+    ctx.push()
+    try:
+        return lower_block(ctx, block.body)
+    finally:
+        ctx.pop()
+
+
+def _loop_context(ctx: FnContext, has_else: bool) -> dict[str, str | None]:
+    frame: dict[str, str | None] = {"break": ctx.new_label("found") if has_else else None, "label": None}
+    ctx.loops.append(frame)
+    return frame
+
+
+def lower_while(ctx: FnContext, stmt: WhileStmt) -> Lowered:
+    frame = _loop_context(ctx, stmt.else_body is not None)
+    try:
+        body = _scoped_block(ctx, stmt.body)
+    finally:
+        ctx.loops.pop()
+    label = frame["label"]
+    if _is_true(stmt.expr):
+        loop: ir.Stmt = ir.Loop(body, label=label)
+    else:
+        cond = values.truthy(lower_expr(ctx, stmt.expr))
+        loop = ir.While(cond, body, label=label)
+    return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _with_else(ctx: FnContext, loop: ir.Stmt, else_body: Block | None, frame: dict[str, str | None]) -> Lowered:
+    if else_body is None:
+        return [loop]
+    tail = _scoped_block(ctx, else_body)
+    label = frame["break"]
+    return [ir.Block([loop, *tail], label=label)]
+
+
+def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
+    src = iter_source(ctx, stmt.expr)
+    frame = _loop_context(ctx, stmt.else_body is not None)
+    ctx.push()
+    try:
+        prebound: Lowered = []
+        if isinstance(stmt.index, NameExpr) and _outer_declared(ctx, stmt.index.name):
+            # the loop variable outlives the loop in Python: bind a fresh name, copy it out
+            pattern = bind_target(ctx, _renamed(stmt.index), src.shape, src.nonneg)
+            outer = ctx.scopes[-2].get(stmt.index.name) or ctx.lookup(stmt.index.name)
+            inner = ctx.lookup(f"{stmt.index.name}_item")
+            assert outer is not None and inner is not None
+            prebound.append(ir.Assign(outer.rust_name, "=", values.owned(Expr(inner.rust_name, inner.ty, inner.kind))))
+            ctx.scopes[-1][stmt.index.name] = outer
+        else:
+            pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg)
+        body = prebound + lower_block(ctx, stmt.body.body)
+    finally:
+        ctx.pop()
+        ctx.loops.pop()
+    loop = ir.For(pattern, src.code, body, label=frame["label"])
+    return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _outer_declared(ctx: FnContext, name: str) -> bool:
+    info = ctx.lookup(name)
+    return info is not None and info.kind is Kind.PLACE and name in _plan(ctx).declarations
+
+
+def _renamed(node: NameExpr) -> NameExpr:
+    clone = NameExpr(f"{node.name}_item")
+    clone.set_line(node)
+    clone.node = node.node
+    clone.kind = node.kind
+    return clone
+
+
+def lower_break(ctx: FnContext, stmt: BreakStmt) -> Lowered:
+    if not ctx.loops:
+        raise Unsupported(stmt, "`break` outside a loop", "PRT320")
+    frame = ctx.loops[-1]
+    if frame["break"]:
+        return [ir.Break(frame["break"])]
+    if ctx.try_labels and getattr(ctx, "loop_depth_at_try", [0])[-1] == len(ctx.loops):
+        frame["label"] = frame["label"] or ctx.new_label("outer")
+        return [ir.Break(frame["label"])]
+    return [ir.Break(frame["label"] if _needs_label(ctx) else None)]
+
+
+def _needs_label(ctx: FnContext) -> bool:
+    """Inside a labelled `try` block, an unlabelled `break` would be rejected by rustc."""
+    depth = getattr(ctx, "try_loop_depths", [])
+    if depth and depth[-1] == len(ctx.loops):
+        frame = ctx.loops[-1]
+        frame["label"] = frame["label"] or ctx.new_label("outer")
+        return True
+    return False
+
+
+def lower_continue(ctx: FnContext, stmt: ContinueStmt) -> Lowered:
+    if not ctx.loops:
+        raise Unsupported(stmt, "`continue` outside a loop", "PRT320")
+    return [ir.Continue(ctx.loops[-1]["label"] if _needs_label(ctx) else None)]
+
+
+def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
+    sig = ctx.sig
+    if sig is not None and sig.generator:
+        return [ir.Return("None")]
+    if stmt.expr is None or (isinstance(stmt.expr, NameExpr) and stmt.expr.fullname == "builtins.None" and sig and sig.ret == rt.UNIT):
+        value = None
+    else:
+        ret_t = sig.ret if sig is not None else None
+        e = lower_expr(ctx, stmt.expr, ret_t)
+        value = values.owned(e)
+    if ctx.fallible:
+        value = f"Ok({value if value is not None else '()'})"
+    return [ir.Return(value)]
+
+
+def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
+    expr = stmt.expr
+    if isinstance(expr, StrExpr | EllipsisExpr):
+        return []  # docstrings and `...` do nothing
+    e = lower_expr(ctx, expr)
+    if isinstance(expr, CallExpr):
+        if e.ty not in (rt.UNIT,) and not isinstance(e.ty, rt.UnknownT) and not e.code.endswith("!()") and "println!" not in e.code and "print!" not in e.code:
+            if e.kind is Kind.OWNED and not isinstance(e.ty, rt.IterT) and not e.code.startswith("assert!"):
+                return [ir.Let("_", None, e.code)] if _must_use(e) else [ir.ExprStmt(e.code)]
+        return [ir.ExprStmt(e.code)]
+    return [ir.Let("_", None, e.code)]
+
+
+def _must_use(e: Expr) -> bool:
+    return isinstance(e.ty, rt.ResultT) or e.code.endswith(".pop()") is False and e.ty != rt.UNIT and "(" in e.code and (
+        e.code.rstrip(")").endswith("collect::<Vec<_>>(") or ".to_" in e.code
+    )
+
+
+def lower_pass(ctx: FnContext, stmt: PassStmt) -> Lowered:
+    return []
+
+
+def lower_assert(ctx: FnContext, stmt: AssertStmt) -> Lowered:
+    cond = values.truthy(lower_expr(ctx, stmt.expr))
+    if stmt.msg is not None:
+        msg = lower_expr(ctx, stmt.msg)
+        return [ir.ExprStmt(f'assert!({cond}, "AssertionError: {{}}", {msg.code})')]
+    return [ir.ExprStmt(f'assert!({cond}, "AssertionError")')]
+
+
+def lower_del(ctx: FnContext, stmt: DelStmt) -> Lowered:
+    target = stmt.expr
+    targets = target.items if isinstance(target, TupleExpr) else [target]
+    out: Lowered = []
+    for item in targets:
+        if not isinstance(item, IndexExpr):
+            raise Unsupported(stmt, "`del` of a name or attribute", "PRT330")
+        base = lower_expr(ctx, item.base)
+        if isinstance(base.ty, rt.DictT):
+            key = key_ref(lower_expr(ctx, item.index, base.ty.key))
+            out.append(ir.ExprStmt(f'{base.at(Prec.POSTFIX)}.remove({key}).expect("KeyError")'))
+        elif isinstance(base.ty, rt.ListT):
+            if isinstance(item.index, SliceExpr):
+                raise Unsupported(stmt, "`del` of a slice", "PRT330")
+            out.append(ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.remove({seq_index(ctx, base, item.index)})"))
+        else:
+            raise Unsupported(stmt, f"`del` on {base.ty.render()}", "PRT330")
+    return out
+
+
+def lower_nested_def(ctx: FnContext, stmt: FuncDef) -> Lowered:
+    from backend.transpiler.lower import closures
+
+    return closures.lower_nested_function(ctx, stmt)
+
+
+def lower_import(ctx: FnContext, stmt: Statement) -> Lowered:
+    return []  # imports only bring names into scope; lowering resolves them by fullname
+
+
+def lower_raise(ctx: FnContext, stmt: RaiseStmt) -> Lowered:
+    from backend.transpiler.lower import exceptions
+
+    return exceptions.lower_raise(ctx, stmt)
+
+
+def lower_try(ctx: FnContext, stmt: TryStmt) -> Lowered:
+    from backend.transpiler.lower import exceptions
+
+    return exceptions.lower_try(ctx, stmt)
+
+
+def lower_global(ctx: FnContext, stmt: Statement) -> Lowered:
+    raise Unsupported(stmt, "`global`/`nonlocal` declaration", "PRT340")
+
+
+_STATEMENTS: dict[type, Callable[[FnContext, Statement], Lowered]] = {
+    AssignmentStmt: lower_assignment,  # type: ignore[dict-item]
+    OperatorAssignmentStmt: lower_aug_assign,  # type: ignore[dict-item]
+    IfStmt: lower_if,  # type: ignore[dict-item]
+    WhileStmt: lower_while,  # type: ignore[dict-item]
+    ForStmt: lower_for,  # type: ignore[dict-item]
+    BreakStmt: lower_break,  # type: ignore[dict-item]
+    ContinueStmt: lower_continue,  # type: ignore[dict-item]
+    ReturnStmt: lower_return,  # type: ignore[dict-item]
+    ExpressionStmt: lower_expression_stmt,  # type: ignore[dict-item]
+    PassStmt: lower_pass,  # type: ignore[dict-item]
+    AssertStmt: lower_assert,  # type: ignore[dict-item]
+    DelStmt: lower_del,  # type: ignore[dict-item]
+    FuncDef: lower_nested_def,  # type: ignore[dict-item]
+    Import: lower_import,
+    ImportFrom: lower_import,
+    ImportAll: lower_import,
+    RaiseStmt: lower_raise,  # type: ignore[dict-item]
+    TryStmt: lower_try,  # type: ignore[dict-item]
+    GlobalDecl: lower_global,
+    NonlocalDecl: lower_global,
+}

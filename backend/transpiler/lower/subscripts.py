@@ -1,0 +1,109 @@
+"""Indexing and slicing with Python semantics (negative indices, steps, char-based str)."""
+
+from __future__ import annotations
+
+from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, UnaryExpr
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import FnContext, Unsupported
+from backend.transpiler.lower.expressions import coerce, lower_expr
+
+
+def literal_int(node: Expression) -> int | None:
+    if isinstance(node, IntExpr):
+        return node.value
+    if isinstance(node, UnaryExpr) and node.op == "-" and isinstance(node.expr, IntExpr):
+        return -node.expr.value
+    return None
+
+
+def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
+    if isinstance(node.index, SliceExpr):
+        return lower_slice(ctx, node.base, node.index)
+    base = lower_expr(ctx, node.base)
+    ty = base.ty
+    if isinstance(ty, rt.ListT | rt.DequeT):
+        return Expr(f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}]", ty.elem, Kind.PLACE, Prec.POSTFIX)
+    if isinstance(ty, rt.StrT):
+        ctx.module.use_helper("py_str_index")
+        index = values.value(lower_expr(ctx, node.index, rt.INT))
+        return Expr(f"py_str_index({values.borrow_str(base)}, {index})", rt.STR, Kind.OWNED)
+    if isinstance(ty, rt.DictT):
+        return _dict_index(ctx, node, base, ty)
+    if isinstance(ty, rt.TupleT):
+        k = literal_int(node.index)
+        if k is None:
+            raise Unsupported(node, "tuple indexed by a non-constant", "PRT140")
+        k = k + len(ty.items) if k < 0 else k
+        kind = Kind.PLACE if base.kind is not Kind.BORROWED else Kind.BORROWED
+        return Expr(f"{base.at(Prec.POSTFIX)}.{k}", ty.items[k], kind, Prec.POSTFIX)
+    if isinstance(ty, rt.BytesT):
+        code = f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}] as i64"
+        return Expr(code, rt.INT, Kind.OWNED, Prec.CAST)
+    raise Unsupported(node, f"indexing {ty.render()}", "PRT140")
+
+
+def _dict_index(ctx: FnContext, node: IndexExpr, base: Expr, ty: rt.DictT) -> Expr:
+    key = lower_expr(ctx, node.index, ty.key)
+    if ty.flavour in ("counter",):
+        code = f"{base.at(Prec.POSTFIX)}.get({key_ref(key)}).copied().unwrap_or(0)"
+        return Expr(code, rt.INT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{base.at(Prec.POSTFIX)}[{key_ref(key)}]", ty.value, Kind.PLACE, Prec.POSTFIX)
+
+
+def key_ref(key: Expr) -> str:
+    """A borrowed key for map lookups (`&k`, `"lit"`, `k` when already a reference)."""
+    if isinstance(key.ty, rt.StrT):
+        return values.borrow_str(key)
+    if key.ty == rt.CHAR:
+        return f"&{key.code}.to_string()"
+    return values.borrow(key)
+
+
+def seq_index(ctx: FnContext, base: Expr, index_node: Expression) -> str:
+    """A `usize` index for a Vec/slice following Python's negative-index rule."""
+    k = literal_int(index_node)
+    if k is not None:
+        return str(k) if k >= 0 else f"{base.at(Prec.POSTFIX)}.len() - {-k}"
+    index = lower_expr(ctx, index_node)
+    if index.ty == rt.USIZE:
+        return values.value(index)
+    if isinstance(index_node, NameExpr) and index_node.name in getattr(ctx, "nonneg_names", set()):
+        return f"{values.value_expr(index).at(Prec.CAST)} as usize"
+    ctx.module.use_helper("py_index")
+    index = coerce(ctx, index, rt.INT)
+    return f"py_index({values.value(index)}, {base.at(Prec.POSTFIX)}.len())"
+
+
+def _bound(ctx: FnContext, node: Expression | None) -> str:
+    if node is None:
+        return "None"
+    return f"Some({values.value(lower_expr(ctx, node, rt.INT))})"
+
+
+def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
+    base = lower_expr(ctx, base_node)
+    ty = base.ty
+    step = literal_int(sl.stride) if sl.stride is not None else 1
+    full = sl.begin_index is None and sl.end_index is None
+    if full and step == -1:
+        if isinstance(ty, rt.StrT):
+            return Expr(f"{base.at(Prec.POSTFIX)}.chars().rev().collect::<String>()", rt.STR, Kind.OWNED, Prec.POSTFIX)
+        if isinstance(ty, rt.ListT):
+            code = f"{base.at(Prec.POSTFIX)}.iter().rev().cloned().collect::<Vec<_>>()"
+            return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+    if full and step == 1:
+        return values.owned_expr(base) if base.kind is not Kind.OWNED else base
+    stride = "1" if sl.stride is None else values.value(lower_expr(ctx, sl.stride, rt.INT))
+    start, stop = _bound(ctx, sl.begin_index), _bound(ctx, sl.end_index)
+    if isinstance(ty, rt.StrT):
+        ctx.module.use_helper("py_str_slice")
+        return Expr(f"py_str_slice({values.borrow_str(base)}, {start}, {stop}, {stride})", rt.STR, Kind.OWNED)
+    if isinstance(ty, rt.ListT):
+        ctx.module.use_helper("py_slice")
+        return Expr(f"py_slice({values.borrow(base)}, {start}, {stop}, {stride})", ty, Kind.OWNED)
+    if isinstance(ty, rt.TupleT):
+        raise Unsupported(base_node, "slicing a tuple", "PRT141")
+    raise Unsupported(base_node, f"slicing {ty.render()}", "PRT141")

@@ -1,0 +1,183 @@
+"""Conversions between value kinds: owned, borrowed, mutably borrowed, displayed, tested.
+
+Every lowered expression carries its kind (ir.Kind); consumers call these to get the
+form they need, so a borrow is used wherever it works and a clone only where Python's
+value semantics require a copy.
+"""
+
+from __future__ import annotations
+
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower.context import ModuleContext
+
+
+def owned(e: Expr) -> str:
+    """Code for an owned value of `e.ty` (copies Copy values, clones others)."""
+    if e.kind is Kind.OWNED:
+        return e.code
+    ty = e.ty
+    if ty.is_copy:
+        return e.code if e.kind is Kind.PLACE else f"*{e.at(Prec.UNARY)}"
+    if e.kind is Kind.BORROWED:
+        if isinstance(ty, rt.StrT):
+            return f"{e.at(Prec.POSTFIX)}.to_string()"
+        if isinstance(ty, rt.ListT | rt.BytesT):
+            return f"{e.at(Prec.POSTFIX)}.to_vec()"
+        if isinstance(ty, rt.OptionT) and isinstance(ty.inner, rt.StrT):
+            return f"{e.at(Prec.POSTFIX)}.map(str::to_string)"
+        if isinstance(ty, rt.OptionT) and isinstance(ty.inner, rt.ListT):
+            return f"{e.at(Prec.POSTFIX)}.map(<[_]>::to_vec)"
+        if isinstance(ty, rt.OptionT):
+            return f"{e.at(Prec.POSTFIX)}.cloned()"
+    return f"{e.at(Prec.POSTFIX)}.clone()"
+
+
+def owned_expr(e: Expr) -> Expr:
+    if e.kind is Kind.OWNED:
+        return e
+    code = owned(e)
+    prec = Prec.ATOM if code == e.code else (Prec.UNARY if code.startswith("*") else Prec.POSTFIX)
+    return Expr(code, e.ty, Kind.OWNED, prec)
+
+
+def value(e: Expr) -> str:
+    """Code usable as an operand of arithmetic/comparison (derefs borrowed Copy values)."""
+    if e.ty.is_copy and e.kind in (Kind.BORROWED, Kind.MUT_BORROWED):
+        return f"*{e.at(Prec.UNARY)}"
+    return e.code
+
+
+def value_expr(e: Expr) -> Expr:
+    code = value(e)
+    if code == e.code:
+        return e
+    return Expr(code, e.ty, Kind.OWNED, Prec.UNARY)
+
+
+def borrow(e: Expr) -> str:
+    """Code for a shared reference to the value (`&x`), for `&T`/`&str`/`&[T]` parameters."""
+    if e.kind in (Kind.BORROWED, Kind.MUT_BORROWED):
+        if isinstance(e.ty, rt.OptionT) or e.ty.is_copy:
+            return e.code if not e.ty.is_copy else f"&{e.at(Prec.UNARY)}"
+        return e.code
+    if e.ty == rt.CHAR:
+        return f"&{e.at(Prec.POSTFIX)}.to_string()"
+    return f"&{e.at(Prec.UNARY)}"
+
+
+def borrow_str(e: Expr) -> str:
+    """Code of type `&str`."""
+    if e.ty == rt.CHAR:
+        return f"&{e.at(Prec.POSTFIX)}.to_string()"
+    if e.kind is Kind.BORROWED:
+        return e.code
+    return f"&{e.at(Prec.UNARY)}"
+
+
+def borrow_mut(e: Expr) -> str:
+    if e.kind is Kind.MUT_BORROWED:
+        return e.code
+    return f"&mut {e.at(Prec.UNARY)}"
+
+
+def param_arg(e: Expr, mode: str, ty: rt.RType) -> str:
+    """The argument for a parameter passed in `mode` (see ParamSig.mode)."""
+    if mode == "mut":
+        return borrow_mut(e)
+    if mode == "ref":
+        if isinstance(ty, rt.OptionT):
+            return option_ref(e)
+        if isinstance(ty, rt.StrT):
+            return borrow_str(e)
+        return borrow(e)
+    return owned(e)
+
+
+def option_ref(e: Expr) -> str:
+    """`Option<T>` place -> `Option<&T>` / `Option<&str>` / `Option<&[T]>` argument."""
+    if e.code == "None":
+        return "None"
+    if e.kind is Kind.BORROWED:
+        return e.code
+    inner = e.ty.inner if isinstance(e.ty, rt.OptionT) else e.ty
+    if isinstance(inner, rt.StrT | rt.ListT):
+        return f"{e.at(Prec.POSTFIX)}.as_deref()"
+    if e.kind is Kind.OWNED and e.code.startswith("Some("):
+        return f"Some(&{e.code[5:-1]})"
+    return f"{e.at(Prec.POSTFIX)}.as_ref()"
+
+
+def truthy(e: Expr) -> str:
+    """Python truthiness as a Rust `bool` expression."""
+    ty = e.ty
+    if ty == rt.BOOL:
+        return value(e)
+    if ty == rt.INT:
+        return f"{value_expr(e).at(Prec.CMP)} != 0"
+    if ty == rt.FLOAT:
+        return f"{value_expr(e).at(Prec.CMP)} != 0.0"
+    if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
+        return f"!{e.at(Prec.POSTFIX)}.is_empty()"
+    if isinstance(ty, rt.OptionT):
+        inner = ty.inner
+        if inner == rt.INT:
+            return f"{e.at(Prec.POSTFIX)}.is_some_and(|v| v != 0)"
+        if isinstance(inner, rt.StrT | rt.ListT | rt.DictT | rt.SetT):
+            return f"{e.at(Prec.POSTFIX)}.as_ref().is_some_and(|v| !v.is_empty())"
+        return f"{e.at(Prec.POSTFIX)}.is_some()"
+    if ty == rt.CHAR:
+        return "true"
+    return "true"
+
+
+def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
+    """(format piece, argument) that prints `e` exactly as Python's `str()` would."""
+    ty = e.ty
+    if ty in (rt.INT, rt.CHAR) or isinstance(ty, rt.StrT):
+        return "{}", e.code
+    if ty == rt.FLOAT:
+        ctx.use_helper("py_float_repr")
+        return "{}", f"py_float_repr({value(e)})"
+    if ty == rt.BOOL:
+        return "{}", f'if {value(e)} {{ "True" }} else {{ "False" }}'
+    if ty == rt.UNIT:
+        return "None", ""
+    if isinstance(ty, rt.StructT) and ty.name != "PyException":
+        return "{}", e.code
+    if isinstance(ty, rt.StructT):
+        return "{}", e.code
+    ctx.use_helper("py_fmt")
+    if isinstance(ty, rt.DictT) and ty.flavour == "counter":
+        ctx.use_helper("py_counter_repr")
+        return "{}", f"py_counter_repr({borrow(e)})"
+    return "{}", f"{e.at(Prec.POSTFIX)}.py_str()"
+
+
+def repr_of(ctx: ModuleContext, e: Expr) -> str:
+    """Code of a `String` equal to Python's `repr()` of the value."""
+    ty = e.ty
+    if ty == rt.INT:
+        return f"{e.at(Prec.POSTFIX)}.to_string()"
+    if isinstance(ty, rt.StructT) and ty.name != "PyException":
+        return f"format!(\"{{:?}}\", {e.code})"
+    ctx.use_helper("py_fmt")
+    return f"{e.at(Prec.POSTFIX)}.py_repr()"
+
+
+def str_of(ctx: ModuleContext, e: Expr) -> str:
+    """Code of a `String` equal to Python's `str()` of the value."""
+    ty = e.ty
+    if isinstance(ty, rt.StrT):
+        return owned(e)
+    if ty in (rt.INT, rt.CHAR):
+        return f"{e.at(Prec.POSTFIX)}.to_string()"
+    if ty == rt.FLOAT:
+        ctx.use_helper("py_float_repr")
+        return f"py_float_repr({value(e)})"
+    if ty == rt.BOOL:
+        return f'if {value(e)} {{ "True" }} else {{ "False" }}.to_string()'
+    if isinstance(ty, rt.StructT):
+        return f"{e.at(Prec.POSTFIX)}.to_string()"
+    piece, arg = display(ctx, e)
+    return f'format!("{piece}", {arg})' if arg else f'"{piece}".to_string()'

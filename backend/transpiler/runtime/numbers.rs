@@ -1,0 +1,303 @@
+// Python number semantics on i64 / f64: flooring division, Python's rounding,
+// int()/float() parsing. Errors Python would raise panic with "Kind: message".
+
+// @helper py_floordiv
+/// Python's `//` on ints: rounds toward negative infinity.
+fn py_floordiv(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        panic!("ZeroDivisionError: integer division or modulo by zero");
+    }
+    let q = a.checked_div(b).unwrap_or_else(|| {
+        panic!("OverflowError: integer overflow in // (Python ints are unbounded; Portalis uses i64)")
+    });
+    if a % b != 0 && (a < 0) != (b < 0) {
+        q - 1
+    } else {
+        q
+    }
+}
+// @end
+
+// @helper py_mod
+/// Python's `%` on ints: the result has the sign of the divisor.
+fn py_mod(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        panic!("ZeroDivisionError: integer modulo by zero");
+    }
+    let r = a.wrapping_rem(b);
+    if r != 0 && (r < 0) != (b < 0) {
+        r + b
+    } else {
+        r
+    }
+}
+// @end
+
+// @helper py_divmod
+// @needs py_floordiv, py_mod
+/// Python's `divmod(a, b)` on ints.
+fn py_divmod(a: i64, b: i64) -> (i64, i64) {
+    (py_floordiv(a, b), py_mod(a, b))
+}
+// @end
+
+// @helper py_mod_f
+/// Python's `%` on floats (CPython's float_rem: sign of the divisor, signed zeros).
+fn py_mod_f(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        panic!("ZeroDivisionError: float modulo");
+    }
+    let m = a % b;
+    if m == 0.0 {
+        0.0_f64.copysign(b)
+    } else if (b < 0.0) != (m < 0.0) {
+        m + b
+    } else {
+        m
+    }
+}
+// @end
+
+// @helper py_floordiv_f
+/// Python's `//` on floats (CPython's float_floor_div).
+fn py_floordiv_f(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        panic!("ZeroDivisionError: float floor division by zero");
+    }
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && (b < 0.0) != (m < 0.0) {
+        div -= 1.0;
+    }
+    if div == 0.0 {
+        return 0.0_f64.copysign(a / b);
+    }
+    let floor = div.floor();
+    if div - floor > 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    }
+}
+// @end
+
+// @helper py_true_div
+/// Python's `/` (true division) once both operands are floats.
+fn py_true_div(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        panic!("ZeroDivisionError: division by zero");
+    }
+    a / b
+}
+// @end
+
+// @helper py_ipow
+/// Python's `base ** exp` on ints with `exp >= 0` (a negative exponent gives a float in Python).
+fn py_ipow(base: i64, exp: i64) -> i64 {
+    assert!(exp >= 0, "py_ipow needs exp >= 0 (Python returns a float for a negative exponent)");
+    let result = match base {
+        0 | 1 => Some(if exp == 0 { 1 } else { base }),
+        -1 => Some(if exp % 2 == 0 { 1 } else { -1 }),
+        _ => u32::try_from(exp).ok().and_then(|e| base.checked_pow(e)),
+    };
+    result.unwrap_or_else(|| {
+        panic!("OverflowError: integer overflow in ** (Python ints are unbounded; Portalis uses i64)")
+    })
+}
+// @end
+
+// @helper py_fpow
+/// Python's `base ** exp` on floats, with CPython's errors instead of NaN/inf.
+fn py_fpow(base: f64, exp: f64) -> f64 {
+    if base == 0.0 && exp < 0.0 {
+        panic!("ZeroDivisionError: 0.0 cannot be raised to a negative power");
+    }
+    if base < 0.0 && base.is_finite() && exp.is_finite() && exp.fract() != 0.0 {
+        panic!("ValueError: negative number cannot be raised to a fractional power (Python returns a complex)");
+    }
+    let r = base.powf(exp);
+    if r.is_infinite() && base.is_finite() && exp.is_finite() {
+        panic!("OverflowError: (34, 'Numerical result out of range')");
+    }
+    r
+}
+// @end
+
+// @helper py_float_to_int
+/// Python's `int(x)` for a float: truncates toward zero.
+fn py_float_to_int(x: f64) -> i64 {
+    if x.is_nan() {
+        panic!("ValueError: cannot convert float NaN to integer");
+    }
+    if x.is_infinite() {
+        panic!("OverflowError: cannot convert float infinity to integer");
+    }
+    let t = x.trunc();
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
+        panic!("OverflowError: int({t:e}) does not fit in i64 (Python ints are unbounded; Portalis uses i64)");
+    }
+    t as i64
+}
+// @end
+
+// @helper py_round
+// @needs py_float_to_int
+/// Python's `round(x)` for a float: banker's rounding (ties to even), returns an int.
+fn py_round(x: f64) -> i64 {
+    py_float_to_int(x.round_ties_even())
+}
+// @end
+
+// @helper py_round_to
+/// Python's `round(x, ndigits)` for a float: correctly rounded, ties to even on the exact value.
+fn py_round_to(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || ndigits > 323 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0 * x;
+    }
+    let rounded = if ndigits >= 0 {
+        // Rust's exact formatting rounds the exact binary value half-to-even, like dtoa mode 3.
+        format!("{:.*}", ndigits as usize, x)
+    } else {
+        py_round_int_digits(x, ndigits.unsigned_abs() as usize)
+    };
+    let r: f64 = rounded.parse().unwrap_or(x);
+    if r.is_infinite() {
+        panic!("OverflowError: rounded value too large to represent");
+    }
+    r
+}
+
+/// Rounds `x` to a multiple of 10**k (k >= 1), half to even, as a decimal string.
+fn py_round_int_digits(x: f64, k: usize) -> String {
+    let digits = format!("{:.0}", x.trunc().abs()); // the exact integer part
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if digits.len() < k {
+        return format!("{sign}0"); // |x| < 10**(k-1), less than half of 10**k
+    }
+    let (kept, dropped) = digits.split_at(digits.len() - k);
+    let half = format!("5{}", "0".repeat(k - 1));
+    let odd = kept.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1);
+    let up = match dropped.cmp(half.as_str()) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => x.fract() != 0.0 || odd,
+    };
+    let mut kept: Vec<u8> = format!("0{kept}").into_bytes(); // leading 0 absorbs the carry
+    if up {
+        for d in kept.iter_mut().rev() {
+            if *d == b'9' {
+                *d = b'0';
+            } else {
+                *d += 1;
+                break;
+            }
+        }
+    }
+    format!("{sign}{}e{k}", String::from_utf8(kept).unwrap_or_default())
+}
+// @end
+
+// @helper py_int_parse
+// @needs py_exception, py_str_repr, py_char_isspace
+/// Python's `int(s)`: surrounding whitespace, one sign, `_` between digits, base 10.
+fn py_int_parse(s: &str) -> Result<i64, PyException> {
+    let invalid = || {
+        PyException::new(
+            "ValueError",
+            format!("invalid literal for int() with base 10: {}", py_str_repr(s)),
+        )
+    };
+    let t = s.trim_matches(py_char_isspace);
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let parts: Vec<&str> = body.split('_').collect();
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(invalid());
+    }
+    let digits = format!("{}{}", if negative { "-" } else { "" }, parts.concat());
+    digits.parse::<i64>().map_err(|_| {
+        PyException::new(
+            "OverflowError",
+            format!("int({}) does not fit in i64 (Python ints are unbounded; Portalis uses i64)", py_str_repr(s)),
+        )
+    })
+}
+// @end
+
+// @helper py_float_parse
+// @needs py_exception, py_str_repr, py_char_isspace
+/// Python's `float(s)`: whitespace, sign, `_` between digits, exponents, inf/infinity/nan.
+fn py_float_parse(s: &str) -> Result<f64, PyException> {
+    let invalid = || {
+        PyException::new("ValueError", format!("could not convert string to float: {}", py_str_repr(s)))
+    };
+    let t = s.trim_matches(py_char_isspace);
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    match body.to_ascii_lowercase().as_str() {
+        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
+        "nan" => return Ok(f64::NAN.copysign(sign)),
+        _ => {}
+    }
+    // Python's grammar: digitpart ["." [digitpart]] | "." digitpart, then [e [sign] digitpart],
+    // where digitpart is digits with single underscores between them.
+    let digit_part = |p: &str| !p.is_empty() && p.split('_').all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            (digit_part(int) && (frac.is_empty() || digit_part(frac))) || (int.is_empty() && digit_part(frac))
+        }
+        None => digit_part(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digit_part(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    if !mantissa_ok || !exponent_ok {
+        return Err(invalid());
+    }
+    let clean: String = body.chars().filter(|&c| c != '_').collect();
+    clean.parse::<f64>().map(|v| sign * v).map_err(|_| invalid())
+}
+// @end
+
+// @helper py_powmod
+/// Python's `pow(base, exp, m)`: modular power, a negative `exp` uses the modular inverse;
+/// the result has the sign of `m`.
+fn py_powmod(base: i64, exp: i64, m: i64) -> i64 {
+    if m == 0 {
+        panic!("ValueError: pow() 3rd argument cannot be 0");
+    }
+    let modulus = i128::from(m).abs();
+    let mut b = i128::from(base).rem_euclid(modulus);
+    if exp < 0 {
+        // Extended Euclid: b * inverse == 1 (mod modulus).
+        let (mut r0, mut r1, mut t0, mut t1) = (modulus, b, 0i128, 1i128);
+        while r1 != 0 {
+            let q = r0 / r1;
+            (r0, r1, t0, t1) = (r1, r0 - q * r1, t1, t0 - q * t1);
+        }
+        if r0 != 1 {
+            panic!("ValueError: base is not invertible for the given modulus");
+        }
+        b = t0.rem_euclid(modulus);
+    }
+    let (mut e, mut result) = (i128::from(exp).unsigned_abs(), 1 % modulus);
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result * b % modulus;
+        }
+        b = b * b % modulus;
+        e >>= 1;
+    }
+    let result = if m < 0 && result != 0 { result - modulus } else { result };
+    result as i64
+}
+// @end

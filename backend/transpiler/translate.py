@@ -1,0 +1,284 @@
+"""Orchestrates the stages for one request and builds the Translation record."""
+
+from __future__ import annotations
+
+import re
+import time
+import traceback
+
+from backend.transpiler import parse, runtime
+from backend.transpiler.analyze import oracle
+from backend.transpiler.emit import Emitted, emit_module
+from backend.transpiler.lower.module import lower_module
+from backend.transpiler.record import (
+    Diagnostic,
+    Severity,
+    SourceRange,
+    Status,
+    TranslateOptions,
+    Translation,
+)
+
+ENGINE_VERSION = "0.1.0"
+
+_DEFAULT_OPTIONS = TranslateOptions()
+
+
+def translate(
+    source: str,
+    *,
+    symbol: str | None = None,
+    range: SourceRange | None = None,  # noqa: A002 - the public API's name
+    options: TranslateOptions = _DEFAULT_OPTIONS,
+) -> Translation:
+    """Translate Python `source` (a whole module, one item by name, or a line range)."""
+    started = time.perf_counter()
+    try:
+        result = _translate(source, symbol, range, options)
+    except Exception as err:  # the engine must never raise for any input
+        result = _failed(
+            Diagnostic(
+                Severity.ERROR,
+                f"internal error in the translator: {type(err).__name__}: {err}",
+                "PRT999",
+                SourceRange(1, 0, 1, 1),
+            )
+        )
+        result.metadata["traceback"] = traceback.format_exc(limit=8)
+    result.metadata.setdefault("engine_version", ENGINE_VERSION)
+    result.metadata.setdefault("backend", "embedded")
+    result.metadata["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    result.metadata.setdefault("cache_hit", False)
+    return result
+
+
+def _failed(diagnostic: Diagnostic) -> Translation:
+    return Translation(
+        rust_code="",
+        status=Status.FAILED,
+        confidence=0.0,
+        diagnostics=[diagnostic],
+        metadata={"engine_version": ENGINE_VERSION},
+    )
+
+
+def _selection(
+    parsed: parse.Parsed, symbol: str | None, rng: SourceRange | None
+) -> set[str] | Diagnostic | None:
+    if symbol is not None:
+        names = {item.name for item in parsed.items}
+        if symbol not in names:
+            return Diagnostic(
+                Severity.ERROR,
+                f"no top-level function, class or method named `{symbol}`",
+                "PRT002",
+                SourceRange(1, 0, 1, 1),
+            )
+        return {symbol.split(".")[0]}
+    if rng is not None:
+        chosen = parse.items_in_range(parsed, rng)
+        if not chosen:
+            return Diagnostic(
+                Severity.ERROR, "the range contains no function or class", "PRT003", rng
+            )
+        return set(chosen)
+    return None
+
+
+def _translate(
+    source: str, symbol: str | None, rng: SourceRange | None, options: TranslateOptions
+) -> Translation:
+    parsed = parse.parse_python(source)
+    if isinstance(parsed, Diagnostic):
+        return _failed(parsed)
+    selection = _selection(parsed, symbol, rng)
+    if isinstance(selection, Diagnostic):
+        return _failed(selection)
+    module_name = options.module_name or "main"
+    typed = oracle.typecheck(source, module_name)
+    if isinstance(typed, str):
+        return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
+    lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
+    ctx = lowered.context
+    helpers = sorted(ctx.helpers)
+    helper_text = runtime.render(helpers) if helpers else ""
+    lowered.module.helpers = [helper_text] if helper_text else []
+    lowered.module.uses = sorted(set(lowered.module.uses) | _helper_uses(helper_text))
+    if not lowered.has_main:
+        _make_public(lowered.module)
+    emitted = emit_module(lowered.module)
+    code = _silence_dead_code(emitted, lowered.has_main)
+    diagnostics = list(ctx.diagnostics)
+    diagnostics.extend(_mypy_diagnostics(typed.errors))
+    metadata: dict[str, object] = {
+        "engine_version": ENGINE_VERSION,
+        "placeholders": ctx.placeholders,
+        "helpers": helpers,
+        "program": lowered.has_main,
+    }
+    status = Status.PARTIAL if ctx.placeholders else Status.UNVERIFIED
+    if options.rustfmt:
+        code = _format(code)
+    emitted = Emitted(code, emitted.span_map)
+    if options.verify:
+        status = _verify(emitted, lowered.has_main, status, diagnostics, metadata)
+    else:
+        metadata["rustc"] = {"ok": None, "available": None, "skipped": True}
+    return Translation(
+        rust_code=emitted.code,
+        status=status,
+        confidence=_confidence(status, diagnostics, ctx.placeholders),
+        diagnostics=diagnostics,
+        suggestions=sorted(set(ctx.suggestions)),
+        metadata=metadata,
+        span_map=emitted.span_map,
+    )
+
+
+def _with_dependencies(selection: set[str] | None, parsed: parse.Parsed) -> set[str] | None:
+    """A single item still needs the items it calls to compile: include every top-level item
+    whose name it mentions (transitively)."""
+    if selection is None:
+        return None
+    import ast
+
+    bodies: dict[str, set[str]] = {}
+    for node in parsed.tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
+            bodies[node.name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    chosen = set(selection)
+    frontier = list(selection)
+    while frontier:
+        name = frontier.pop()
+        for used in bodies.get(name, set()):
+            if used in bodies and used not in chosen:
+                chosen.add(used)
+                frontier.append(used)
+    return chosen
+
+
+def _helper_uses(helper_text: str) -> set[str]:
+    uses = set()
+    for path in ("std::collections::HashMap", "std::collections::HashSet", "std::collections::BTreeSet", "std::collections::VecDeque", "std::fmt"):
+        short = path.rsplit("::", 1)[1]
+        if re.search(rf"\buse {re.escape(path)};", helper_text):
+            continue
+        del short
+    return uses
+
+
+def _make_public(module: object) -> None:
+    from backend.transpiler import ir
+
+    assert isinstance(module, ir.Module)
+    for item in module.items:
+        if isinstance(item, ir.Function | ir.Struct | ir.EnumItem | ir.Const):
+            item.public = True
+        if isinstance(item, ir.Impl):
+            for sub in item.items:
+                if isinstance(sub, ir.Function):
+                    sub.public = True
+
+
+_FN_NAME = re.compile(r"^(\s*)(pub )?fn (\w+)")
+_STRUCT_NAME = re.compile(r"^(pub )?(struct|enum) (\w+)")
+
+
+def _silence_dead_code(emitted: Emitted, program: bool) -> str:
+    """In a program, Python functions that `main` never reaches are still translated;
+    mark them `#[allow(dead_code)]` rather than drop them."""
+    code = emitted.code
+    if not program:
+        return code
+    marker = "// ---- Python runtime helpers"
+    user, _, helpers = code.partition(marker)
+    lines = user.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        m = _FN_NAME.match(line)
+        if m and m.group(3) != "main":
+            name = m.group(3)
+            rest = "\n".join(lines[:index] + lines[index + 1 :])
+            if not re.search(rf"\b{name}\b", rest.replace(f"fn {name}", "")):
+                out.append(f"{m.group(1)}#[allow(dead_code)]")
+        s = _STRUCT_NAME.match(line)
+        if s:
+            out.append("#[allow(dead_code)]")
+        out.append(line)
+    result = "\n".join(out)
+    return result + (marker + helpers if helpers else "")
+
+
+def _format(code: str) -> str:
+    from backend.transpiler import verify
+
+    return verify.rustfmt(code)
+
+
+def _verify(
+    emitted: Emitted,
+    program: bool,
+    status: Status,
+    diagnostics: list[Diagnostic],
+    metadata: dict[str, object],
+) -> Status:
+    from backend.transpiler import verify
+
+    result = verify.check_rust(emitted.code, crate_type="bin" if program else "lib")
+    metadata["rustc"] = result.to_json()
+    metadata["rustc_version"] = result.rustc_version
+    if not result.available:
+        return status
+    for diag in result.diagnostics:
+        if not diag.level.startswith("error") and diag.level != "warning":
+            continue
+        python_range = _python_range(emitted, diag.line)
+        severity = Severity.ERROR if diag.level.startswith("error") else Severity.WARNING
+        code = f"rustc:{diag.code}" if diag.code else "rustc"
+        diagnostics.append(Diagnostic(severity, f"rustc: {diag.message}", code, python_range))
+    if not result.ok:
+        return Status.PARTIAL
+    return status if status is Status.PARTIAL else Status.COMPILES
+
+
+def _python_range(emitted: Emitted, rust_line: int) -> SourceRange:
+    best: SourceRange | None = None
+    for line in sorted(emitted.span_map):
+        if line > rust_line:
+            break
+        best = emitted.span_map[line]
+    return best or SourceRange(1, 0, 1, 1)
+
+
+def _mypy_diagnostics(errors: list[str]) -> list[Diagnostic]:
+    out = []
+    pattern = re.compile(r"^[^:]*:(\d+):(?:(\d+):)? (error|note): (.*?)(?:  \[([\w-]+)\])?$")
+    for line in errors:
+        m = pattern.match(line)
+        if not m or m.group(3) != "error":
+            continue
+        row = int(m.group(1))
+        col = int(m.group(2) or 1) - 1
+        out.append(
+            Diagnostic(
+                Severity.INFORMATION,
+                f"type checker: {m.group(4)}",
+                f"mypy:{m.group(5) or 'error'}",
+                SourceRange(row, max(col, 0), row, max(col, 0) + 1),
+            )
+        )
+    return out
+
+
+def _confidence(status: Status, diagnostics: list[Diagnostic], placeholders: int) -> float:
+    base = {
+        Status.VERIFIED: 0.98,
+        Status.COMPILES: 0.9,
+        Status.UNVERIFIED: 0.7,
+        Status.PARTIAL: 0.45,
+        Status.FAILED: 0.0,
+    }[status]
+    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
+    infos = sum(1 for d in diagnostics if d.severity is Severity.INFORMATION)
+    penalty = 0.05 * placeholders + 0.02 * warnings + 0.01 * infos
+    return round(max(0.05 if status is not Status.FAILED else 0.0, base - penalty), 3)
