@@ -103,7 +103,6 @@ def _translate(
     helpers = sorted(ctx.helpers)
     helper_text = runtime.render(helpers) if helpers else ""
     lowered.module.helpers = [helper_text] if helper_text else []
-    lowered.module.uses = sorted(set(lowered.module.uses) | _helper_uses(helper_text))
     if not lowered.has_main:
         _make_public(lowered.module)
     emitted = emit_module(lowered.module)
@@ -157,16 +156,6 @@ def _with_dependencies(selection: set[str] | None, parsed: parse.Parsed) -> set[
     return chosen
 
 
-def _helper_uses(helper_text: str) -> set[str]:
-    uses = set()
-    for path in ("std::collections::HashMap", "std::collections::HashSet", "std::collections::BTreeSet", "std::collections::VecDeque", "std::fmt"):
-        short = path.rsplit("::", 1)[1]
-        if re.search(rf"\buse {re.escape(path)};", helper_text):
-            continue
-        del short
-    return uses
-
-
 def _make_public(module: object) -> None:
     from backend.transpiler import ir
 
@@ -193,14 +182,15 @@ def _silence_dead_code(emitted: Emitted, program: bool) -> str:
     marker = "// ---- Python runtime helpers"
     user, _, helpers = code.partition(marker)
     lines = user.split("\n")
+    words = re.findall(r"\w+", user)
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
     out: list[str] = []
-    for index, line in enumerate(lines):
+    for line in lines:
         m = _FN_NAME.match(line)
-        if m and m.group(3) != "main":
-            name = m.group(3)
-            rest = "\n".join(lines[:index] + lines[index + 1 :])
-            if not re.search(rf"\b{name}\b", rest.replace(f"fn {name}", "")):
-                out.append(f"{m.group(1)}#[allow(dead_code)]")
+        if m and m.group(3) != "main" and counts.get(m.group(3), 0) <= 1:
+            out.append(f"{m.group(1)}#[allow(dead_code)]")
         s = _STRUCT_NAME.match(line)
         if s:
             out.append("#[allow(dead_code)]")
