@@ -95,10 +95,12 @@ def _translate(
     if isinstance(selection, Diagnostic):
         return _failed(selection)
     module_name = options.module_name or "main"
-    typed = oracle.typecheck(source, module_name)
-    if isinstance(typed, str):
-        return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
-    lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
+    with oracle.BUILD_LOCK:  # the typed tree is only valid until the next check
+        typed = oracle.typecheck(source, module_name)
+        if isinstance(typed, str):
+            return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
+        lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
+        mypy_errors = list(typed.errors)
     ctx = lowered.context
     helpers = sorted(ctx.helpers)
     helper_text = runtime.render(helpers) if helpers else ""
@@ -108,7 +110,7 @@ def _translate(
     emitted = emit_module(lowered.module)
     code = _silence_dead_code(emitted, lowered.has_main)
     diagnostics = list(ctx.diagnostics)
-    diagnostics.extend(_mypy_diagnostics(typed.errors))
+    diagnostics.extend(_mypy_diagnostics(mypy_errors))
     metadata: dict[str, object] = {
         "engine_version": ENGINE_VERSION,
         "placeholders": ctx.placeholders,

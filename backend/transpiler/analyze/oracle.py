@@ -25,7 +25,10 @@ from mypy.server.update import FineGrainedBuildManager
 from mypy.types import Type
 from mypy.version import __version__ as mypy_version
 
-_BUILD_LOCK = threading.Lock()
+# mypy is not thread-safe, and the warm checker reuses one tree: a TypedModule stays valid
+# only while this lock is held (translate() holds it through lowering).
+BUILD_LOCK = threading.RLock()
+_BUILD_LOCK = BUILD_LOCK
 
 
 @dataclass

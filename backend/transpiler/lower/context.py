@@ -26,6 +26,10 @@ RUST_KEYWORDS = frozenset(
 
 
 def rust_ident(name: str) -> str:
+    if name == "self":
+        return name  # the receiver; Rust cannot spell it as a raw identifier
+    if name in ("super", "crate", "Self"):
+        return f"{name}_"
     return f"r#{name}" if name in RUST_KEYWORDS else name
 
 
@@ -87,6 +91,14 @@ class ClassInfo:
     has_eq: bool = False
     has_lt: bool = False
     base: str | None = None  # simple single inheritance: the parent class name
+    # owned by lower/classes.py: constructor fields, class constants, dataclass flags
+    init_fields: list[str] = field(default_factory=list)  # dataclass fields taken by `new`
+    class_consts: list[tuple[str, Expression]] = field(default_factory=list)
+    frozen: bool = False
+    hashable: bool = False  # derives Eq + Hash (usable as a dict key / set element)
+    post_init: bool = False
+    int_enum: bool = False  # IntEnum / IntFlag: members compare and add as ints
+    dunders: dict[str, str] = field(default_factory=dict)  # `__add__` -> Rust method name
 
 
 @dataclass
@@ -122,6 +134,7 @@ class ModuleContext:
         self.constants: dict[str, VarInfo] = {}  # module-level names
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)
         self.placeholders = 0
+        self.label_counter = itertools.count(1)
 
     # ---- types ----
     def type_of(self, expr: Expression) -> rt.RType:
@@ -180,8 +193,6 @@ class ModuleContext:
 class FnContext:
     """Per-function lowering state."""
 
-    _labels = itertools.count(1)
-
     def __init__(
         self,
         module: ModuleContext,
@@ -208,7 +219,8 @@ class FnContext:
         return bool(self.sig and self.sig.fallible)
 
     def new_label(self, base: str) -> str:
-        return f"{base}_{next(self._labels)}"
+        # numbered per module, so the same input always gives the same output
+        return f"{base}_{next(self.module.label_counter)}"
 
     def lookup(self, name: str) -> VarInfo | None:
         for scope in reversed(self.scopes):
