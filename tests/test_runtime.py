@@ -87,6 +87,25 @@ EXCEPTIONS = [
         "True",
         '{ let e = PyException::new("E", String::from("m")); e.clone() == e && e.kind == "E" }',
     ),
+    Case(
+        "2.5",
+        '{ let e = PyException::new("E", "m").with_payload(2.5f64); *e.clone().payload::<f64>() }',
+    ),
+    Case(
+        "'inner'",
+        '{ let e = PyException::new("E", "outer").with_cause(PyException::new("V", "inner")); '
+        "e.cause.map(|c| c.msg).unwrap_or_default() }",
+    ),
+    Case("[1, 2, 3][2]", "[1, 2, 3][ok(py_checked_index(-1, 3, \"list\"))]"),
+    Case("[1, 2, 3][5]", "[1, 2, 3][ok(py_checked_index(5, 3, \"list\"))]"),
+    Case("[1, 2, 3][-4]", "[1, 2, 3][ok(py_checked_index(-4, 3, \"list\"))]"),
+    Case("-7 // 2", "ok(py_checked_floordiv(-7, 2))"),
+    Case("7 // 0", "ok(py_checked_floordiv(7, 0))"),
+    Case("-7 % 3", "ok(py_checked_mod(-7, 3))"),
+    Case("7 % 0", "ok(py_checked_mod(7, 0))"),
+    Case("7 / 2", 'ok(py_checked_div(7.0, 2.0, "division by zero"))'),
+    Case("7 / 0", 'ok(py_checked_div(7.0, 0.0, "division by zero"))'),
+    Case("7.0 / 0", 'ok(py_checked_div(7.0, 0.0, "float division by zero"))'),
 ]
 
 NUMBERS = [
@@ -573,6 +592,10 @@ def _opt(x: int | None) -> str:
     return "None" if x is None else f"Some({x})"
 
 
+def _py_none(x: int | None) -> str:
+    return "None" if x is None else str(x)
+
+
 def _py_slice(a: int | None, b: int | None, c: int) -> str:
     return f"{'' if a is None else a}:{'' if b is None else b}:{c}"
 
@@ -601,6 +624,33 @@ STRINGS += [
         ("index", "py_str_index_of"),
         ("count", "py_str_count"),
     ]
+]
+STR_WINDOWS = [(None, None), (1, None), (3, None), (4, None), (-3, None), (-100, 2), (2, 1), (0, -1), (5, 100)]
+STRINGS += [
+    Case(f"{s!r}.{m}({sub!r}, {_py_none(a)}, {_py_none(b)})", f"{fn}({rs(s)}, {rs(sub)}, {_opt(a)}, {_opt(b)})")
+    for s, sub in STR_SEARCH + [("héllo wörld", "o"), ("abcabc", "bc")]
+    for a, b in STR_WINDOWS
+    for m, fn in [
+        ("find", "py_str_find_in"),
+        ("rfind", "py_str_rfind_in"),
+        ("index", "py_str_index_in"),
+        ("rindex", "py_str_rindex_in"),
+        ("count", "py_str_count_in"),
+    ]
+]
+STRINGS += [
+    Case(f"{s!r}.{m}({sep!r})", f"{fn}({rs(s)}, {rs(sep)})")
+    for s, sep in [("a=b=c", "="), ("abc", ":"), ("", "x"), ("héllo wörld", "ö"), ("aXbXc", "X"), ("ab", "")]
+    for m, fn in [("partition", "py_str_partition"), ("rpartition", "py_str_rpartition")]
+]
+STRINGS += [
+    Case(f"{s!r}.expandtabs({n})", f"py_str_expandtabs({rs(s)}, {n})")
+    for s in ["a\tb", "\tx\n\tyz\ttab", "abcd\te", "ü\tü", "a\r\tb", "no tabs"]
+    for n in [8, 4, 1, 0, -2]
+]
+STRINGS += [
+    Case(f"{s!r}.casefold()", f"py_str_casefold({rs(s)})")
+    for s in ["Straße", "ΣΑΣ", "ẞIG", "Hello World", ""]
 ]
 SPLIT_ARGS: list[tuple[str, str | None, int]] = [
     ("a,b,,c", ",", -1),
@@ -1385,9 +1435,14 @@ def all_helpers_program() -> str:
 # For each helper, a main body that uses everything in its block.
 USAGE: dict[str, str] = {
     "py_exception": (
-        'let e = PyException::new("ValueError", "x"); println!("{} {}", e, '
-        'e.is_a(&["ValueError"]));'
+        'let e = PyException::new("ValueError", "x").with_payload(1i64)'
+        '.with_cause(PyException::new("KeyError", "k")); println!("{} {} {:?} {} {}", e, '
+        'e.is_a(&["ValueError"]), e, e.payload::<i64>(), e == e.clone());'
     ),
+    "py_checked_index": 'println!("{:?}", py_checked_index(-1, 3, "list"));',
+    "py_checked_floordiv": 'println!("{:?}", py_checked_floordiv(7, 2));',
+    "py_checked_mod": 'println!("{:?}", py_checked_mod(7, 2));',
+    "py_checked_div": 'println!("{:?}", py_checked_div(7.0, 2.0, "division by zero"));',
     "py_uncaught": (
         'if std::env::args().count() > 99 { py_uncaught(PyException::new("ValueError", "x")) }'
     ),
@@ -1419,6 +1474,16 @@ USAGE: dict[str, str] = {
     "py_str_rfind": 'println!("{}", py_str_rfind("abc", "b"));',
     "py_str_index_of": 'println!("{}", py_str_index_of("abc", "b"));',
     "py_str_count": 'println!("{}", py_str_count("abc", "b"));',
+    "py_str_window": 'println!("{:?}", py_str_window("abc", Some(1), None));',
+    "py_str_find_in": 'println!("{}", py_str_find_in("abc", "b", Some(1), None));',
+    "py_str_rfind_in": 'println!("{}", py_str_rfind_in("abc", "b", None, Some(2)));',
+    "py_str_index_in": 'println!("{}", py_str_index_in("abc", "b", Some(1), None));',
+    "py_str_rindex_in": 'println!("{}", py_str_rindex_in("abc", "b", Some(-2), None));',
+    "py_str_count_in": 'println!("{}", py_str_count_in("abc", "b", Some(1), Some(3)));',
+    "py_str_partition": 'println!("{:?}", py_str_partition("a=b", "="));',
+    "py_str_rpartition": 'println!("{:?}", py_str_rpartition("a=b=c", "="));',
+    "py_str_expandtabs": 'println!("{}", py_str_expandtabs("a\\tb", 4));',
+    "py_str_casefold": 'println!("{}", py_str_casefold("Straße"));',
     "py_str_split": 'println!("{:?}", py_str_split("a b", None, -1));',
     "py_str_rsplit": 'println!("{:?}", py_str_rsplit("a b", Some(" "), 1));',
     "py_str_splitlines": 'println!("{:?}", py_str_splitlines("a\\nb"));',

@@ -118,9 +118,9 @@ def _translate(
         "program": lowered.has_main,
     }
     status = Status.PARTIAL if ctx.placeholders else Status.UNVERIFIED
+    emitted = Emitted(code, _shifted_spans(emitted, code))
     if options.rustfmt:
-        code = _format(code)
-    emitted = Emitted(code, emitted.span_map)
+        emitted = _format(emitted)
     if options.verify:
         status = _verify(emitted, lowered.has_main, status, diagnostics, metadata)
     else:
@@ -201,10 +201,54 @@ def _silence_dead_code(emitted: Emitted, program: bool) -> str:
     return result + (marker + helpers if helpers else "")
 
 
-def _format(code: str) -> str:
+_MARK = "// @portalis-span "
+
+
+def _shifted_spans(emitted: Emitted, code: str) -> dict[int, SourceRange]:
+    """Re-key the span map after lines were inserted (attributes) into the emitted code."""
+    if code == emitted.code:
+        return emitted.span_map
+    original = emitted.code.split("\n")
+    moved: dict[int, SourceRange] = {}
+    position = 0
+    new_lines = code.split("\n")
+    for old_number, line in enumerate(original, 1):
+        while position < len(new_lines) and new_lines[position] != line:
+            position += 1
+        if position < len(new_lines):
+            if old_number in emitted.span_map:
+                moved[position + 1] = emitted.span_map[old_number]
+            position += 1
+    return moved
+
+
+def _format(emitted: Emitted) -> Emitted:
+    """rustfmt, keeping the span map: marker comments ride through the formatter."""
     from backend.transpiler import verify
 
-    return verify.rustfmt(code)
+    lines = emitted.code.split("\n")
+    marked: list[str] = []
+    for number, line in enumerate(lines, 1):
+        if number in emitted.span_map:
+            indent = line[: len(line) - len(line.lstrip())]
+            marked.append(f"{indent}{_MARK}{number}")
+        marked.append(line)
+    formatted = verify.rustfmt("\n".join(marked))
+    if _MARK not in formatted:
+        return emitted  # rustfmt missing or failed: keep our own formatting
+    out: list[str] = []
+    spans: dict[int, SourceRange] = {}
+    pending: int | None = None
+    for line in formatted.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(_MARK):
+            pending = int(stripped[len(_MARK) :])
+            continue
+        out.append(line)
+        if pending is not None:
+            spans[len(out)] = emitted.span_map[pending]
+            pending = None
+    return Emitted("\n".join(out), spans)
 
 
 def _verify(

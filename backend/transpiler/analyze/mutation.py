@@ -27,6 +27,8 @@ from mypy.nodes import (
     WhileStmt,
 )
 
+from mypy.types import get_proper_type
+
 from backend.transpiler.analyze.walk import Walker
 
 # Methods that change their receiver in place, by receiver family; adding one is one entry.
@@ -55,6 +57,7 @@ MUTATING_FUNCTIONS = frozenset(
         "bisect.insort",
         "bisect.insort_left",
         "bisect.insort_right",
+        "builtins.next",  # advances an iterator held in a variable
     }
 )
 
@@ -71,6 +74,10 @@ class FunctionFacts:
     passes: list[tuple[str, int, str]] = field(default_factory=list)
     # method calls on a root: (method fullname, root)
     method_calls: list[tuple[str, str]] = field(default_factory=list)
+    # changed through an attribute, an item or a method, not rebound: objects shared with
+    # a container (`for p in people: p.age += 1` changes `people`)
+    mutated_in_place: set[str] = field(default_factory=set)
+    loop_links: list[tuple[str, str]] = field(default_factory=list)  # (loop target, iterable root)
 
     def mutates_param(self, name: str) -> bool:
         return name in self.mutated
@@ -119,6 +126,7 @@ class _FactCollector(Walker):
             root = root_name(lv)
             if root:
                 self.facts.mutated.add(root)
+                self.facts.mutated_in_place.add(root)
 
     def visit_AssignmentStmt(self, o: AssignmentStmt) -> None:
         for lv in o.lvalues:
@@ -142,7 +150,12 @@ class _FactCollector(Walker):
 
     def visit_ForStmt(self, o: ForStmt) -> None:
         # the loop target is bound by the `for` pattern itself: not a reassignment
+        if isinstance(o.expr, NameExpr) and _is_iterator_var(o.expr):
+            self.facts.mutated.add(o.expr.name)  # iterated with `.by_ref()`: stays usable
         self.visit(o.expr)
+        root = root_name(o.expr)
+        if isinstance(o.index, NameExpr) and root:
+            self.facts.loop_links.append((o.index.name, root))
         self.loop_depth += 1
         self.visit(o.body)
         self.loop_depth -= 1
@@ -162,6 +175,7 @@ class _FactCollector(Walker):
             if root:
                 if callee.name in MUTATING_METHODS:
                     self.facts.mutated.add(root)
+                    self.facts.mutated_in_place.add(root)
                 fullname = _method_fullname(callee)
                 if fullname:
                     self.facts.method_calls.append((fullname, root))
@@ -174,6 +188,16 @@ class _FactCollector(Walker):
                         self.facts.mutated.add(root)
                     self.facts.passes.append((fullname, index, root))
         self.generic(o)
+
+
+def _is_iterator_var(expr: NameExpr) -> bool:
+    """A variable holding a one-shot iterator (generator object, `Iterator[T]` parameter)."""
+    typ = getattr(expr.node, "type", None)
+    info = getattr(get_proper_type(typ), "type", None) if typ is not None else None
+    return getattr(info, "fullname", "") in ITERATOR_CLASSES
+
+
+ITERATOR_CLASSES = frozenset({"typing.Iterator", "typing.Generator", "typing.Iterable"})
 
 
 def _member_fullname(expr: MemberExpr) -> str | None:
@@ -226,15 +250,22 @@ class MutationAnalysis:
                     offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
                     offset = 0 if callee.endswith(".__init__") else offset
                     if (index + offset) in self._mutated_param_indexes(callee):
+                        facts.mutated_in_place.add(root)
                         if root not in facts.mutated:
                             facts.mutated.add(root)
                             changed = True
                 for method, root in facts.method_calls:
                     method_facts = self.facts.get(method)
                     if method_facts and "self" in method_facts.mutated:
+                        facts.mutated_in_place.add(root)
                         if root not in facts.mutated:
                             facts.mutated.add(root)
                             changed = True
+                for target, root in facts.loop_links:
+                    if target in facts.mutated_in_place and root not in facts.mutated:
+                        facts.mutated.add(root)
+                        facts.mutated_in_place.add(root)
+                        changed = True
 
     def of(self, fullname: str) -> FunctionFacts | None:
         return self.facts.get(fullname)

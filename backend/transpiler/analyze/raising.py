@@ -9,19 +9,24 @@ in the module catches that kind; elsewhere they stay panics (the program dies ei
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
     CallExpr,
     Expression,
     FuncDef,
+    IndexExpr,
     MemberExpr,
     NameExpr,
+    OpExpr,
     RaiseStmt,
     RefExpr,
+    SliceExpr,
     TryStmt,
     TypeInfo,
 )
+from mypy.types import Instance, TupleType, Type, get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
 
@@ -110,14 +115,29 @@ def raised_kind(stmt: RaiseStmt) -> str | None:
 
 
 class _SiteCollector(Walker):
-    """Finds raise sites and calls, with the handlers around them."""
+    """Finds raise sites, calls and builtin operations that can fail, with the handlers
+    around them."""
 
-    def __init__(self) -> None:
+    def __init__(self, types: Mapping[Expression, Type] | None = None) -> None:
+        self.types = types or {}
         self.handlers: list[list[str | None]] = []
         self.in_handler: list[list[str | None]] = []
         self.raises: list[tuple[str | None, list[list[str | None]]]] = []
         self.calls: list[tuple[str, list[list[str | None]]]] = []
+        self.implicit: list[tuple[str, list[list[str | None]]]] = []
         self.caught: set[str | None] = set()
+
+    def _implicit(self, kind: str | None) -> None:
+        if kind is not None:
+            self.implicit.append((kind, [list(h) for h in self.handlers]))
+
+    def visit_IndexExpr(self, o: IndexExpr) -> None:
+        self._implicit(implicit_index_kind(self.types, o))
+        self.generic(o)
+
+    def visit_OpExpr(self, o: OpExpr) -> None:
+        self._implicit(implicit_op_kind(self.types, o))
+        self.generic(o)
 
     def visit_FuncDef(self, o: FuncDef) -> None:
         return  # nested functions are separate
@@ -146,7 +166,60 @@ class _SiteCollector(Walker):
         name = _callee_fullname(o.callee)
         if name:
             self.calls.append((name, [list(h) for h in self.handlers]))
+        self._implicit(implicit_method_kind(self.types, o))
         self.generic(o)
+
+
+def _type_name(types: Mapping[Expression, Type], node: Expression) -> str:
+    typ = types.get(node)
+    proper = get_proper_type(typ) if typ is not None else None
+    if isinstance(proper, Instance):
+        return proper.type.fullname
+    if isinstance(proper, TupleType):
+        return "builtins.tuple"
+    return ""
+
+
+def implicit_index_kind(types: Mapping[Expression, Type], node: IndexExpr) -> str | None:
+    """`d[k]` raises KeyError, `xs[i]` IndexError (slices never raise)."""
+    if isinstance(node.index, SliceExpr):
+        return None
+    base = _type_name(types, node.base)
+    if base in ("builtins.dict", "collections.OrderedDict"):
+        return "KeyError"
+    if base in ("builtins.list", "builtins.str"):
+        return "IndexError"
+    return None
+
+
+def implicit_op_kind(types: Mapping[Expression, Type], node: OpExpr) -> str | None:
+    """`a / b`, `a // b`, `a % b` on numbers raise ZeroDivisionError."""
+    if node.op not in ("/", "//", "%"):
+        return None
+    numbers = ("builtins.int", "builtins.float", "builtins.bool")
+    if _type_name(types, node.left) in numbers and _type_name(types, node.right) in numbers:
+        return "ZeroDivisionError"
+    return None
+
+
+# Methods whose failure programs catch: (receiver class, method) -> kind.
+IMPLICIT_METHOD_KINDS: dict[tuple[str, str], str] = {
+    ("builtins.list", "pop"): "IndexError",
+    ("builtins.list", "index"): "ValueError",
+    ("builtins.list", "remove"): "ValueError",
+    ("builtins.str", "index"): "ValueError",
+    ("builtins.dict", "pop"): "KeyError",
+}
+
+
+def implicit_method_kind(types: Mapping[Expression, Type], node: CallExpr) -> str | None:
+    callee = node.callee
+    if not isinstance(callee, MemberExpr):
+        return None
+    kind = IMPLICIT_METHOD_KINDS.get((_type_name(types, callee.expr), callee.name))
+    if kind == "KeyError" and len(node.args) > 1:
+        return None  # `d.pop(k, default)` never raises
+    return kind
 
 
 def _callee_fullname(callee: Expression) -> str | None:
@@ -166,11 +239,16 @@ def _callee_fullname(callee: Expression) -> str | None:
 
 
 class RaisingAnalysis:
-    def __init__(self, functions: dict[str, FuncDef], hierarchy: Hierarchy) -> None:
+    def __init__(
+        self,
+        functions: dict[str, FuncDef],
+        hierarchy: Hierarchy,
+        types: Mapping[Expression, Type] | None = None,
+    ) -> None:
         self.hierarchy = hierarchy
         self.sites: dict[str, _SiteCollector] = {}
         for name, fn in functions.items():
-            collector = _SiteCollector()
+            collector = _SiteCollector(types)
             collector.visit_all(fn.body.body)
             self.sites[name] = collector
         self.caught_anywhere: set[str | None] = set()
@@ -183,8 +261,16 @@ class RaisingAnalysis:
         return any(self.hierarchy.catches(h, kind) for group in handlers for h in group)
 
     def _implicit_wanted(self, kind: str) -> bool:
+        return any(h is None or h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere)
+
+    def implicit_wanted_by_name(self, kind: str) -> bool:
+        """Some handler in the program names this builtin error (or a base class more
+        specific than `Exception`): the operations that raise it must become `Result`s
+        wherever the error can reach that handler. A catch-all `except Exception` only
+        turns the operations inside its own `try` body into `Result`s."""
+        broad = {None, "Exception", "BaseException"}
         return any(
-            h is None or h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere
+            h not in broad and h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere
         )
 
     def _solve(self) -> None:
@@ -195,6 +281,9 @@ class RaisingAnalysis:
                 found: set[str] = set()
                 for kind, handlers in sites.raises:
                     if kind and not self._handled(kind, handlers):
+                        found.add(kind)
+                for kind, handlers in sites.implicit:
+                    if self.implicit_wanted_by_name(kind) and not self._handled(kind, handlers):
                         found.add(kind)
                 for callee, handlers in sites.calls:
                     callee_kinds = set(self.kinds.get(callee, set()))

@@ -77,6 +77,9 @@ class TypeMapper:
         if typ is None:
             return rt.UNKNOWN
         if isinstance(typ, TypeAliasType):
+            if typ.is_recursive:
+                # `Tree = dict[str, "Tree"]` has no finite Rust type without a newtype
+                return rt.UnknownT(f"recursive type alias `{typ.alias.name if typ.alias else typ}`")
             typ = get_proper_type(typ)
         typ = get_proper_type(typ)
         if isinstance(typ, LiteralType):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mypy.nodes import GeneratorExpr, IntExpr, LambdaExpr, NameExpr, TupleExpr
+from mypy.nodes import CallExpr, DictExpr, Expression, GeneratorExpr, IntExpr, LambdaExpr, ListExpr, NameExpr, TupleExpr
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
@@ -82,6 +82,12 @@ def lower_print(call: Call) -> Expr:
 def lower_len(call: Call) -> Expr:
     arg = call.arg(0)
     ty = arg.ty
+    if isinstance(ty, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        found = classes.call_dunder(call.ctx, call.node, arg, "__len__", [])
+        if found is not None:
+            return found
     if isinstance(ty, rt.StrT):
         return Expr(f"{arg.at(Prec.POSTFIX)}.chars().count() as i64", rt.INT, Kind.OWNED, Prec.CAST)
     if isinstance(ty, rt.TupleT):
@@ -92,9 +98,15 @@ def lower_len(call: Call) -> Expr:
 @builtin("abs")
 def lower_abs(call: Call) -> Expr:
     arg = values.value_expr(call.arg(0))
+    if isinstance(arg.ty, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        found = classes.call_dunder(call.ctx, call.node, arg, "__abs__", [])
+        if found is not None:
+            return found
     if arg.ty == rt.BOOL:
         arg = coerce(call.ctx, arg, rt.INT)
-    return Expr(f"{arg.at(Prec.POSTFIX)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{values.receiver(arg)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
 
 
 def _min_max(call: Call, which: str) -> Expr:
@@ -154,8 +166,13 @@ def lower_max(call: Call) -> Expr:
 
 @builtin("sum")
 def lower_sum(call: Call) -> Expr:
-    iterator, elem = owned_iterator(call)
     result_t = call.result_type
+    start = call.args[1] if len(call.args) > 1 else call.kwargs.get("start")
+    first_arg = call.args[0]
+    if isinstance(first_arg, ListExpr | TupleExpr) and not first_arg.items:
+        # the sum of an empty display is its start value (and Rust could not type the Vec)
+        return lower_expr(call.ctx, start, result_t) if start is not None else Expr("0", rt.INT)
+    iterator, elem = owned_iterator(call)
     if isinstance(result_t, rt.UnknownT):
         result_t = elem
     if elem == rt.BOOL:
@@ -163,7 +180,6 @@ def lower_sum(call: Call) -> Expr:
     elif elem == rt.INT and result_t == rt.FLOAT:
         iterator = f"{iterator}.map(|v| v as f64)"
     code = f"{iterator}.sum::<{result_t.render()}>()"
-    start = call.args[1] if len(call.args) > 1 else call.kwargs.get("start")
     if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
         first = values.value(lower_expr(call.ctx, start, result_t))
         return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
@@ -206,7 +222,10 @@ def lower_reversed(call: Call) -> Expr:
 
 @builtin("enumerate", "zip", "range", "iter")
 def lower_iterator_value(call: Call) -> Expr:
-    src = iter_source(call.ctx, call.node)
+    callee = call.node.callee
+    is_iter = isinstance(callee, NameExpr) and callee.fullname == "builtins.iter"
+    # iter(x) iterates x itself; enumerate/zip/range are sources of their own
+    src = iter_source(call.ctx, call.args[0] if is_iter else call.node)
     code = _owned_items(src.iterator, src.shape)
     return Expr(code, rt.IterT(_elem_type(src.shape)), Kind.OWNED, Prec.POSTFIX)
 
@@ -225,11 +244,18 @@ def lower_list_call(call: Call) -> Expr:
 @builtin("set", "frozenset")
 def lower_set_call(call: Call) -> Expr:
     target = call.result_type
+    if not call.args:
+        if not isinstance(target, rt.SetT) or isinstance(target.elem, rt.UnknownT):
+            # mypy could not type the empty set: let rustc infer the (ordered) elements
+            call.ctx.module.use("std::collections::BTreeSet")
+            return Expr("BTreeSet::new()", rt.SetT(rt.UNKNOWN))
+        call.ctx.module.note_type(target)
+        return Expr(f"{target.render().split('<')[0]}::new()", target)
+    iterator, elem = owned_iterator(call)
+    if not isinstance(target, rt.SetT) or isinstance(target.elem, rt.UnknownT):
+        target = rt.SetT(elem)
     call.ctx.module.note_type(target)
     kind = target.render().split("<")[0]
-    if not call.args:
-        return Expr(f"{kind}::new()", target)
-    iterator, _ = owned_iterator(call)
     return Expr(_collect(iterator, f"{kind}<_>"), target, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -248,14 +274,16 @@ def lower_dict_call(call: Call) -> Expr:
 
 @builtin("str")
 def lower_str_call(call: Call) -> Expr:
-    if not call.args:
-        return Expr("String::new()", rt.STR)
-    return Expr(values.str_of(call.ctx.module, call.arg(0)), rt.STR, Kind.OWNED, Prec.POSTFIX)
+    from backend.transpiler.lower import formatting
+
+    return formatting.lower_str_builtin(call)
 
 
 @builtin("repr")
 def lower_repr(call: Call) -> Expr:
-    return Expr(values.repr_of(call.ctx.module, call.arg(0)), rt.STR, Kind.OWNED, Prec.POSTFIX)
+    from backend.transpiler.lower import formatting
+
+    return formatting.lower_str_builtin(call, "r")
 
 
 @builtin("int")
@@ -302,17 +330,32 @@ def _parse(call: Call, arg: Expr, helper: str, rust_t: str, fullname: str) -> Ex
 
 @builtin("bool")
 def lower_bool_call(call: Call) -> Expr:
-    if not call.args:
+    if not call.args or _empty_display(call.args[0]):
         return Expr("false", rt.BOOL)
     test = values.truthy(call.arg(0))
     return Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
+
+
+def _empty_display(node: Expression) -> bool:
+    """`[]`, `()`, `{}`, `set()`: falsy constants (and Rust could not type them alone)."""
+    if isinstance(node, ListExpr | TupleExpr | DictExpr) and not node.items:
+        return True
+    return (
+        isinstance(node, CallExpr)
+        and not node.args
+        and isinstance(node.callee, NameExpr)
+        and node.callee.fullname in ("builtins.set", "builtins.list", "builtins.dict", "builtins.tuple")
+    )
 
 
 @builtin("round")
 def lower_round(call: Call) -> Expr:
     arg = values.value_expr(call.arg(0))
     if arg.ty == rt.INT:
-        return arg
+        digits_node = call.args[1] if len(call.args) > 1 else call.kwargs.get("ndigits")
+        if digits_node is None or (isinstance(digits_node, IntExpr) and digits_node.value >= 0):
+            return arg
+        return _round_int(call, arg, values.value(lower_expr(call.ctx, digits_node, rt.INT)))
     if len(call.args) > 1 or "ndigits" in call.kwargs:
         node = call.args[1] if len(call.args) > 1 else call.kwargs["ndigits"]
         digits = values.value(lower_expr(call.ctx, node, rt.INT))
@@ -322,8 +365,24 @@ def lower_round(call: Call) -> Expr:
     return Expr(f"py_round({arg.code})", rt.INT, Kind.OWNED)
 
 
+def _round_int(call: Call, arg: Expr, digits: str) -> Expr:
+    """`round(n, -k)` on an int: to a multiple of 10**k, ties to even (as CPython)."""
+    code = (
+        f"{{ let (x, k): (i64, i64) = ({arg.code}, {digits}); if k >= 0 {{ x }} else {{ "
+        f"let p = 10_i64.pow((-k) as u32); let (q, r) = (x.div_euclid(p), x.rem_euclid(p)); "
+        f"let q = if 2 * r > p || (2 * r == p && q % 2 != 0) {{ q + 1 }} else {{ q }}; q * p }} }}"
+    )
+    return Expr(code, rt.INT, Kind.OWNED)
+
+
 @builtin("divmod")
 def lower_divmod(call: Call) -> Expr:
+    if rt.FLOAT in (type_of(call.ctx, call.args[0]), type_of(call.ctx, call.args[1])):
+        x = values.value(coerce(call.ctx, call.arg(0), rt.FLOAT))
+        y = values.value(coerce(call.ctx, call.arg(1), rt.FLOAT))
+        call.helper("py_floordiv_f", "py_mod_f")
+        code = f"{{ let (x, y) = ({x}, {y}); (py_floordiv_f(x, y), py_mod_f(x, y)) }}"
+        return Expr(code, rt.TupleT((rt.FLOAT, rt.FLOAT)), Kind.OWNED)
     a = values.value(coerce(call.ctx, call.arg(0), rt.INT))
     b = values.value(coerce(call.ctx, call.arg(1), rt.INT))
     call.helper("py_divmod")
@@ -341,13 +400,15 @@ def lower_pow(call: Call) -> Expr:
     if call.result_type == rt.FLOAT or rt.FLOAT in (base.ty, exp.ty):
         b = coerce(call.ctx, base, rt.FLOAT)
         e = coerce(call.ctx, exp, rt.FLOAT)
-        return Expr(f"{b.at(Prec.POSTFIX)}.powf({e.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(b)}.powf({e.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
     call.helper("py_ipow")
     return Expr(f"py_ipow({base.code}, {exp.code})", rt.INT, Kind.OWNED)
 
 
 def _any_all(call: Call, which: str) -> Expr:
     node = call.args[0]
+    if isinstance(node, ListExpr | TupleExpr) and not node.items:
+        return Expr("false" if which == "any" else "true", rt.BOOL)
     if isinstance(node, GeneratorExpr) and len(node.sequences) == 1 and not node.condlists[0]:
         from backend.transpiler.lower import comprehensions
 
@@ -456,6 +517,10 @@ def lower_isinstance(call: Call) -> Expr:
     # mypy knows the static type; translated code is monomorphic, so this is a constant
     value_t = type_of(call.ctx, call.args[0])
     target = call.args[1]
+    if value_t == rt.StructT("PyException"):  # exceptions carry their class at run time
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.lower_exception_isinstance(call)
     names = [target] if not isinstance(target, TupleExpr) else target.items
     known = {"builtins.int": rt.INT, "builtins.float": rt.FLOAT, "builtins.str": rt.STR, "builtins.bool": rt.BOOL}
     for name in names:
@@ -466,6 +531,13 @@ def lower_isinstance(call: Call) -> Expr:
     if isinstance(value_t, rt.UnknownT):
         raise call.fail("isinstance() on a value of unknown type", "PRT166")
     return Expr("false", rt.BOOL)
+
+
+@builtin("issubclass")
+def lower_issubclass(call: Call) -> Expr:
+    from backend.transpiler.lower import exceptions
+
+    return exceptions.lower_issubclass(call)
 
 
 @builtin("hex", "bin", "oct")

@@ -71,7 +71,11 @@ Lowerer = Callable[[Call], Expr]
 
 
 def lower_call(ctx: FnContext, node: CallExpr) -> Expr:
-    if any(k in (ARG_STAR, ARG_STAR2) for k in node.arg_kinds):
+    if ARG_STAR in node.arg_kinds and ARG_STAR2 not in node.arg_kinds and not _is_builtin_print(node):
+        from backend.transpiler.lower.functions import spread_tuple_args
+
+        node = spread_tuple_args(ctx, node)  # `f(*t)` with a fixed-size tuple
+    if any(k in (ARG_STAR, ARG_STAR2) for k in node.arg_kinds) and not _is_builtin_print(node):
         raise Unsupported(node, "`*args`/`**kwargs` at a call site", "PRT161")
     callee = node.callee
     if isinstance(callee, NameExpr):
@@ -82,6 +86,12 @@ def lower_call(ctx: FnContext, node: CallExpr) -> Expr:
         raise Unsupported(node, "super() call", "PRT162")
     target = lower_expr(ctx, callee)
     return call_value(ctx, node, target)
+
+
+def _is_builtin_print(node: CallExpr) -> bool:
+    """print() joins `*items` itself (formatting.lower_print)."""
+    callee = node.callee
+    return isinstance(callee, NameExpr) and callee.fullname == "builtins.print" and ARG_STAR2 not in node.arg_kinds
 
 
 def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
@@ -164,6 +174,8 @@ def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) 
 def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
     if isinstance(ty, rt.FnT):
         return e.code
+    if mode == "iter":  # `impl IntoIterator`: iterators pass as they are, lists move in
+        return e.code if isinstance(e.ty, rt.IterT) else values.owned(e)
     if mode == "ref" and isinstance(ty, rt.ListT) and isinstance(e.ty, rt.ListT) and e.kind is Kind.OWNED:
         return f"&{e.at(Prec.UNARY)}"
     return values.param_arg(e, mode, ty)

@@ -1,5 +1,10 @@
 """Classes: dataclasses and plain classes become structs with an `impl`; `Enum`s become
-Rust enums; `__str__`/`__repr__`/`__eq__`/`__lt__` become trait impls."""
+Rust enums (lower/enums.py); dunder methods become trait impls or inherent methods
+(lower/class_traits.py).
+
+Discovery runs before any lowering (every caller needs the fields, the constructor's
+signature and the derives); lowering emits the struct, its `impl`, and the trait impls.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +19,17 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     OverloadedFuncDef,
-    ReturnStmt,
+    Statement,
     StrExpr,
     TempNode,
-    TypeInfo,
     Var,
 )
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
-from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
-from backend.transpiler.lower.calls import Call, call_arguments, call_user
+from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
+from backend.transpiler.ir import Kind
+from backend.transpiler.lower import class_traits, enums, values
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -36,8 +40,10 @@ from backend.transpiler.lower.context import (
     rust_ident,
     span_of,
 )
-from backend.transpiler.lower.expressions import lower_expr, type_of
+from backend.transpiler.lower.expressions import lower_expr
 
+# Dunder methods that stay inherent methods, under these Rust names (the operators, `len()`,
+# `in`, `[]`... call them); the Display/Debug/PartialEq/PartialOrd ones become trait impls.
 DUNDER_NAMES = {
     "__len__": "len",
     "__contains__": "contains",
@@ -45,7 +51,41 @@ DUNDER_NAMES = {
     "__setitem__": "set_item",
     "__call__": "call",
     "__hash__": "hash_value",
+    "__add__": "add",
+    "__sub__": "sub",
+    "__mul__": "mul",
+    "__truediv__": "div",
+    "__floordiv__": "floordiv",
+    "__mod__": "rem",
+    "__pow__": "pow",
+    "__matmul__": "matmul",
+    "__radd__": "radd",
+    "__rsub__": "rsub",
+    "__rmul__": "rmul",
+    "__neg__": "neg",
+    "__pos__": "pos",
+    "__abs__": "abs",
+    "__bool__": "is_truthy",
+    "__iter__": "iter",
+    "__post_init__": "post_init",
+    "__lt__": "less_than",
+    "__le__": "less_equal",
+    "__gt__": "greater_than",
+    "__ge__": "greater_equal",
+    "__int__": "to_int",
+    "__float__": "to_float",
 }
+TRAIT_DUNDERS = {"__str__", "__repr__", "__eq__", "__ne__"}
+UNSUPPORTED_DUNDERS = {
+    "__new__",
+    "__del__",
+    "__getattr__",
+    "__setattr__",
+    "__enter__",
+    "__exit__",
+    "__next__",
+}
+CLASS_DECORATORS = {"dataclass", "total_ordering", "final", "unique"}
 
 
 # ---- discovery (before lowering: signatures and field types are needed by every caller) ----
@@ -56,33 +96,98 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
     ci = ClassInfo(cdef.name, info)
     ci.is_enum = info.is_enum
     ci.is_exception = info.has_base("builtins.BaseException")
-    ci.is_dataclass = any(_decorator_name(d) == "dataclass" for d in cdef.decorators)
-    ci.ordered = ci.is_dataclass and _dataclass_flag(cdef, "order")
-    bases = [b for b in info.mro[1:] if b.fullname not in ("builtins.object",)]
-    if bases and not ci.is_enum and not ci.is_exception:
-        ci.base = bases[0].name
+    ci.is_dataclass = "dataclass" in info.metadata
+    user_bases = [
+        b
+        for b in info.mro[1:]
+        if b.fullname != "builtins.object" and not b.fullname.startswith(("enum.", "builtins."))
+    ]
+    if user_bases and not ci.is_exception:
+        ci.base = user_bases[0].name
     if ci.is_enum:
-        for stmt in cdef.defs.body:
-            if isinstance(stmt, AssignmentStmt) and isinstance(stmt.lvalues[0], NameExpr):
-                ci.enum_members.append((stmt.lvalues[0].name, stmt.rvalue))
+        enums.collect_enum(ci, cdef)
         return ci
-    for name, sym in info.names.items():
-        node = sym.node
-        if isinstance(node, Var) and not node.is_classvar and name not in ("__slots__", "__match_args__"):
-            if node.is_property:
-                continue
-            ci.fields.append((name, module.map_type(node.type)))
+    if ci.is_exception:
+        return ci
+    ci.class_consts = _class_constants(cdef, ci.is_dataclass)
+    const_names = {n for n, _ in ci.class_consts}
     if ci.is_dataclass:
+        meta = info.metadata["dataclass"]
+        ci.frozen = bool(meta.get("frozen"))
+        for attr in meta["attributes"]:
+            ci.fields.append((attr["name"], rt.UNKNOWN))
+            if attr["is_in_init"]:
+                ci.init_fields.append(attr["name"])
         for stmt in cdef.defs.body:
-            if isinstance(stmt, AssignmentStmt) and isinstance(stmt.lvalues[0], NameExpr):
-                if not isinstance(stmt.rvalue, TempNode):
-                    ci.field_defaults[stmt.lvalues[0].name] = stmt.rvalue
+            is_default = isinstance(stmt, AssignmentStmt) and not isinstance(stmt.rvalue, TempNode)
+            if is_default and isinstance(stmt.lvalues[0], NameExpr):
+                ci.field_defaults[stmt.lvalues[0].name] = stmt.rvalue
+        ci.ordered = _dataclass_flag(cdef, "order")
+    else:
+        for name, sym in info.names.items():
+            node = sym.node
+            if (
+                not isinstance(node, Var)
+                or sym.plugin_generated
+                or node.is_classvar
+                or node.is_property
+            ):
+                continue
+            if name in const_names or name in ("__slots__", "__match_args__"):
+                continue
+            ci.fields.append((name, rt.UNKNOWN))
     methods = {m.name for m in class_methods(cdef)}
     ci.has_str = "__str__" in methods
     ci.has_repr = "__repr__" in methods
     ci.has_eq = "__eq__" in methods
     ci.has_lt = "__lt__" in methods
+    ci.post_init = "__post_init__" in methods
+    for name in methods:
+        if name in DUNDER_NAMES:
+            rust = DUNDER_NAMES[name]
+            ci.dunders[name] = f"op_{rust}" if rust in methods else rust
     return ci
+
+
+def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
+    """Field types, once every class of the module has its Rust type."""
+    resolved = []
+    for name, _ in ci.fields:
+        sym = ci.info.get(name)
+        node = sym.node if sym is not None else None
+        ty = module.map_type(node.type) if isinstance(node, Var) else rt.UNKNOWN
+        resolved.append((name, ty))
+    ci.fields = resolved
+    if ci.is_dataclass:
+        ci.hashable = all(_hashable(t) for _, t in ci.fields)
+        module.mapper.classes[ci.info.fullname] = struct_type(ci)  # type: ignore[index]
+
+
+def _hashable(ty: rt.RType) -> bool:
+    if isinstance(ty, rt.StructT):
+        return ty.is_ord or ty.is_copy
+    return ty.is_ord
+
+
+def _class_constants(cdef: ClassDef, dataclass: bool) -> list[tuple[str, Expression]]:
+    """Names assigned in the class body that are not dataclass fields: class attributes."""
+    out = []
+    for stmt in cdef.defs.body:
+        if not (
+            isinstance(stmt, AssignmentStmt)
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.lvalues[0], NameExpr)
+        ):
+            continue
+        name = stmt.lvalues[0].name
+        sym = cdef.info.names.get(name)
+        var = sym.node if sym is not None else None
+        is_field = (
+            dataclass and stmt.type is not None and not (isinstance(var, Var) and var.is_classvar)
+        )
+        if not is_field and not isinstance(stmt.rvalue, TempNode):
+            out.append((name, stmt.rvalue))
+    return out
 
 
 def _decorator_name(node: Expression) -> str:
@@ -103,26 +208,50 @@ def _dataclass_flag(cdef: ClassDef, flag: str) -> bool:
 
 
 def class_methods(cdef: ClassDef) -> list[FuncDef]:
+    """The methods written in the class body (not those mypy's plugins generate)."""
     out = []
     for stmt in cdef.defs.body:
-        if isinstance(stmt, FuncDef):
-            out.append(stmt)
-        elif isinstance(stmt, Decorator):
-            out.append(stmt.func)
-        elif isinstance(stmt, OverloadedFuncDef):
-            raise Unsupported(stmt, "overloaded method", "PRT500")
+        fn = stmt.func if isinstance(stmt, Decorator) else stmt
+        if not isinstance(fn, FuncDef):
+            continue  # overloads / property setters: reported by lower_class
+        sym = cdef.info.names.get(fn.name)
+        if sym is not None and sym.plugin_generated:
+            continue
+        out.append(fn)
     return out
+
+
+def constructor_def(cdef: ClassDef) -> FuncDef | None:
+    """The function whose exceptions a call `C(...)` can raise: `__init__` or `__post_init__`."""
+    for fn in class_methods(cdef):
+        if fn.name in ("__init__", "__post_init__"):
+            return fn
+    return None
 
 
 def struct_type(ci: ClassInfo) -> rt.StructT:
     if ci.is_enum:
         return rt.StructT(ci.name, copy=True, ordered=True)
-    return rt.StructT(ci.name, copy=False, ordered=ci.ordered)
+    return rt.StructT(ci.name, copy=False, ordered=ci.ordered and ci.hashable)
+
+
+def class_by_name(module: ModuleContext, name: str) -> ClassInfo | None:
+    for ci in module.classes.values():
+        if ci.name == name:
+            return ci
+    return None
+
+
+def class_of(module: ModuleContext, ty: rt.RType) -> ClassInfo | None:
+    if isinstance(ty, rt.StructT) and ty.name != "PyException":
+        return class_by_name(module, ty.name)
+    return None
 
 
 def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> FuncSig:
-    """`X::new(..)`: dataclass fields in order, or `__init__`'s parameters."""
+    """`X::new(..)`: the dataclass's init fields in order, or `__init__`'s parameters."""
     init = next((m for m in class_methods(cdef) if m.name == "__init__"), None)
+    fallible = module.raising.raises(ci.info.fullname)
     if init is not None:
         from backend.transpiler.lower.functions import build_signature
 
@@ -130,14 +259,34 @@ def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) 
         sig.rust_name = "new"
         sig.self_mode = None
         sig.ret = struct_type(ci)
+        sig.fallible = fallible
         for p in sig.params:
             p.mode = "value" if p.ty.is_copy else "owned"
         return sig
+    if not ci.is_dataclass and ci.fields:
+        raise Unsupported(cdef, f"class `{ci.name}` without `__init__`", "PRT511")
+    types = dict(ci.fields)
     params = [
-        ParamSig(name, ty, "value" if ty.is_copy else "owned", ci.field_defaults.get(name))
-        for name, ty in ci.fields
+        ParamSig(
+            name,
+            types[name],
+            "value" if types[name].is_copy else "owned",
+            ci.field_defaults.get(name),
+        )
+        for name in ci.init_fields
     ]
-    return FuncSig("new", params, struct_type(ci), owner=ci.name)
+    return FuncSig("new", params, struct_type(ci), fallible=fallible, owner=ci.name)
+
+
+def declare_self(ctx: FnContext, sig: FuncSig) -> None:
+    """`self` inside a method: a shared or mutable reference to the struct."""
+    ci = class_by_name(ctx.module, sig.owner or "")
+    if ci is None:
+        return
+    kind = Kind.MUT_BORROWED if sig.self_mode == "&mut self" else Kind.BORROWED
+    if ci.is_enum:
+        kind = Kind.PLACE  # enums are Copy: methods take `self` by value
+    ctx.declare("self", struct_type(ci), kind)
 
 
 # ---- lowering ----
@@ -145,14 +294,18 @@ def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) 
 
 def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     ci = module.classes[cdef.info.fullname]
+    if ci.is_exception:  # PyException values with their own kind name (+ attributes)
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.lower_exception_class(module, ci, cdef)
+    _check_supported(cdef, ci)
     if ci.is_enum:
-        return _lower_enum(module, ci, cdef)
-    if ci.is_exception:
-        return []  # user exceptions are PyException values with their own kind name
-    if ci.base is not None:
-        raise Unsupported(cdef, f"class inheriting from `{ci.base}`", "PRT501")
+        return enums.lower_enum(module, ci, cdef)
     items: list[ir.Item] = [_struct(module, ci, cdef)]
-    impl_items: list[ir.Function | ir.RawItem] = [_constructor(module, ci, cdef)]
+    impl_items: list[ir.Function | ir.RawItem] = [
+        *_class_constant_items(module, ci),
+        _constructor(module, ci, cdef),
+    ]
     trait_items: list[ir.Item] = []
     from backend.transpiler.lower.functions import lower_function
 
@@ -160,99 +313,222 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         fullname = f"{ci.info.fullname}.{method.name}"
         if method.name == "__init__":
             continue
+        if method.name in TRAIT_DUNDERS:
+            trait_items.extend(class_traits.dunder_trait(module, ci, method))
+            continue
         sig = module.signatures.get(fullname)
         if sig is None:
             continue
-        if method.name in ("__str__", "__repr__"):
-            trait_items.append(_display_impl(module, ci, method, sig))
-            continue
-        if method.name == "__eq__":
-            trait_items.append(_eq_impl(module, ci, method, sig))
-            continue
-        if method.name == "__lt__":
-            fn = lower_function(module, fullname, method, sig)
-            fn.name = "less_than"
-            impl_items.append(fn)
-            trait_items.append(_partial_ord_impl(ci))
-            continue
         impl_items.append(lower_function(module, fullname, method, sig))
     items.append(ir.Impl(ci.name, impl_items, span=span_of(cdef)))
-    if ci.is_dataclass and not ci.has_repr:
-        trait_items.append(_dataclass_debug(module, ci))
-        if not ci.has_str:
-            trait_items.append(_display_from_debug(module, ci))
     items.extend(trait_items)
+    items.extend(class_traits.derived_traits(module, ci))
     return items
 
 
+def _check_supported(cdef: ClassDef, ci: ClassInfo) -> None:
+    for stmt in cdef.defs.body:
+        if isinstance(stmt, OverloadedFuncDef):
+            raise Unsupported(stmt, "overloaded method or property setter", "PRT500")
+    for dec in cdef.decorators:
+        if _decorator_name(dec) not in CLASS_DECORATORS:
+            raise Unsupported(dec, f"class decorator `{_decorator_name(dec)}`", "PRT512")
+    if ci.base is not None:
+        raise Unsupported(cdef, f"class inheriting from `{ci.base}`", "PRT501")
+    for fn in class_methods(cdef):
+        if fn.name in UNSUPPORTED_DUNDERS:
+            raise Unsupported(fn, f"special method `{fn.name}`", "PRT513")
+
+
 def _struct(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Struct:
-    derives = ["Clone"]
-    if ci.is_dataclass and not ci.has_eq:
-        derives.append("PartialEq")
-    if ci.ordered:
-        derives.append("PartialOrd")
     fields = []
     for name, ty in ci.fields:
         module.note_type(ty)
         if isinstance(ty, rt.UnknownT):
             raise Unsupported(cdef, f"field `{name}` of unknown type", "PRT502")
+        if _contains_inline(ty, ci.name):
+            # a linked structure: Python shares the nodes, a Rust value would own (and
+            # copy) them; needs Rc<RefCell<..>> or an arena, which this translator lacks
+            raise Unsupported(cdef, f"recursive field `{name}` (linked nodes)", "PRT526")
         fields.append((rust_ident(name), ty.render()))
     doc = []
-    if cdef.defs.body and isinstance(cdef.defs.body[0], ExpressionStmt) and isinstance(cdef.defs.body[0].expr, StrExpr):
+    if (
+        cdef.defs.body
+        and isinstance(cdef.defs.body[0], ExpressionStmt)
+        and isinstance(cdef.defs.body[0].expr, StrExpr)
+    ):
         doc = [line.strip() for line in cdef.defs.body[0].expr.value.strip().splitlines()]
-    return ir.Struct(ci.name, fields, derives, doc, span=span_of(cdef))
+    return ir.Struct(ci.name, fields, class_traits.derives(ci), doc, span=span_of(cdef))
+
+
+def _contains_inline(ty: rt.RType, name: str) -> bool:
+    if isinstance(ty, rt.StructT):
+        return ty.name == name
+    if isinstance(ty, rt.OptionT):
+        return _contains_inline(ty.inner, name)
+    if isinstance(ty, rt.TupleT):
+        return any(_contains_inline(t, name) for t in ty.items)
+    return False
+
+
+def _class_constant_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function | ir.RawItem]:
+    """Class attributes become associated constants (`Self::LOW_STOCK`)."""
+    out: list[ir.Function | ir.RawItem] = []
+    ctx = FnContext(module, None, None)
+    for name, expr in ci.class_consts:
+        ty = module.type_of(expr)
+        value = lower_expr(ctx, expr, ty)
+        if isinstance(ty, rt.StrT) and value.code.startswith('"'):
+            out.append(ir.RawItem(f"const {const_name(name)}: &'static str = {value.code};"))
+        elif ty.is_copy and not isinstance(ty, rt.StructT):
+            out.append(
+                ir.RawItem(f"const {const_name(name)}: {ty.render()} = {values.owned(value)};")
+            )
+        else:
+            raise Unsupported(expr, f"class attribute `{name}` of type {ty.render()}", "PRT514")
+    return out
+
+
+def const_name(name: str) -> str:
+    return name.upper()
 
 
 def _constructor(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Function:
     sig = module.signatures[f"{ci.info.fullname}.__init__"]
     init = next((m for m in class_methods(cdef) if m.name == "__init__"), None)
-    from backend.transpiler.lower.functions import param_type_text
+    from backend.transpiler.lower.functions import param_type_text, return_type_text
 
     params = [ir.Param(rust_ident(p.name), param_type_text(p)) for p in sig.params]
+    ret = return_type_text(sig) if sig.fallible else "Self"
     if init is None:
-        names = ", ".join(rust_ident(n) for n, _ in ci.fields)
-        body: list[ir.Stmt] = [ir.RawStmt([f"Self {{ {names} }}"])]
-        return ir.Function("new", params, "Self", body, public=False)
-    return ir.Function("new", params, "Self", _init_body(module, ci, init, sig), span=span_of(init))
+        body = _dataclass_new_body(module, ci, sig)
+        return ir.Function("new", params, ret, body, span=span_of(cdef))
+    return ir.Function("new", params, ret, _init_body(module, ci, init, sig), span=span_of(init))
+
+
+def _dataclass_new_body(module: ModuleContext, ci: ClassInfo, sig: FuncSig) -> list[ir.Stmt]:
+    parts = []
+    for name, ty in ci.fields:
+        if name in ci.init_fields:
+            parts.append(rust_ident(name))
+            continue
+        default = ci.field_defaults.get(name)
+        code = None
+        if default is not None and not _is_bare_field_call(default):
+            code = values.owned(lower_expr(FnContext(module, None, None), default, ty))
+        code = code or rt.default_value(ty)
+        if code is None:
+            raise Unsupported(
+                ci.info.defn, f"field `{name}` needs a value before `__post_init__`", "PRT503"
+            )
+        parts.append(f"{rust_ident(name)}: {code}")
+    literal = f"Self {{ {', '.join(parts)} }}"
+    if not ci.post_init:
+        return [ir.RawStmt([literal])]
+    call = f"this.{ci.dunders['__post_init__']}()"
+    post_sig = module.signatures.get(f"{ci.info.fullname}.__post_init__")
+    if post_sig is not None and post_sig.fallible:
+        call += "?"
+    ok = "Ok(this)" if sig.fallible else "this"
+    return [ir.Let("this", None, literal, mutable=True), ir.ExprStmt(call), ir.RawStmt([ok])]
+
+
+def _is_bare_field_call(expr: Expression) -> bool:
+    """`field(init=False)` without a default: the type's zero value until `__post_init__`."""
+    return (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == "dataclasses.field"
+        and not any(n in ("default", "default_factory") for n in expr.arg_names)
+    )
 
 
 def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig) -> list[ir.Stmt]:
-    """`Self { .. }` from the leading `self.x = ..` assignments; the rest runs on `this`."""
+    """Leading statements that do not touch `self`, then `Self { .. }` from the leading
+    `self.x = ..` assignments (their values become `field_x` locals, evaluated in order);
+    whatever follows runs on a `this` that is returned."""
+    from backend.transpiler.lower.declarations import plan_declarations
     from backend.transpiler.lower.functions import declare_params
-    from backend.transpiler.lower.statements import lower_body
+    from backend.transpiler.lower.statements import lower_block
 
-    ctx = FnContext(module, sig, module.mutation.of(f"{ci.info.fullname}.__init__"), init)
+    facts = module.mutation.of(f"{ci.info.fullname}.__init__")
+    ctx = FnContext(module, sig, facts, init)
     prologue = declare_params(ctx, sig)
+    ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
     body = list(init.body.body)
     if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
         body = body[1:]
-    initial: dict[str, str] = {}
-    rest_start = 0
-    for index, stmt in enumerate(body):
-        target = _self_field(stmt)
-        if target is None or _mentions_self(stmt.rvalue) or target in initial:  # type: ignore[attr-defined]
+    params = {p.name for p in sig.params} | {"self"}
+    ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
+    lead = 0
+    while lead < len(body) and _self_field(body[lead]) is None and not _mentions_self(body[lead]):
+        lead += 1
+    run_end = lead
+    assigned: list[str] = []
+    while run_end < len(body):
+        target = _self_field(body[run_end])
+        if target is None or target in assigned or _mentions_self(body[run_end].rvalue):  # type: ignore[attr-defined]
             break
-        field_t = dict(ci.fields).get(target, rt.UNKNOWN)
-        initial[target] = values.owned(lower_expr(ctx, stmt.rvalue, field_t))  # type: ignore[attr-defined]
-        rest_start = index + 1
-    rest = body[rest_start:]
-    missing = [n for n, _ in ci.fields if n not in initial]
-    for name in missing:
-        default = rt.default_value(dict(ci.fields)[name])
-        if default is None:
-            raise Unsupported(init, f"field `{name}` is not set before other code in __init__", "PRT503")
-        initial[name] = default
-    fields = ", ".join(
-        rust_ident(n) if initial[n] == rust_ident(n) else f"{rust_ident(n)}: {initial[n]}" for n, _ in ci.fields
-    )
-    literal = f"Self {{ {fields} }}"
+        assigned.append(target)
+        run_end += 1
+    types = dict(ci.fields)
+    head = lower_block(ctx, body[:run_end])
+    head, initial = _field_locals(ctx, head, assigned, types)
+    for name, ty in ci.fields:
+        if name not in initial:
+            default = rt.default_value(ty)
+            if default is None:
+                raise Unsupported(
+                    init, f"field `{name}` is not set before other code in __init__", "PRT503"
+                )
+            initial[name] = default
+    order = [*assigned, *(n for n, _ in ci.fields if n not in assigned)]
+    literal = "Self { " + ", ".join(_field_init(n, initial[n]) for n in order) + " }"
+    rest = body[run_end:]
     if not rest:
-        return [*prologue, ir.RawStmt([literal])]
-    ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
-    ctx.self_name = "this"  # type: ignore[attr-defined]
-    lowered = lower_body(ctx, rest, is_function_body=True)
-    lowered = [s for s in lowered if not (isinstance(s, ir.RawStmt) and s.lines[0].startswith("unreachable!"))]
-    return [*prologue, ir.Let("this", None, literal, mutable=True), *lowered, ir.RawStmt(["this"])]
+        return [*prologue, *head, ir.RawStmt([f"Ok({literal})" if sig.fallible else literal])]
+    tail = lower_block(ctx, rest)
+    mutable = _mutates_self(module, rest)
+    done = "Ok(this)" if sig.fallible else "this"
+    return [
+        *prologue,
+        *head,
+        ir.Let("this", None, literal, mutable=mutable),
+        *tail,
+        ir.RawStmt([done]),
+    ]
+
+
+def _field_locals(
+    ctx: FnContext, lowered: list[ir.Stmt], names: list[str], types: dict[str, rt.RType]
+) -> tuple[list[ir.Stmt], dict[str, str]]:
+    """Turn the lowered `this.x = v;` of the leading run into `let field_x: T = v;` (or use
+    `v` directly when it is a plain name, `Self { x: v }`); returns each field's value."""
+    out = list(lowered)
+    initial: dict[str, str] = {}
+    for name in names:
+        for index, stmt in enumerate(out):
+            if (
+                isinstance(stmt, ir.Assign)
+                and stmt.target == f"this.{rust_ident(name)}"
+                and stmt.op == "="
+            ):
+                if stmt.value.isidentifier():
+                    initial[name] = stmt.value
+                    del out[index]
+                else:
+                    initial[name] = f"field_{name}"
+                    out[index] = ir.Let(
+                        f"field_{name}", types[name].render(), stmt.value, span=stmt.span
+                    )
+                break
+        else:
+            raise Unsupported(ctx.fn, f"assignment of field `{name}` in __init__", "PRT503")  # type: ignore[arg-type]
+    return out, initial
+
+
+def _field_init(name: str, value: str) -> str:
+    return rust_ident(name) if value == rust_ident(name) else f"{rust_ident(name)}: {value}"
 
 
 def _self_field(stmt: object) -> str | None:
@@ -263,7 +539,7 @@ def _self_field(stmt: object) -> str | None:
     return None
 
 
-def _mentions_self(expr: Expression) -> bool:
+def _mentions_self(node: object) -> bool:
     from backend.transpiler.analyze.walk import Walker
 
     found: list[bool] = []
@@ -273,237 +549,51 @@ def _mentions_self(expr: Expression) -> bool:
             if o.name == "self":
                 found.append(True)
 
-    Finder().visit(expr)
+    Finder().visit(node)  # type: ignore[arg-type]
     return bool(found)
 
 
-def _display_impl(module: ModuleContext, ci: ClassInfo, method: FuncDef, sig: FuncSig) -> ir.Item:
-    from backend.transpiler.lower.functions import lower_function
-
-    module.use("std::fmt")
-    trait = "fmt::Display" if method.name == "__str__" or not ci.has_str else "fmt::Debug"
-    fn = lower_function(module, f"{ci.info.fullname}.{method.name}", method, sig)
-    body = _single_return(method)
-    if body is not None:
-        from backend.transpiler.lower import formatting
-
-        ctx = FnContext(module, sig, None, method)
-        ctx.declare("self", struct_type(ci), Kind.PLACE)
-        pieces = formatting.fstring_pieces(body)
-        if pieces is not None:
-            tpl = formatting.Template()
-            formatting._add_pieces(ctx, tpl, pieces)
-            write = tpl.render("write").replace('write!("', 'write!(f, "', 1)
-            return ir.RawItem(_fmt_impl(trait, ci.name, [write]))
-    helper = "to_display_string" if method.name == "__str__" else "to_repr_string"
-    fn.name = helper
-    fn.ret = "String"
-    lines = [f'write!(f, "{{}}", self.{helper}())']
-    extra = []
-    if method.name == "__repr__" and not ci.has_str:
-        extra.append(_fmt_impl("fmt::Display", ci.name, lines))
-    impl = ir.Impl(ci.name, [fn])
-    from backend.transpiler.emit import emit_module
-
-    text = emit_module(ir.Module([], [impl], [])).code.rstrip()
-    parts = [text, _fmt_impl(trait, ci.name, lines), *extra]
-    return ir.RawItem("\n\n".join(parts))
+def _mutates_self(module: ModuleContext, stmts: list[Statement]) -> bool:
+    facts = FunctionFacts(["self"])
+    _FactCollector(facts).visit_all(stmts)
+    if "self" in facts.mutated:
+        return True
+    for method, root in facts.method_calls:
+        callee = module.mutation.of(method)
+        if root == "self" and callee is not None and "self" in callee.mutated:
+            return True
+    return False
 
 
-def _fmt_impl(trait: str, name: str, body: list[str]) -> str:
-    inner = "\n".join(f"        {line}" for line in body)
-    return (
-        f"impl {trait} for {name} {{\n"
-        f"    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n{inner}\n    }}\n}}"
-    )
+# the expression side lives in class_uses.py; callers reach it through this module
+from backend.transpiler.lower.class_uses import (  # noqa: E402
+    binary_operator,
+    call_class_member,
+    call_dunder,
+    call_method,
+    call_super,
+    construct,
+    identity,
+    int_operands,
+    lower_class_attr,
+    lower_class_index,
+    lower_class_name,
+    lower_field_call,
+    lower_instance_attr,
+)
 
-
-def _single_return(method: FuncDef) -> Expression | None:
-    body = [s for s in method.body.body if not (isinstance(s, ExpressionStmt) and isinstance(s.expr, StrExpr))]
-    if len(body) == 1 and isinstance(body[0], ReturnStmt) and body[0].expr is not None:
-        return body[0].expr
-    return None
-
-
-def _dataclass_debug(module: ModuleContext, ci: ClassInfo) -> ir.Item:
-    """Python's dataclass repr: `Point(x=1, y=2.5)`."""
-    module.use("std::fmt")
-    ctx = FnContext(module, None, None)
-    parts = []
-    args = []
-    for name, ty in ci.fields:
-        e = Expr(f"self.{rust_ident(name)}", ty, Kind.PLACE, Prec.POSTFIX)
-        parts.append(f"{name}={{}}")
-        args.append(values.repr_of(module, e) if ty != rt.INT else e.code)
-    del ctx
-    fmt = ", ".join(parts)
-    arg_text = "".join(f", {a}" for a in args)
-    return ir.RawItem(_fmt_impl("fmt::Debug", ci.name, [f'write!(f, "{ci.name}({fmt})"{arg_text})']))
-
-
-def _display_from_debug(module: ModuleContext, ci: ClassInfo) -> ir.Item:
-    return ir.RawItem(_fmt_impl("fmt::Display", ci.name, ['write!(f, "{self:?}")']))
-
-
-def _eq_impl(module: ModuleContext, ci: ClassInfo, method: FuncDef, sig: FuncSig) -> ir.Item:
-    raise Unsupported(method, "custom __eq__", "PRT504")
-
-
-def _partial_ord_impl(ci: ClassInfo) -> ir.Item:
-    code = (
-        f"impl PartialOrd for {ci.name} {{\n"
-        f"    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {{\n"
-        f"        if self.less_than(other) {{\n"
-        f"            Some(std::cmp::Ordering::Less)\n"
-        f"        }} else if other.less_than(self) {{\n"
-        f"            Some(std::cmp::Ordering::Greater)\n"
-        f"        }} else {{\n"
-        f"            Some(std::cmp::Ordering::Equal)\n"
-        f"        }}\n"
-        f"    }}\n"
-        f"}}"
-    )
-    return ir.RawItem(code)
-
-
-# ---- enums ----
-
-
-def variant_name(name: str) -> str:
-    return "".join(part.capitalize() for part in name.lower().split("_")) or name
-
-
-def _lower_enum(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> list[ir.Item]:
-    module.use("std::fmt")
-    variants = [variant_name(n) for n, _ in ci.enum_members]
-    item = ir.EnumItem(
-        ci.name,
-        variants,
-        ["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"],
-        span=span_of(cdef),
-    )
-    ctx = FnContext(module, None, None)
-    value_arms = []
-    value_t: rt.RType = rt.INT
-    for (name, expr), variant in zip(ci.enum_members, variants, strict=True):
-        e = lower_expr(ctx, expr)
-        value_t = e.ty
-        value_arms.append(f"            {ci.name}::{variant} => {e.code},")
-    name_arms = [f'            {ci.name}::{v} => "{n}",' for (n, _), v in zip(ci.enum_members, variants, strict=True)]
-    value_ret = "&'static str" if isinstance(value_t, rt.StrT) else value_t.render()
-    all_list = ", ".join(f"{ci.name}::{v}" for v in variants)
-    impl = (
-        f"impl {ci.name} {{\n"
-        f"    const ALL: [{ci.name}; {len(variants)}] = [{all_list}];\n\n"
-        f"    fn name(self) -> &'static str {{\n        match self {{\n" + "\n".join(name_arms) + "\n        }\n    }\n\n"
-        f"    fn value(self) -> {value_ret} {{\n        match self {{\n" + "\n".join(value_arms) + "\n        }\n    }\n}"
-    )
-    display = _fmt_impl("fmt::Display", ci.name, [f'write!(f, "{ci.name}.{{}}", self.name())'])
-    module.enum_value_types = getattr(module, "enum_value_types", {})  # type: ignore[attr-defined]
-    module.enum_value_types[ci.name] = rt.STR if isinstance(value_t, rt.StrT) else value_t  # type: ignore[attr-defined]
-    return [item, ir.RawItem(impl), ir.RawItem(display)]
-
-
-# ---- uses of classes from expressions ----
-
-
-def construct(ctx: FnContext, node: CallExpr, info: TypeInfo) -> Expr:
-    ci = ctx.module.classes.get(info.fullname)
-    if ci is None:
-        if info.has_base("builtins.BaseException"):
-            from backend.transpiler.lower import exceptions
-
-            return Expr(exceptions.exception_value(ctx, node), rt.StructT("PyException"), Kind.OWNED)
-        from backend.transpiler.lower import stdlib
-
-        handler = stdlib.FUNCTIONS.get(info.fullname)
-        if handler is not None:
-            return handler(Call(ctx, node))
-        raise Unsupported(node, f"constructing `{info.fullname}`", "PRT505")
-    if ci.is_exception:
-        from backend.transpiler.lower import exceptions
-
-        return Expr(exceptions.exception_value(ctx, node), rt.StructT("PyException"), Kind.OWNED)
-    sig = ctx.module.signatures[f"{info.fullname}.__init__"]
-    args = call_arguments(ctx, node, sig)
-    return Expr(f"{ci.name}::new({', '.join(args)})", struct_type(ci), Kind.OWNED, Prec.POSTFIX)
-
-
-def lower_class_attr(ctx: FnContext, node: MemberExpr, info: TypeInfo) -> Expr:
-    ci = ctx.module.classes.get(info.fullname)
-    if ci is not None and ci.is_enum:
-        names = [n for n, _ in ci.enum_members]
-        if node.name in names:
-            return Expr(f"{ci.name}::{variant_name(node.name)}", struct_type(ci), Kind.OWNED)
-    if ci is not None:
-        sym = info.names.get(node.name)
-        if sym is not None and isinstance(sym.node, Var) and sym.node.is_classvar or (
-            sym is not None and isinstance(sym.node, Var) and node.name not in dict(ci.fields)
-        ):
-            return Expr(f"{ci.name}::{node.name.upper()}", ctx.module.type_of(node), Kind.OWNED)
-    raise Unsupported(node, f"class attribute `{info.name}.{node.name}`", "PRT506")
-
-
-def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
-    base = lower_expr(ctx, node.expr)
-    ty = base.ty
-    if isinstance(ty, rt.StructT) and ty.name == "PyException":
-        if node.name == "args":
-            raise Unsupported(node, "exception `.args`", "PRT507")
-        raise Unsupported(node, f"exception attribute `.{node.name}`", "PRT507")
-    if isinstance(ty, rt.StructT):
-        ci = _class_by_name(ctx.module, ty.name)
-        if ci is not None and ci.is_enum:
-            if node.name == "name":
-                return Expr(f"{base.at(Prec.POSTFIX)}.name()", rt.STR, Kind.BORROWED, Prec.POSTFIX)
-            if node.name == "value":
-                vt = getattr(ctx.module, "enum_value_types", {}).get(ci.name, rt.INT)
-                kind = Kind.BORROWED if isinstance(vt, rt.StrT) else Kind.OWNED
-                return Expr(f"{base.at(Prec.POSTFIX)}.value()", vt, kind, Prec.POSTFIX)
-        if ci is not None:
-            prop = ctx.module.signatures.get(f"{ci.info.fullname}.{node.name}")
-            if prop is not None and node.name not in dict(ci.fields):
-                return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(node.name)}()", prop.ret, Kind.OWNED, Prec.POSTFIX)
-        field_t = type_of(ctx, node)
-        if ci is not None and node.name in dict(ci.fields):
-            field_t = dict(ci.fields)[node.name]
-        kind = Kind.PLACE
-        return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(node.name)}", field_t, kind, Prec.POSTFIX)
-    if isinstance(ty, rt.ListT | rt.DictT | rt.StrT):
-        raise Unsupported(node, f"attribute `.{node.name}` on {ty.render()}", "PRT508")
-    raise Unsupported(node, f"attribute `.{node.name}`", "PRT508")
-
-
-def _class_by_name(module: ModuleContext, name: str) -> ClassInfo | None:
-    for ci in module.classes.values():
-        if ci.name == name:
-            return ci
-    return None
-
-
-def call_method(call: Call, name: str) -> Expr:
-    recv = call.receiver
-    assert recv is not None
-    ty = recv.ty
-    if isinstance(ty, rt.IterT) and name == "__next__":
-        return Expr(f"{recv.at(Prec.POSTFIX)}.next().unwrap()", ty.elem, Kind.OWNED, Prec.POSTFIX)
-    if not isinstance(ty, rt.StructT):
-        raise call.fail(f"method `{name}`")
-    ci = _class_by_name(call.ctx.module, ty.name)
-    if ci is None:
-        raise call.fail(f"method `{name}` on {ty.name}")
-    sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
-    if sig is None:
-        raise call.fail(f"method `{ty.name}.{name}`")
-    return call_user(call.ctx, call.node, sig, recv)
-
-
-def call_class_member(ctx: FnContext, node: CallExpr, info: TypeInfo, name: str) -> Expr:
-    sig = ctx.module.signatures.get(f"{info.fullname}.{name}")
-    if sig is None:
-        raise Unsupported(node, f"`{info.name}.{name}(...)`", "PRT509")
-    return call_user(ctx, node, sig, None)
-
-
-def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
-    raise Unsupported(node, f"super().{name}()", "PRT510")
+__all__ = [
+    "binary_operator",
+    "call_class_member",
+    "call_dunder",
+    "call_method",
+    "call_super",
+    "construct",
+    "identity",
+    "int_operands",
+    "lower_class_attr",
+    "lower_class_index",
+    "lower_class_name",
+    "lower_field_call",
+    "lower_instance_attr",
+]

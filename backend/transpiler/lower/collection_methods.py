@@ -75,7 +75,17 @@ def _elem_ref(item: Expr) -> str:
 def list_index(call: Call) -> Expr:
     call.helper("py_list_index")
     item = call.arg(0, _elem(call))
-    return _out(f"py_list_index({values.borrow(_recv(call))}, {_elem_ref(item)})", rt.INT, Prec.ATOM)
+    recv = _recv(call)
+    if len(call.args) > 1:
+        # `xs.index(x, start)`: search the tail, report the index in the whole list
+        start = values.value(call.arg(1, rt.INT))
+        code = (
+            f"{{ let n = {recv.at(Prec.POSTFIX)}.len() as i64; let k = {start}; "
+            f"let s = (if k < 0 {{ (k + n).max(0) }} else {{ k.min(n) }}) as usize; "
+            f"py_list_index(&{recv.at(Prec.POSTFIX)}[s..], {_elem_ref(item)}) + s as i64 }}"
+        )
+        return _out(code, rt.INT, Prec.ATOM)
+    return _out(f"py_list_index({values.borrow(recv)}, {_elem_ref(item)})", rt.INT, Prec.ATOM)
 
 
 @method(LIST_METHODS, "count")
@@ -142,6 +152,9 @@ def dict_setdefault(call: Call) -> Expr:
     ty = _dict_t(call)
     key = values.owned(call.arg(0, ty.key))
     default = values.owned(call.arg(1, ty.value)) if len(call.args) > 1 else "Default::default()"
+    if ty.value.is_copy:
+        # read as a value: the block ends the mutable borrow at once
+        return _out(f"{{ *{_r(call)}.get_or_insert_with({key}, || {default}) }}", ty.value, Prec.ATOM)
     return Expr(f"{_r(call)}.get_or_insert_with({key}, || {default})", ty.value, Kind.MUT_BORROWED, Prec.POSTFIX)
 
 
@@ -311,7 +324,7 @@ def deque_rotate(call: Call) -> Expr:
     n = values.value(call.arg(0, rt.INT)) if call.args else "1"
     recv = _r(call)
     code = (
-        f"{{ let n = {n}; if !{recv}.is_empty() {{ let k = n.rem_euclid({recv}.len() as i64) as usize; "
+        f"{{ let n: i64 = {n}; if !{recv}.is_empty() {{ let k = n.rem_euclid({recv}.len() as i64) as usize; "
         f"{recv}.rotate_right(k); }} }}"
     )
     return _out(code, rt.UNIT, Prec.ATOM)

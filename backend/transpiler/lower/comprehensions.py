@@ -3,6 +3,8 @@ explicit loop that fills the collection (several `for`s)."""
 
 from __future__ import annotations
 
+import re
+
 from mypy.nodes import (
     DictionaryComprehension,
     Expression,
@@ -43,6 +45,7 @@ def _chain(
         test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
         out, ty = produce()
         ctx.pop()
+        pat = _unused_as_wildcard(pat, test, out)
         return f"{iterator}.filter_map(|{pat}| if {test} {{ Some({out}) }} else {{ None }})", ty
     code = iterator
     if conds:
@@ -50,7 +53,7 @@ def _chain(
         fpat = _filter_pattern(ctx, target, shape, src.nonneg)
         test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
         ctx.pop()
-        code = f"{code}.filter(|{fpat}| {test})"
+        code = f"{code}.filter(|{_unused_as_wildcard(fpat, test)}| {test})"
     ctx.push()
     pat = bind_target(ctx, target, shape, src.nonneg)
     out, ty = produce()
@@ -58,8 +61,24 @@ def _chain(
     if out != pat or pat.startswith("&") or pat.startswith("mut "):
         if isinstance(target, NameExpr) and out == target.name and not shape.ref:
             return code, ty
-        code = f"{code}.map(|{pat}| {out})"
+        code = f"{code}.map(|{_unused_as_wildcard(pat, out)}| {out})"
     return code, ty
+
+
+_BINDING = re.compile(r"(?<![\w.'])(?:mut )?([a-z_][A-Za-z0-9_]*)\b(?!\s*[(:!])")
+
+
+def _unused_as_wildcard(pattern: str, *uses: str) -> str:
+    """Replace names the closure body never mentions by `_` (rustc warns on unused ones)."""
+    body = " ".join(uses)
+
+    def swap(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in ("mut", "ref", "_") or re.search(rf"(?<![\w.]){re.escape(name)}\b", body):
+            return m.group(0)
+        return "_"
+
+    return _BINDING.sub(swap, pattern)
 
 
 def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool) -> str:
@@ -114,7 +133,7 @@ def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: igno
         ctx.push()
         opened += 1
         pat = bind_target(ctx, target, src.shape, src.nonneg)
-        parts.append(f"for {pat} in {src.code} {{ ")
+        parts.append(("PATTERN", pat, f" in {src.code} {{ "))  # type: ignore[arg-type]
         for cond in conds:
             parts.append(f"if {values.truthy(lower_expr(ctx, cond))} {{ ")
             opened += 1
@@ -125,7 +144,14 @@ def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: igno
         ctx.pop()
     parts.append(" }" * closes)
     parts.append(" result }")
-    return "".join(parts), elem
+    text = ""
+    for index, part in enumerate(parts):
+        if isinstance(part, tuple):
+            later = "".join(p if isinstance(p, str) else p[2] for p in parts[index + 1 :])
+            text += f"for {_unused_as_wildcard(part[1], part[2], later)}{part[2]}"
+        else:
+            text += part
+    return text, elem
 
 
 def lower_list_comprehension(ctx: FnContext, node: ListComprehension) -> Expr:
@@ -196,4 +222,4 @@ def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     pat = bind_target(ctx, node.indices[0], shape, src.nonneg)
     test = values.truthy(lower_expr(ctx, node.left_expr))
     ctx.pop()
-    return f"{iterator}.{which}(|{pat}| {test})"
+    return f"{iterator}.{which}(|{_unused_as_wildcard(pat, test)}| {test})"

@@ -159,7 +159,8 @@ class ModuleContext:
             self.use_helper("py_dict")
             self.note_type(ty.key)
             self.note_type(ty.value)
-        elif isinstance(ty, rt.SetT):
+        elif isinstance(ty, rt.SetT) and not isinstance(ty.elem, rt.UnknownT):
+            # (an open element type is settled later by coercion: no `use` guess here)
             self.use("std::collections::" + ("BTreeSet" if ty.elem.is_ord else "HashSet"))
             self.note_type(ty.elem)
         elif isinstance(ty, rt.DequeT):

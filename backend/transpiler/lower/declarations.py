@@ -53,6 +53,9 @@ class Declaration:
 @dataclass
 class Plan:
     declarations: dict[str, Declaration] = field(default_factory=dict)
+    # `alias = source` where neither name is ever rebound: both name one object for the
+    # rest of the function, so the alias is lowered as the source variable itself
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def ahead_of(self, block: list[Statement], index: int) -> list[Declaration]:
         return [
@@ -159,31 +162,44 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
     first_store: dict[str, Position] = {}
     blocks: dict[int, list[Statement]] = {id(body): body}
 
-    def walk(stmts: list[Statement], prefix: Position) -> None:
+    def walk(stmts: list[Statement], prefix: Position, hidden: frozenset[str] = frozenset()) -> None:
         blocks[id(stmts)] = stmts
         for index, stmt in enumerate(stmts):
             pos = (*prefix, (id(stmts), index))
+            inner_hidden = hidden
             if isinstance(stmt, ForStmt):
+                # a loop variable whose last value is overwritten before any read after the
+                # loop is a separate variable: Rust's `for` binds it fresh
+                private = {
+                    n for n in _target_names(stmt.index) if n in loop_only or _dead_after(stmts[index + 1 :], n)
+                }
+                inner_hidden = hidden | private
                 # loop targets live in the loop body
                 for name in _target_names(stmt.index):
+                    if name in inner_hidden:
+                        continue
                     inner = (*pos, (id(stmt.body.body), -1))
                     occurrences.setdefault(name, []).append(inner)
                     first_store.setdefault(name, inner)
-            if isinstance(stmt, TryStmt):
-                for var, handler in zip(stmt.vars, stmt.handlers, strict=True):
-                    if var is not None:
-                        inner = (*pos, (id(handler.body), -1))
-                        occurrences.setdefault(var.name, []).append(inner)
-                        first_store.setdefault(var.name, inner)
             for name in _header_names(stmt, params):
+                if name in hidden:
+                    continue
                 occurrences.setdefault(name, []).append(pos)
                 if _stores(stmt, name):
                     first_store.setdefault(name, pos)
             for block in _child_blocks(stmt):
-                walk(block.body, pos)
+                body_hidden = inner_hidden if isinstance(stmt, ForStmt) and block is stmt.body else hidden
+                if isinstance(stmt, TryStmt):
+                    # `except E as name`: the handler binds it itself (Python unbinds it after)
+                    body_hidden = body_hidden | {
+                        v.name for v, h in zip(stmt.vars, stmt.handlers, strict=True) if v is not None and h is block
+                    }
+                walk(block.body, pos, body_hidden)
 
+    loop_only = _loop_only_names(body, params)
     walk(body, ())
-    plan = Plan()
+    plan = Plan(aliases=_aliases(body, params))
+    mutated = mutated | {source for alias, source in plan.aliases.items() if alias in mutated}
     for name, positions in occurrences.items():
         depth, block_id = _declaration_block(positions, id(body))
         decl_block = blocks.get(block_id, body)
@@ -205,6 +221,46 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
         decl.mutable = count > 1 or name in mutated
         plan.declarations[name] = decl
     return plan
+
+
+def _aliases(body: list[Statement], params: set[str]) -> dict[str, str]:
+    stores: dict[str, int] = {}
+    candidates: dict[str, str] = {}
+
+    def walk(stmts: list[Statement]) -> None:
+        for stmt in stmts:
+            if isinstance(stmt, AssignmentStmt):
+                for lv in stmt.lvalues:
+                    for name in _target_names(lv):
+                        stores[name] = stores.get(name, 0) + 1
+                target, value = stmt.lvalues[0], stmt.rvalue
+                if (
+                    len(stmt.lvalues) == 1
+                    and isinstance(target, NameExpr)
+                    and isinstance(value, NameExpr)
+                    and value.kind == LDEF
+                    and value.name not in params
+                ):
+                    candidates[target.name] = value.name
+            elif isinstance(stmt, OperatorAssignmentStmt):
+                for name in _target_names(stmt.lvalue):
+                    stores[name] = stores.get(name, 2) + 2
+            elif isinstance(stmt, ForStmt):
+                for name in _target_names(stmt.index):
+                    stores[name] = stores.get(name, 0) + 2
+            elif isinstance(stmt, TryStmt):
+                for var in stmt.vars:
+                    if var is not None:
+                        stores[var.name] = stores.get(var.name, 0) + 2
+            for block in _child_blocks(stmt):
+                walk(block.body)
+
+    walk(body)
+    return {
+        alias: source
+        for alias, source in candidates.items()
+        if stores.get(alias) == 1 and stores.get(source) == 1 and source not in candidates
+    }
 
 
 def _order_key(pos: Position) -> tuple[int, ...]:
@@ -256,6 +312,47 @@ def _definitely_assigns(stmts: list[Statement], name: str) -> bool:
         for block in _child_blocks(stmt):
             if name in _all_names(block.body):
                 return False
+    return False
+
+
+def _loop_only_names(body: list[Statement], params: set[str]) -> set[str]:
+    """Names used only as `for` targets and inside those loops: each loop's variable is
+    independent of the others."""
+    targets: set[str] = set()
+    used_outside: set[str] = set()
+
+    def walk(stmts: list[Statement], bound: frozenset[str]) -> None:
+        for stmt in stmts:
+            used_outside.update(n for n in _header_names(stmt, params) if n not in bound)
+            if isinstance(stmt, ForStmt):
+                names = set(_target_names(stmt.index))
+                targets.update(names)
+                walk(stmt.body.body, bound | names)
+                if stmt.else_body:
+                    walk(stmt.else_body.body, bound)
+                continue
+            for block in _child_blocks(stmt):
+                walk(block.body, bound)
+
+    walk(body, frozenset())
+    return targets - used_outside - params
+
+
+def _dead_after(stmts: list[Statement], name: str) -> bool:
+    """`name` is assigned before any read on every path through `stmts`, which cannot leave
+    early (break/continue/return/raise) before that assignment."""
+    for index, stmt in enumerate(stmts):
+        if isinstance(stmt, AssignmentStmt) and any(name in _target_names(lv) for lv in stmt.lvalues):
+            return _definitely_assigns(stmts[index:], name) and not _leaves(stmts[:index])
+    return False
+
+
+def _leaves(stmts: list[Statement]) -> bool:
+    for stmt in stmts:
+        if isinstance(stmt, ReturnStmt | RaiseStmt | BreakStmt | ContinueStmt):
+            return True
+        if any(_leaves(b.body) for b in _child_blocks(stmt)):
+            return True
     return False
 
 

@@ -65,6 +65,13 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if isinstance(src, rt.StructT) and target in (rt.INT, rt.FLOAT):
+        from backend.transpiler.lower import enums
+
+        e = enums.int_value(ctx, e)  # an IntEnum member used as a number
+        src = e.ty
+    if target == rt.FLOAT and src == rt.BOOL:
+        return Expr(f"f64::from(u8::from({values.value(e)}))", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
     if target == rt.FLOAT and src in (rt.INT, rt.USIZE, rt.BOOL):
         if e.code.lstrip("-").isdigit():
             return Expr(f"{e.code}.0", rt.FLOAT, Kind.OWNED, e.prec)
@@ -86,6 +93,9 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
             return Expr("Vec::new()", target, Kind.OWNED)
     if isinstance(src, rt.UnknownT) and e.kind is Kind.OWNED:
         return Expr(e.code, target, e.kind, e.prec)
+    if isinstance(src, rt.SetT) and isinstance(target, rt.SetT) and e.code.endswith("Set::new()"):
+        # an empty `set()` whose element type (so BTreeSet vs HashSet) comes from its target
+        return Expr(f"{target.render().split('<')[0]}::new()", target, e.kind, e.prec)
     if isinstance(src, rt.ListT | rt.DictT | rt.SetT) and type(src) is type(target):
         # an empty literal whose element type mypy left open takes the wanted type
         return Expr(e.code, target, e.kind, e.prec)
@@ -139,6 +149,10 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
     found = stdlib.lower_module_name(ctx, node)
     if found is not None:
         return found
+    if isinstance(node.node, TypeInfo):
+        from backend.transpiler.lower import classes
+
+        return classes.lower_class_name(ctx, node, node.node)
     raise Unsupported(node, f"name `{node.name}`", "PRT101")
 
 
@@ -191,11 +205,39 @@ def lower_member(ctx: FnContext, node: MemberExpr) -> Expr:
 # ---- containers ----
 
 
+def _reject_mixed_items(ctx: FnContext, node: Expression) -> None:
+    """`[1, "a"]` is a `list[object]` to mypy: Rust has no element type for it (print() of
+    such a literal is rendered at translation time by formatting.constant_text)."""
+    ty = type_of(ctx, node)
+    items: list[rt.RType] = []
+    target: rt.RType = rt.UNKNOWN
+    if isinstance(ty, rt.ListT) and isinstance(node, ListExpr):
+        items, target = [type_of(ctx, i) for i in node.items], ty.elem
+    if isinstance(ty, rt.DictT) and isinstance(node, DictExpr):
+        items, target = [type_of(ctx, v) for _, v in node.items], ty.value
+    if target == rt.UNKNOWN and items:  # `object`: the items must still agree
+        target = items[0]
+    if any(_incompatible(item, target) for item in items):
+        raise Unsupported(node, "a container whose items have different types (Rust needs one item type)", "PRT261")
+
+
+def _incompatible(item: rt.RType, target: rt.RType) -> bool:
+    """Item types that no implicit conversion (coerce) turns into the container's."""
+    if item == target or rt.UNKNOWN in (item, target) or item == rt.UNIT:
+        return False
+    if isinstance(target, rt.OptionT):
+        return _incompatible(item.inner if isinstance(item, rt.OptionT) else item, target.inner)
+    if (target, item) in ((rt.FLOAT, rt.INT), (rt.FLOAT, rt.BOOL), (rt.INT, rt.BOOL)):
+        return False
+    return type(item) is not type(target) or isinstance(item, rt.Prim)
+
+
 def lower_list(ctx: FnContext, node: ListExpr) -> Expr:
     ty = type_of(ctx, node)
     elem = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
     if not node.items:
         return Expr("Vec::new()", ty, Kind.OWNED)
+    _reject_mixed_items(ctx, node)
     if any(type(i).__name__ == "StarExpr" for i in node.items):
         return _list_with_stars(ctx, node, ty, elem)
     items = [values.owned(lower_expr(ctx, item, elem)) for item in node.items]
@@ -231,6 +273,7 @@ def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
     ctx.module.use_helper("py_dict")
     if not node.items:
         return Expr("PyDict::new()", ty, Kind.OWNED)
+    _reject_mixed_items(ctx, node)
     key_t = ty.key if isinstance(ty, rt.DictT) else None
     val_t = ty.value if isinstance(ty, rt.DictT) else None
     pairs = []
@@ -245,10 +288,13 @@ def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
 
 def lower_set(ctx: FnContext, node: SetExpr) -> Expr:
     ty = type_of(ctx, node)
+    elem = ty.elem if isinstance(ty, rt.SetT) else None
+    lowered = [lower_expr(ctx, item, elem) for item in node.items]
+    if (elem is None or isinstance(elem, rt.UnknownT)) and lowered:
+        ty = rt.SetT(lowered[0].ty)  # mypy left the display untyped: its items say
     ctx.module.note_type(ty)
     kind = ty.render().split("<")[0]
-    elem = ty.elem if isinstance(ty, rt.SetT) else None
-    items = [values.owned(lower_expr(ctx, item, elem)) for item in node.items]
+    items = [values.owned(item) for item in lowered]
     return Expr(f"{kind}::from([{', '.join(items)}])", ty, Kind.OWNED, Prec.POSTFIX)
 
 

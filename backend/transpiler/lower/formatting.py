@@ -2,18 +2,39 @@
 
 Python format specs become Rust format specs where both languages agree (width, fill,
 alignment, precision of fixed-point floats); the rest goes through the `py_format` runtime
-helper, which implements Python's format-spec mini-language.
+helper, which implements Python's format-spec mini-language. Values that are constants in
+the Python source (literals and literal containers) are formatted at translation time with
+CPython's own `format`, so the output is CPython's by construction.
 """
 
 from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from mypy.nodes import CallExpr, Expression, ListExpr, MemberExpr, OpExpr, StrExpr, TupleExpr
+from mypy.nodes import (
+    ARG_POS,
+    ARG_STAR,
+    AssignmentStmt,
+    CallExpr,
+    DictExpr,
+    Expression,
+    FloatExpr,
+    IntExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    OpExpr,
+    StarExpr,
+    StrExpr,
+    TupleExpr,
+    UnaryExpr,
+    Var,
+)
 
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.walk import Walker
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call
@@ -26,6 +47,8 @@ _SPEC = re.compile(
     r"(?P<width>\d+)?(?P<group>[,_])?(?:\.(?P<precision>\d+))?(?P<type>[bcdeEfFgGnosxX%])?$"
 )
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INT_LITERAL = re.compile(r"^-?\d[\d_]*$")
+_FLOAT_LITERAL = re.compile(r"^-?\d[\d_]*(\.\d+)?(e[-+]?\d+)?$")
 
 
 @dataclass
@@ -33,80 +56,237 @@ class Template:
     """A `format!` template under construction: literal text and `{}` holes with args."""
 
     text: str = ""
-    args: list[str] | None = None
-
-    def __post_init__(self) -> None:
-        self.args = [] if self.args is None else self.args
+    args: list[str] = field(default_factory=list)
+    named: list[tuple[str, str]] = field(default_factory=list)  # `name = code` args (`width$`)
+    whole_string: str | None = None  # set while the template is one hole holding a String
 
     def literal(self, text: str) -> None:
         self.text += format_template_escape(text)
+        self.whole_string = None
 
-    def hole(self, spec: str, arg: str) -> None:
-        assert self.args is not None
+    def hole(self, spec: str, arg: str, owned_string: bool = False) -> None:
+        fresh = not self.text and not self.args
         if _IDENT.match(arg) and not arg.startswith("r#"):
             self.text += "{" + arg + spec + "}"
         else:
             self.text += "{" + spec + "}"
             self.args.append(arg)
+        self.whole_string = arg if fresh and owned_string and not spec else None
 
     def render(self, macro: str) -> str:
-        assert self.args is not None
         rest = "".join(f", {a}" for a in self.args)
+        rest += "".join(f", {name} = {code}" for name, code in self.named)
         return f'{macro}!("{self.text}"{rest})'
 
+    def is_literal(self) -> bool:
+        return not self.args and not self.named and "{" not in self.text.replace("{{", "")
 
-def add_value(ctx: FnContext, tpl: Template, e: Expr, spec: str = "", conversion: str = "") -> None:
-    """Append `e` formatted as Python's `format(e, spec)` (after `!r`/`!s` conversion)."""
-    module = ctx.module
+    def literal_text(self) -> str:
+        return self.text.replace("{{", "{").replace("}}", "}")
+
+
+# ---- constants: formatted at translation time ----
+
+_NOT_CONSTANT = object()
+_FOLDABLE_OPS = {"+", "-", "*", "//", "%", "/", "**"}
+
+
+def constant_value(node: Expression) -> object:
+    """The Python value of a constant expression (literals, literal lists/tuples/dicts,
+    arithmetic on numbers), or _NOT_CONSTANT. Sets are left out: their order is CPython's
+    hash order, which the runtime reproduces for the element types it supports."""
+    if isinstance(node, IntExpr | FloatExpr | StrExpr):
+        return node.value
+    if isinstance(node, NameExpr):
+        return {"builtins.True": True, "builtins.False": False, "builtins.None": None}.get(
+            node.fullname or "", _NOT_CONSTANT
+        )
+    if isinstance(node, UnaryExpr) and node.op in ("-", "+"):
+        inner = constant_value(node.expr)
+        if type(inner) in (int, float):
+            return -inner if node.op == "-" else inner  # type: ignore[operator]
+        return _NOT_CONSTANT
+    if isinstance(node, ListExpr | TupleExpr):
+        items = [constant_value(i) for i in node.items]
+        if any(i is _NOT_CONSTANT for i in items):
+            return _NOT_CONSTANT
+        return items if isinstance(node, ListExpr) else tuple(items)
+    if isinstance(node, DictExpr):
+        pairs = [
+            (constant_value(k) if k is not None else _NOT_CONSTANT, constant_value(v))
+            for k, v in node.items
+        ]
+        if any(k is _NOT_CONSTANT or v is _NOT_CONSTANT for k, v in pairs):
+            return _NOT_CONSTANT
+        try:
+            return dict(pairs)
+        except TypeError:
+            return _NOT_CONSTANT
+    if isinstance(node, OpExpr) and node.op in _FOLDABLE_OPS:
+        return _fold_arithmetic(node)
+    return _NOT_CONSTANT
+
+
+def _fold_arithmetic(node: OpExpr) -> object:
+    left, right = constant_value(node.left), constant_value(node.right)
+    if type(left) not in (int, float) or type(right) not in (int, float):
+        return _NOT_CONSTANT
+    if node.op == "**" and (abs(right) > 64 or abs(left) > 2**32):  # type: ignore[arg-type]
+        return _NOT_CONSTANT
+    try:
+        result = eval(f"left {node.op} right", {}, {"left": left, "right": right})
+    except (ArithmeticError, ValueError):
+        return _NOT_CONSTANT  # the program raises here: let the runtime path raise it
+    if isinstance(result, int) and not -(2**63) <= result < 2**63:
+        return _NOT_CONSTANT  # Portalis ints are i64: the Rust side reports the overflow
+    return result if type(result) in (int, float) else _NOT_CONSTANT
+
+
+def constant_text(node: Expression, spec: str = "", conversion: str = "") -> str | None:
+    """`format(conv(value), spec)` of a constant node, computed now, or None."""
+    value = constant_value(node)
+    if value is _NOT_CONSTANT:
+        return None
     if conversion == "r":
+        value = repr(value)
+    elif conversion == "a":
+        value = ascii(value)
+    elif conversion == "s":
+        value = str(value)
+    try:
+        return format(value, spec)
+    except (ValueError, TypeError):
+        return None
+
+
+# ---- one value ----
+
+
+def add_node(
+    ctx: FnContext, tpl: Template, node: Expression, spec: str = "", conversion: str = ""
+) -> None:
+    """Append the Python expression `node` formatted as `format(conv(node), spec)`."""
+    text = constant_text(node, spec, conversion)
+    if text is not None:
+        tpl.literal(text)
+        return
+    add_value(ctx, tpl, lower_expr(ctx, node), spec, conversion)
+
+
+def add_value(
+    ctx: FnContext,
+    tpl: Template,
+    e: Expr,
+    spec: str = "",
+    conversion: str = "",
+    dynamic: tuple[str, str] | None = None,
+) -> None:
+    """Append `e` formatted as Python's `format(e, spec)` (after `!r`/`!s` conversion).
+
+    `dynamic` = (field, rust name) when the width or precision in `spec` is a runtime value
+    (`{x:>{w}}`): `field` is "width" or "precision" and the spec holds a placeholder there."""
+    module = ctx.module
+    if conversion in ("r", "a", "s") and e.ty in (rt.INT, rt.FLOAT, rt.BOOL, rt.USIZE):
+        conversion = ""  # repr() of a number or bool is its str(), which format() gives
+    if conversion in ("r", "a"):
         e = Expr(values.repr_of(module, e), rt.STR, Kind.OWNED, Prec.POSTFIX)
     elif conversion == "s" and not isinstance(e.ty, rt.StrT):
         e = Expr(values.str_of(module, e), rt.STR, Kind.OWNED, Prec.POSTFIX)
-    if isinstance(e.code, str) and e.code.startswith('"') and e.kind is Kind.BORROWED and not spec:
-        import ast as pyast
-
+    if e.ty == rt.BOOL and spec:
+        # bool.__format__ with a spec is int.__format__: f"{True:>5}" is "    1"
+        e = Expr(f"i64::from({values.value(e)})", rt.INT, Kind.OWNED, Prec.POSTFIX)
+    text = _rust_literal_text(e.code) if isinstance(e.ty, rt.StrT) else None
+    if text is not None and dynamic is None:
         try:
-            tpl.literal(pyast.literal_eval(e.code.replace("\\u{", "\\u").replace("}", "")))
+            tpl.literal(format(text, spec))
             return
-        except (ValueError, SyntaxError):
+        except ValueError:
             pass
-    rust_spec = translate_spec(spec, e.ty)
+    rust_spec = translate_spec(spec, e.ty, dynamic)
     if rust_spec is None:
         module.use_helper("py_format")
-        tpl.hole("", f'{e.at(Prec.POSTFIX)}.py_format("{spec}")')
+        tpl.hole("", f'{_method_receiver(e)}.py_format("{spec}")', owned_string=True)
         return
     if e.ty == rt.FLOAT and not _has_precision(spec):
         module.use_helper("py_float_repr")
-        tpl.hole(rust_spec, f"py_float_repr({values.value(e)})")
+        tpl.hole(rust_spec, f"py_float_repr({values.value(e)})", owned_string=True)
         return
     if e.ty == rt.BOOL:
         tpl.hole(rust_spec, f'if {values.value(e)} {{ "True" }} else {{ "False" }}')
         return
     if e.ty in (rt.INT, rt.FLOAT, rt.CHAR, rt.USIZE) or isinstance(e.ty, rt.StrT):
-        tpl.hole(rust_spec, values.value(e) if e.ty.is_copy else e.code)
+        owned_string = isinstance(e.ty, rt.StrT) and e.kind is Kind.OWNED
+        tpl.hole(rust_spec, values.value(e) if e.ty.is_copy else e.code, owned_string)
         return
     piece, arg = values.display(module, e)
     if not arg:
-        tpl.literal(piece)
+        if rust_spec:
+            tpl.hole(rust_spec, f'"{piece}"')
+        else:
+            tpl.literal(piece)
         return
     if rust_spec and isinstance(e.ty, rt.StructT):
         arg = f"{e.at(Prec.POSTFIX)}.to_string()"
-    tpl.hole(rust_spec, arg)
+    tpl.hole(rust_spec, arg, owned_string=arg.endswith((".py_str()", ".py_repr()")))
+
+
+_RUST_STR = re.compile(r'^"((?:[^"\\]|\\.)*)"(?:\.to_string\(\))?$')
+_RUST_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0"}
+
+
+def _rust_literal_text(code: str) -> str | None:
+    """The text of a Rust string literal (`"a\\n"` or `"a".to_string()`), or None."""
+    m = _RUST_STR.match(code)
+    if m is None:
+        return None
+    body = m.group(1)
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c != "\\":
+            out.append(c)
+            i += 1
+            continue
+        nxt = body[i + 1]
+        if nxt == "u":
+            close = body.index("}", i)
+            out.append(chr(int(body[i + 3 : close], 16)))
+            i = close + 1
+        elif nxt in _RUST_ESCAPES:
+            out.append(_RUST_ESCAPES[nxt])
+            i += 2
+        else:
+            return None
+    return "".join(out)
+
+
+def _method_receiver(e: Expr) -> str:
+    """`e` as a method-call receiver; numeric literals get a type suffix (`255_i64`) since
+    a method call on an unsuffixed literal is ambiguous to rustc."""
+    code = e.code
+    if e.ty in (rt.INT, rt.FLOAT) and (_INT_LITERAL.match(code) or _FLOAT_LITERAL.match(code)):
+        suffixed = f"{code}_{'i64' if e.ty == rt.INT else 'f64'}"
+        return f"({suffixed})" if code.startswith("-") else suffixed
+    return values.value_expr(e).at(Prec.POSTFIX) if e.ty.is_copy else e.at(Prec.POSTFIX)
 
 
 def _has_precision(spec: str) -> bool:
     return "." in spec or (bool(spec) and spec[-1] in "eEfFgG%")
 
 
-def translate_spec(spec: str, ty: rt.RType) -> str | None:
+def translate_spec(spec: str, ty: rt.RType, dynamic: tuple[str, str] | None = None) -> str | None:
     """A Rust format spec (":>5", ":.2", "") equal to Python's spec, or None when only the
-    py_format helper can do it."""
+    py_format helper can do it. With `dynamic` = (field, name), that field (width or
+    precision) is the runtime value `name` (Rust's `name$`)."""
     if not spec:
         return ""
     m = _SPEC.match(spec)
     if m is None:
         return None
     g = m.groupdict()
+    if dynamic is not None:
+        g[dynamic[0]] = f"{dynamic[1]}$"
     kind = g["type"] or ""
     if g["group"] or g["sign"] == " " or g["align"] == "=" or g["alt"]:
         return None
@@ -114,29 +294,35 @@ def translate_spec(spec: str, ty: rt.RType) -> str | None:
         return None
     is_float = ty == rt.FLOAT
     is_int = ty in (rt.INT, rt.USIZE)
+    is_text = isinstance(ty, rt.StrT) or ty == rt.CHAR
     if kind in ("f", "F"):
-        if not (is_float or is_int):
-            return None
+        if not is_float:
+            return None  # an int formatted as float: the helper converts
         precision = g["precision"] or "6"
     elif kind == "d":
         if not is_int:
             return None
         precision = None
     elif kind == "s":
-        if not (isinstance(ty, rt.StrT) or ty == rt.CHAR):
+        if not is_text:
             return None
         precision = g["precision"]
         if precision is not None:
             return None
     else:
         precision = g["precision"]
-        if precision is not None:
-            # Python's "general" format for floats without a type: not Rust's
+        # with a precision and no type, numbers use Python's "general" format (not Rust's);
+        # a str precision truncates in both languages
+        if precision is not None and not is_text:
             return None
-    if is_int and kind in ("f", "F"):
-        return None  # an int formatted as float: the helper converts
     if g["zero"] and not (is_int or is_float):
         return None
+    if not (is_int or is_float or is_text or ty == rt.BOOL) and (g["sign"] or g["zero"]):
+        return None
+    if g["sign"] == "+" and not (is_int or is_float):
+        return None
+    if g["align"] is None and g["width"] and is_float and kind == "" and not g["zero"]:
+        pass  # numbers align right in both languages
     out = ":"
     if g["align"]:
         out += (g["fill"] or "") + g["align"]
@@ -158,23 +344,26 @@ def lower_print(call: Call) -> Expr:
     ctx = call.ctx
     sep_node = call.kwargs.get("sep")
     end_node = call.kwargs.get("end")
-    if "file" in call.kwargs or "flush" in call.kwargs:
-        if "file" in call.kwargs:
-            raise call.fail("print(file=...)", "PRT180")
+    if "file" in call.kwargs:
+        raise call.fail("print(file=...)", "PRT180")
     sep = _literal(sep_node, " ")
     end = _literal(end_node, "\n")
     tpl = Template()
-    for index, arg in enumerate(call.args):
-        if index:
-            if sep is None:
-                assert sep_node is not None
-                add_value(ctx, tpl, lower_expr(ctx, sep_node))
-            else:
-                tpl.literal(sep)
-        add_fstring_or_value(ctx, tpl, arg)
+    positional = [
+        (a, k)
+        for a, k in zip(call.node.args, call.node.arg_kinds, strict=True)
+        if k in (ARG_POS, ARG_STAR)
+    ]
+    if any(k == ARG_STAR for _, k in positional):
+        _add_starred_args(ctx, tpl, positional, sep, sep_node)
+    else:
+        for index, (arg, _) in enumerate(positional):
+            if index:
+                _add_sep(ctx, tpl, sep, sep_node)
+            add_fstring_or_value(ctx, tpl, arg)
     if end is None:
         assert end_node is not None
-        add_value(ctx, tpl, lower_expr(ctx, end_node))
+        add_node(ctx, tpl, end_node)
         return Expr(tpl.render("print"), rt.UNIT, Kind.OWNED)
     if end.endswith("\n"):
         tpl.literal(end[:-1])
@@ -185,13 +374,58 @@ def lower_print(call: Call) -> Expr:
     return Expr(tpl.render("print"), rt.UNIT, Kind.OWNED)
 
 
+def _add_sep(ctx: FnContext, tpl: Template, sep: str | None, sep_node: Expression | None) -> None:
+    if sep is None:
+        assert sep_node is not None
+        add_node(ctx, tpl, sep_node)
+    else:
+        tpl.literal(sep)
+
+
+def _add_starred_args(
+    ctx: FnContext,
+    tpl: Template,
+    args: list[tuple[Expression, int]],
+    sep: str | None,
+    sep_node: Expression | None,
+) -> None:
+    """`print(a, *items, b)`: the `str()` of every item, joined by `sep` at run time (an
+    empty iterable adds no separator, as in Python)."""
+    from backend.transpiler.lower.iteration import iter_source
+
+    if sep is None:
+        assert sep_node is not None
+        joiner = values.borrow_str(lower_expr(ctx, sep_node))
+    else:
+        joiner = f'"{format_template_escape(sep)}"'
+    if len(args) == 1 and isinstance(ctx.module.type_of(args[0][0]), rt.ListT):
+        items = lower_expr(ctx, args[0][0])
+        if isinstance(items.ty, rt.ListT) and isinstance(items.ty.elem, rt.StrT):
+            tpl.hole("", f"{items.at(Prec.POSTFIX)}.join({joiner})")
+            return
+    parts: list[str] = []
+    for arg, kind in args:
+        if kind == ARG_STAR and isinstance(arg, ListExpr | TupleExpr) and not arg.items:
+            continue  # `*[]` prints nothing
+        if kind == ARG_STAR:
+            src = iter_source(ctx, arg)
+            item = Expr("x", src.shape.ty, Kind.BORROWED if src.shape.ref else Kind.OWNED)
+            parts.append(f"{src.iterator}.map(|x| {values.str_of(ctx.module, item)})")
+        else:
+            one = Template()
+            add_fstring_or_value(ctx, one, arg)
+            parts.append(f"std::iter::once({as_string(one).code})")
+    chain = parts[0] if parts else "std::iter::empty::<String>()"
+    for part in parts[1:]:
+        chain = f"{chain}.chain({part})"
+    tpl.hole("", f"{chain}.collect::<Vec<_>>().join({joiner})")
+
+
 def _literal(node: Expression | None, default: str) -> str | None:
     if node is None:
         return default
     if isinstance(node, StrExpr):
         return node.value
-    from mypy.nodes import NameExpr
-
     if isinstance(node, NameExpr) and node.fullname == "builtins.None":
         return default
     return None
@@ -203,10 +437,24 @@ def add_fstring_or_value(ctx: FnContext, tpl: Template, node: Expression) -> Non
     if pieces is not None:
         _add_pieces(ctx, tpl, pieces)
         return
-    if isinstance(node, StrExpr):
-        tpl.literal(node.value)
+    if (
+        isinstance(node, OpExpr)
+        and node.op == "%"
+        and isinstance(ctx.module.type_of(node.left), rt.StrT)
+        and _template_text(ctx, node.left) is not None
+    ):
+        _percent_into(ctx, tpl, node)
         return
-    add_value(ctx, tpl, lower_expr(ctx, node))
+    if (
+        isinstance(node, CallExpr)
+        and isinstance(node.callee, MemberExpr)
+        and node.callee.name == "format"
+        and isinstance(node.callee.expr, StrExpr)
+        and ARG_STAR not in node.arg_kinds
+    ):
+        _str_format_into(Call(ctx, node), tpl)
+        return
+    add_node(ctx, tpl, node)
 
 
 # ---- f-strings (mypy rewrites them as "".join(["lit", "{:spec}".format(value, spec)])) ----
@@ -218,6 +466,7 @@ class Piece:
     value: Expression | None = None
     spec: str = ""
     conversion: str = ""
+    spec_pieces: list[Piece] | None = None  # a computed spec: `{x:>{width}}`
 
 
 def fstring_pieces(node: Expression) -> list[Piece] | None:
@@ -261,16 +510,111 @@ def _format_piece(node: CallExpr) -> Piece:
     spec_node = node.args[1]
     if isinstance(spec_node, StrExpr):
         return Piece(value=node.args[0], spec=spec_node.value, conversion=conversion)
-    raise Unsupported(node, "f-string with a computed format spec", "PRT181")
+    spec_pieces = fstring_pieces(spec_node)
+    if spec_pieces is None:
+        raise Unsupported(node, "f-string with a computed format spec", "PRT250")
+    folded = _fold_spec(spec_pieces)
+    if all(p.literal is not None for p in folded):
+        return Piece(
+            value=node.args[0], spec="".join(p.literal or "" for p in folded), conversion=conversion
+        )
+    return Piece(value=node.args[0], conversion=conversion, spec_pieces=folded)
+
+
+def _fold_spec(spec_pieces: list[Piece]) -> list[Piece]:
+    """`{x:.{2}f}`: constant parts of a computed spec become part of the spec text."""
+    folded: list[Piece] = []
+    for part in spec_pieces:
+        text = part.literal
+        if text is None and part.value is not None and not part.spec_pieces:
+            text = constant_text(part.value, part.spec, part.conversion)
+        if text is not None and folded and folded[-1].literal is not None:
+            folded[-1] = Piece(literal=folded[-1].literal + text)
+        else:
+            folded.append(Piece(literal=text) if text is not None else part)
+    return folded
 
 
 def _add_pieces(ctx: FnContext, tpl: Template, pieces: list[Piece]) -> None:
     for piece in pieces:
         if piece.literal is not None:
             tpl.literal(piece.literal)
+        elif piece.spec_pieces is not None:
+            assert piece.value is not None
+            _add_dynamic_spec(ctx, tpl, piece.value, piece.spec_pieces, piece.conversion)
         else:
             assert piece.value is not None
-            add_value(ctx, tpl, lower_expr(ctx, piece.value), piece.spec, piece.conversion)
+            add_node(ctx, tpl, piece.value, piece.spec, piece.conversion)
+
+
+def _add_dynamic_spec(
+    ctx: FnContext, tpl: Template, node: Expression, spec: list[Piece], conversion: str
+) -> None:
+    """`{x:>{width}}`: a runtime width or precision becomes Rust's `name$` argument; any
+    other computed spec is built at run time for the py_format helper."""
+    spec = _fold_spec(spec)
+    if all(p.literal is not None for p in spec):
+        add_node(ctx, tpl, node, "".join(p.literal or "" for p in spec), conversion)
+        return
+    e = lower_expr(ctx, node)
+    holes = [i for i, p in enumerate(spec) if p.literal is None]
+    if len(holes) == 1 and not spec[holes[0]].spec and not spec[holes[0]].conversion:
+        index = holes[0]
+        prefix = "".join(p.literal or "" for p in spec[:index])
+        suffix = "".join(p.literal or "" for p in spec[index + 1 :])
+        part = spec[index]
+        assert part.value is not None
+        amount = lower_expr(ctx, part.value)
+        field_name = _spec_field_at(prefix, suffix)
+        if field_name is not None and amount.ty in (rt.INT, rt.USIZE):
+            probe = f"{prefix}1{suffix}"
+            if translate_spec(probe, _converted_type(e, conversion), (field_name, "w")) is not None:
+                name = _dollar_arg(ctx, tpl, part.value, amount)
+                add_value(ctx, tpl, e, probe, conversion, (field_name, name))
+                return
+    built = Template()
+    _add_pieces(ctx, built, spec)
+    ctx.module.use_helper("py_format")
+    if conversion in ("r", "a"):
+        e = Expr(values.repr_of(ctx.module, e), rt.STR, Kind.OWNED, Prec.POSTFIX)
+    elif conversion == "s" and not isinstance(e.ty, rt.StrT):
+        e = Expr(values.str_of(ctx.module, e), rt.STR, Kind.OWNED, Prec.POSTFIX)
+    tpl.hole("", f"{_method_receiver(e)}.py_format(&{built.render('format')})", owned_string=True)
+
+
+def _converted_type(e: Expr, conversion: str) -> rt.RType:
+    return rt.STR if conversion in ("r", "a", "s") else e.ty
+
+
+def _spec_field_at(prefix: str, suffix: str) -> str | None:
+    """Which spec field ("width" / "precision") a value between `prefix` and `suffix` fills."""
+    m = _SPEC.match(f"{prefix}1{suffix}")
+    if m is None:
+        return None
+    for name in ("width", "precision"):
+        if m.start(name) == len(prefix) and m.end(name) == len(prefix) + 1:
+            return name
+    return None
+
+
+def _dollar_arg(ctx: FnContext, tpl: Template, node: Expression, amount: Expr) -> str:
+    """A `usize` named argument for Rust's `name$` (width and precision are usize)."""
+    code = (
+        values.value(amount)
+        if amount.ty == rt.USIZE
+        else f"{values.value_expr(amount).at(Prec.CAST)} as usize"
+    )
+    for name, existing in tpl.named:
+        if existing == code:
+            return name  # `{a:{w}} {b:{w}}`: one argument serves both
+    name = node.name if isinstance(node, NameExpr) and _IDENT.match(amount.code) else ""
+    if not name:
+        taken = {n for n, _ in tpl.named}
+        name = next(
+            f"w{i}" for i in range(100) if f"w{i}" not in taken and ctx.lookup(f"w{i}") is None
+        )
+    tpl.named.append((name, code))
+    return name
 
 
 def lower_fstring(ctx: FnContext, node: CallExpr) -> Expr | None:
@@ -279,14 +623,20 @@ def lower_fstring(ctx: FnContext, node: CallExpr) -> Expr | None:
         return None
     tpl = Template()
     _add_pieces(ctx, tpl, pieces)
-    return _as_string(tpl)
+    return as_string(tpl)
 
 
-def _as_string(tpl: Template) -> Expr:
-    assert tpl.args is not None
-    if not tpl.args and "{" not in tpl.text.replace("{{", ""):
-        text = tpl.text.replace("{{", "{").replace("}}", "}")
-        return Expr(f'"{text}".to_string()', rt.STR, Kind.OWNED, Prec.POSTFIX)
+def as_string(tpl: Template) -> Expr:
+    """The template's text as an owned `String` expression."""
+    if tpl.is_literal():
+        return Expr(
+            f'"{tpl.text.replace("{{", "{").replace("}}", "}")}".to_string()',
+            rt.STR,
+            Kind.OWNED,
+            Prec.POSTFIX,
+        )
+    if tpl.whole_string is not None and tpl.text in ("{}", "{" + tpl.whole_string + "}"):
+        return Expr(tpl.whole_string, rt.STR, Kind.OWNED, Prec.POSTFIX)
     return Expr(tpl.render("format"), rt.STR, Kind.OWNED)
 
 
@@ -294,49 +644,139 @@ def _as_string(tpl: Template) -> Expr:
 
 
 def lower_str_format(call: Call) -> Expr:
-    recv = call.receiver
-    node = call.node.callee.expr  # type: ignore[attr-defined]
-    if not isinstance(node, StrExpr):
-        raise call.fail("str.format() on a computed template", "PRT182")
-    assert recv is not None
+    fstring = lower_fstring(call.ctx, call.node)
+    if fstring is not None:
+        return fstring
     tpl = Template()
-    auto = 0
+    _str_format_into(call, tpl)
+    return as_string(tpl)
+
+
+def _str_format_into(call: Call, tpl: Template) -> None:
+    node = call.node.callee.expr  # type: ignore[attr-defined]
+    template = _template_text(call.ctx, node)
+    if template is None:
+        raise call.fail("str.format() on a template that is not a string constant", "PRT251")
     try:
-        parsed = list(string.Formatter().parse(node.value))
+        parsed = list(string.Formatter().parse(template))
     except ValueError as err:
-        raise call.fail(f"invalid format string: {err}", "PRT182") from err
-    for literal, field, spec, conversion in parsed:
+        raise call.fail(f"invalid format string: {err}", "PRT252") from err
+    auto = 0
+    for literal, field_name, spec, conversion in parsed:
         if literal:
             tpl.literal(literal)
-        if field is None:
+        if field_name is None:
             continue
-        if "{" in (spec or ""):
-            raise call.fail("nested replacement field in a format spec", "PRT182")
-        if field == "":
-            arg = call.args[auto]
+        if field_name == "":
+            arg = _format_arg(call, auto)
             auto += 1
-        elif field.isdigit():
-            arg = call.args[int(field)]
-        elif field in call.kwargs:
-            arg = call.kwargs[field]
+        elif field_name.isdigit():
+            arg = _format_arg(call, int(field_name))
+        elif field_name in call.kwargs:
+            arg = call.kwargs[field_name]
         else:
-            raise call.fail(f"format field `{field}`", "PRT182")
-        add_value(call.ctx, tpl, lower_expr(call.ctx, arg), spec or "", conversion or "")
-    return _as_string(tpl)
+            raise call.fail(f"format field `{field_name}` (attribute or index lookups)", "PRT253")
+        spec = spec or ""
+        if "{" in spec:
+            _add_dynamic_spec(
+                call.ctx, tpl, arg, _format_spec_pieces(call, spec, auto), conversion or ""
+            )
+            auto += spec.count("{}")
+            continue
+        add_node(call.ctx, tpl, arg, spec, conversion or "")
+
+
+def _format_arg(call: Call, index: int) -> Expression:
+    if index >= len(call.args):
+        raise call.fail(f"str.format(): no argument {index} (IndexError at run time)", "PRT254")
+    return call.args[index]
+
+
+def _format_spec_pieces(call: Call, spec: str, auto: int) -> list[Piece]:
+    """`"{:>{}}".format(x, w)`: the spec's own replacement fields."""
+    pieces: list[Piece] = []
+    for literal, field_name, _, _ in string.Formatter().parse(spec):
+        if literal:
+            pieces.append(Piece(literal=literal))
+        if field_name is None:
+            continue
+        if field_name == "":
+            pieces.append(Piece(value=_format_arg(call, auto)))
+            auto += 1
+        elif field_name.isdigit():
+            pieces.append(Piece(value=_format_arg(call, int(field_name))))
+        elif field_name in call.kwargs:
+            pieces.append(Piece(value=call.kwargs[field_name]))
+        else:
+            raise call.fail(f"format field `{field_name}`", "PRT253")
+    return pieces
+
+
+def _template_text(ctx: FnContext, node: Expression) -> str | None:
+    """The text of a format template: a literal, or a variable bound once to a literal
+    (a local or a module constant)."""
+    if isinstance(node, StrExpr):
+        return node.value
+    if not isinstance(node, NameExpr) or not isinstance(node.node, Var):
+        return None
+    var = node.node
+    if isinstance(var.final_value, str):
+        return var.final_value
+    bound: list[Expression] = []
+
+    class Assignments(Walker):
+        def visit_AssignmentStmt(self, stmt: AssignmentStmt) -> None:
+            for lvalue in stmt.lvalues:
+                for target in _targets(lvalue):
+                    if isinstance(target, NameExpr) and target.node is var:
+                        bound.append(stmt.rvalue if lvalue is target else target)
+            self.generic(stmt)
+
+        def visit_OperatorAssignmentStmt(self, stmt: object) -> None:
+            lvalue = getattr(stmt, "lvalue", None)
+            if isinstance(lvalue, NameExpr) and lvalue.node is var:
+                bound.append(lvalue)
+
+        def visit_ForStmt(self, stmt: object) -> None:
+            for target in _targets(stmt.index):
+                if isinstance(target, NameExpr) and target.node is var:
+                    bound.append(target)
+            self.generic(stmt)  # type: ignore[arg-type]
+
+    Assignments().visit(ctx.module.typed.tree)  # the module holds every function's body
+    if len(bound) == 1 and isinstance(bound[0], StrExpr):
+        return bound[0].value
+    return None
+
+
+def _targets(lvalue: Expression) -> list[Expression]:
+    if isinstance(lvalue, TupleExpr | ListExpr):
+        return [t for item in lvalue.items for t in _targets(item)]
+    if isinstance(lvalue, StarExpr):
+        return _targets(lvalue.expr)
+    return [lvalue]
 
 
 # ---- %-formatting ----
 
-_PERCENT = re.compile(r"%(?P<flags>[-+ 0#]*)(?P<width>\d+|\*)?(?:\.(?P<precision>\d+))?(?P<type>[diouxXeEfFgGcrsa%])")
+_PERCENT = re.compile(
+    r"%(?P<flags>[-+ 0#]*)(?P<width>\d+|\*)?(?:\.(?P<precision>\d+))?(?P<type>[diouxXeEfFgGcrsa%])"
+)
 
 
 def lower_percent_format(ctx: FnContext, node: OpExpr) -> Expr:
-    if not isinstance(node.left, StrExpr):
-        raise Unsupported(node, "%-formatting with a computed template", "PRT183")
-    right = node.right
-    args = list(right.items) if isinstance(right, TupleExpr) else [right]
-    template = node.left.value
     tpl = Template()
+    _percent_into(ctx, tpl, node)
+    return as_string(tpl)
+
+
+def _percent_into(ctx: FnContext, tpl: Template, node: OpExpr) -> None:
+    template = _template_text(ctx, node.left)
+    if template is None:
+        raise Unsupported(
+            node, "%-formatting with a template that is not a string constant", "PRT255"
+        )
+    args = _percent_args(ctx, node.right)
     position = 0
     index = 0
     for m in _PERCENT.finditer(template):
@@ -347,39 +787,106 @@ def lower_percent_format(ctx: FnContext, node: OpExpr) -> Expr:
             tpl.literal("%")
             continue
         if index >= len(args):
-            raise Unsupported(node, "not enough arguments for format string", "PRT183")
-        arg = lower_expr(ctx, args[index])
+            raise Unsupported(
+                node, "not enough arguments for format string (TypeError at run time)", "PRT256"
+            )
+        arg = args[index]
         index += 1
-        flags = m.group("flags") or ""
-        width = m.group("width") or ""
-        if width == "*":
-            raise Unsupported(node, "`*` width in %-formatting", "PRT183")
-        precision = m.group("precision")
-        spec = ""
-        if "-" in flags:
-            spec += "<"
-        elif width and kind in "sr":
-            spec += ">"
-        if "+" in flags:
-            spec += "+"
-        elif " " in flags:
-            spec += " "
-        if "#" in flags:
-            spec += "#"
-        if "0" in flags and "-" not in flags:
-            spec += "0"
-        spec += width
-        if precision is not None:
-            spec += f".{precision}"
-        if kind in "di" or kind == "u":
-            spec += "d"
-            if arg.ty == rt.FLOAT:
-                arg = Expr(f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
-        elif kind in "eEfFgGxXo":
-            spec += kind
-        conversion = "r" if kind in "ra" else ("s" if kind == "s" else "")
-        add_value(ctx, tpl, arg, spec if kind not in "rs" or spec else "", conversion)
+        if m.group("width") == "*":
+            raise Unsupported(node, "`*` width in %-formatting", "PRT257")
+        spec, conversion = _percent_spec(
+            m.group("flags") or "", m.group("width") or "", m.group("precision"), kind
+        )
+        if isinstance(arg, Expr):
+            if kind in "diu" and arg.ty == rt.FLOAT:
+                arg = Expr(
+                    f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST
+                )
+            add_value(ctx, tpl, arg, spec, conversion)
+        elif (
+            kind in "diu"
+            and constant_value(arg) is not _NOT_CONSTANT
+            and isinstance(constant_value(arg), float)
+        ):
+            add_node(ctx, tpl, IntExpr(int(constant_value(arg))), spec, conversion)  # type: ignore[arg-type]
+        elif kind in "diu" and ctx.module.type_of(arg) == rt.FLOAT:
+            e = lower_expr(ctx, arg)
+            add_value(
+                ctx,
+                tpl,
+                Expr(f"{values.value_expr(e).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST),
+                spec,
+                conversion,
+            )
+        else:
+            add_node(ctx, tpl, arg, spec, conversion)
     tpl.literal(template[position:])
     if index != len(args):
-        raise Unsupported(node, "not all arguments converted during string formatting", "PRT183")
-    return _as_string(tpl)
+        raise Unsupported(
+            node,
+            "not all arguments converted during string formatting (TypeError at run time)",
+            "PRT256",
+        )
+
+
+def _percent_args(ctx: FnContext, right: Expression) -> list[Expression | Expr]:
+    """The values a `%` template consumes: a tuple's items, else the one value."""
+    if isinstance(right, TupleExpr):
+        return list(right.items)
+    ty = ctx.module.type_of(right)
+    if isinstance(ty, rt.TupleT):
+        e = lower_expr(ctx, right)
+        base = e.at(Prec.POSTFIX)
+        kind = Kind.OWNED if e.kind is Kind.OWNED else Kind.PLACE
+        return [
+            Expr(f"{base}.{i}", item, kind if item.is_copy else Kind.PLACE, Prec.POSTFIX)
+            for i, item in enumerate(ty.items)
+        ]
+    return [right]
+
+
+def _percent_spec(flags: str, width: str, precision: str | None, kind: str) -> tuple[str, str]:
+    """A `%` conversion as a format spec plus a `!r`/`!s` conversion."""
+    spec = ""
+    if "-" in flags:
+        spec += "<"
+    elif width and kind in "sra":
+        spec += ">"
+    if "+" in flags:
+        spec += "+"
+    elif " " in flags:
+        spec += " "
+    if "#" in flags:
+        spec += "#"
+    if "0" in flags and "-" not in flags and kind not in "srac":
+        spec += "0"
+    spec += width
+    if precision is not None:
+        spec += f".{precision}"
+    if kind in "diu":
+        spec += "d"
+    elif kind in "eEfFgGxXo":
+        spec += kind
+    elif kind == "c":
+        spec += "c"
+    conversion = "r" if kind == "r" else ("a" if kind == "a" else ("s" if kind == "s" else ""))
+    return spec, conversion
+
+
+# ---- str() / repr() ----
+
+
+def lower_str_builtin(call: Call, conversion: str = "s") -> Expr:
+    """`str(x)` / `repr(x)`: constants are rendered now (`repr([1, 'a'])` needs no Rust
+    value at all), the rest through values.str_of / repr_of."""
+    if not call.args:
+        return Expr("String::new()", rt.STR)
+    text = constant_text(call.args[0], "", conversion)
+    if text is not None:
+        tpl = Template()
+        tpl.literal(text)
+        return as_string(tpl)
+    arg = call.arg(0)
+    module = call.ctx.module
+    code = values.repr_of(module, arg) if conversion == "r" else values.str_of(module, arg)
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)

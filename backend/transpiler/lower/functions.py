@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from mypy.nodes import ARG_OPT, ARG_POS, FuncDef, LambdaExpr, ReturnStmt
-from mypy.types import CallableType, get_proper_type
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_NAMED_OPT,
+    ARG_OPT,
+    ARG_POS,
+    ARG_STAR,
+    CallExpr,
+    FuncDef,
+    IndexExpr,
+    IntExpr,
+    LambdaExpr,
+    MemberExpr,
+    NameExpr,
+    ReturnStmt,
+    UnaryExpr,
+)
+from mypy.types import CallableType, Instance, TupleType, Type, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
@@ -42,14 +57,16 @@ def build_signature(
         start = 1
         mutates_self = facts is not None and "self" in facts.mutated
         self_mode = "&mut self" if mutates_self else "&self"
-        if fn.name == "__init__":
-            self_mode = None
+        if fn.name == "__init__" or fn.is_class:
+            self_mode = None  # classmethods take `cls`: associated functions returning Self
     for arg, arg_t in zip(args[start:], arg_types[start:], strict=False):
-        if arg.kind not in (ARG_POS, ARG_OPT):
-            raise Unsupported(fn, "`*args`, `**kwargs` or keyword-only parameters", "PRT200")
+        if arg.kind not in (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT):
+            raise Unsupported(fn, "`*args` or `**kwargs` parameters", "PRT200")
         ty = module.map_type(arg_t)
         name = arg.variable.name
         mode = _param_mode(ty, name, facts, fn.is_generator)
+        if _is_iterable(arg_t):
+            ty, mode = rt.IterT(ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN), "iter"
         rebound = bool(facts and facts.rebinds(name))
         params.append(ParamSig(name, ty, mode, arg.initializer, rebound))
     return FuncSig(
@@ -71,6 +88,12 @@ def _generator_item(module: ModuleContext, typ: CallableType) -> rt.RType:
     return rt.IterT(rt.UNKNOWN)
 
 
+def _is_iterable(typ: Type | None) -> bool:
+    """`Iterable[T]` parameters accept lists and iterators alike: `impl IntoIterator`."""
+    proper = get_proper_type(typ) if typ is not None else None
+    return isinstance(proper, Instance) and proper.type.fullname == "typing.Iterable"
+
+
 def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator: bool) -> str:
     if ty.is_copy or isinstance(ty, rt.FnT | rt.IterT):
         return "value"
@@ -81,8 +104,15 @@ def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator:
     return "ref"
 
 
-def param_type_text(param: ParamSig) -> str:
+def param_type_text(param: ParamSig, generator: bool = False) -> str:
     ty = param.ty
+    # a generator's body runs on its own thread: what it captures must be `Send + 'static`
+    bounds = " + Send + 'static" if generator else ""
+    if param.mode == "iter":
+        elem = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
+        return f"impl IntoIterator<Item = {elem.render()}>{bounds}"
+    if isinstance(ty, rt.IterT | rt.FnT) and generator:
+        return ty.render() + bounds
     if param.mode == "mut":
         if isinstance(ty, rt.ListT):
             return f"&mut Vec<{ty.elem.render()}>"
@@ -111,6 +141,11 @@ def declare_params(ctx: FnContext, sig: FuncSig) -> list[ir.Stmt]:
         if param.mode == "ref" and isinstance(param.ty, rt.OptionT):
             kind = Kind.BORROWED
         info = ctx.declare(param.name, param.ty, kind)
+        if param.mode == "iter":
+            mutable = bool(ctx.facts and param.name in ctx.facts.mutated)
+            prologue.append(
+                ir.Let(info.rust_name, None, f"{info.rust_name}.into_iter()", mutable=mutable)
+            )
         if param.rebound and param.mode == "ref":
             copy = values.owned(Expr(info.rust_name, param.ty, Kind.BORROWED))
             prologue.append(ir.Let(info.rust_name, None, copy, mutable=True))
@@ -118,13 +153,15 @@ def declare_params(ctx: FnContext, sig: FuncSig) -> list[ir.Stmt]:
     return prologue
 
 
-def lower_function(
-    module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncSig
-) -> ir.Function:
+def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncSig) -> ir.Function:
     from backend.transpiler.lower import generators, statements
 
     facts = module.mutation.of(fullname)
     ctx = FnContext(module, sig, facts, fn)
+    if sig.self_mode is not None:
+        from backend.transpiler.lower.classes import declare_self
+
+        declare_self(ctx, sig)
     prologue = declare_params(ctx, sig)
     for param in sig.params:
         module.note_type(param.ty)
@@ -132,14 +169,12 @@ def lower_function(
     if sig.fallible:
         module.use_helper("py_exception")
     if sig.generator:
-        body = generators.lower_generator_body(ctx, fn)
+        body = generators.lower_generator_body(ctx, fn, prologue)
     else:
         body = prologue + statements.lower_body(ctx, fn.body.body, is_function_body=True)
     params = [
         ir.Param(
-            rust_ident(p.name),
-            param_type_text(p),
-            mutable=p.mode == "value" and p.rebound and not isinstance(p.ty, rt.FnT),
+            rust_ident(p.name), param_type_text(p, sig.generator), mutable=_param_is_mut(p, facts)
         )
         for p in sig.params
     ]
@@ -154,6 +189,14 @@ def lower_function(
         self_param=sig.self_mode,
         span=span_of(fn),
     )
+
+
+def _param_is_mut(param: ParamSig, facts: FunctionFacts | None) -> bool:
+    """`mut x: T` for by-value parameters the body rebinds or advances (iterators)."""
+    if param.mode != "value" or isinstance(param.ty, rt.FnT):
+        return False
+    advanced = isinstance(param.ty, rt.IterT) and facts is not None and param.name in facts.mutated
+    return param.rebound or advanced
 
 
 def _docstring(fn: FuncDef) -> list[str]:
@@ -213,3 +256,49 @@ def lower_lambda_with(
     code = f"|{', '.join(pats)}| {values.owned(result)}"
     fn_t = rt.FnT(tuple(param_types), result.ty)
     return Expr(code, fn_t, Kind.OWNED, Prec.CLOSURE)
+
+
+# ---- call sites ----
+
+
+def spread_tuple_args(ctx: FnContext, node: CallExpr) -> CallExpr:
+    """`f(*t)` with a fixed-size tuple `t` held in a variable: `f(t[0], t[1], ...)`."""
+    args: list = []
+    kinds: list = []
+    names: list = []
+    for arg, kind, name in zip(node.args, node.arg_kinds, node.arg_names, strict=True):
+        if kind != ARG_STAR:
+            args.append(arg)
+            kinds.append(kind)
+            names.append(name)
+            continue
+        typ = get_proper_type(ctx.module.mypy_type(arg))
+        if not isinstance(typ, TupleType) or not _pure(arg):
+            what = "`*args` at a call site (only a fixed-size tuple spreads)"
+            raise Unsupported(node, what, "PRT202")
+        for position, item_t in enumerate(typ.items):
+            item = IndexExpr(arg, IntExpr(position))
+            item.set_line(arg)
+            ctx.module.typed.types[item] = item_t
+            args.append(item)
+            kinds.append(ARG_POS)
+            names.append(None)
+    spread = CallExpr(node.callee, args, kinds, names)
+    spread.set_line(node)
+    ctx.module.typed.types[spread] = ctx.module.typed.types.get(node)  # type: ignore[assignment]
+    return spread
+
+
+def _pure(node: object) -> bool:
+    """Cheap to evaluate again for each spread item: `t`, `self.t`, `ts[0]`, `ts[i]`."""
+    if isinstance(node, NameExpr):
+        return True
+    if isinstance(node, MemberExpr):
+        return _pure(node.expr)
+    if isinstance(node, IndexExpr):
+        index = node.index
+        simple = isinstance(index, IntExpr | NameExpr) or (
+            isinstance(index, UnaryExpr) and isinstance(index.expr, IntExpr)
+        )
+        return simple and _pure(node.base)
+    return False

@@ -13,15 +13,22 @@ from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import lower_expr
 
 
-def lower_generator_body(ctx: FnContext, fn: FuncDef) -> list[ir.Stmt]:
-    from backend.transpiler.lower.statements import lower_body
+def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -> list[ir.Stmt]:
+    """The body inside `PyGenerator::new(move |co| ...)`; `prologue` (parameter setup) runs
+    inside too, so that what it creates lives on the generator's thread."""
+    from backend.transpiler.lower.declarations import plan_declarations
+    from backend.transpiler.lower.statements import _ends_diverging, lower_body
 
     ctx.module.use_helper("py_generator")
     ctx.in_generator = True
     ctx.closure_depth += 1
-    body = lower_body(ctx, fn.body.body)
+    params = {p.name for p in ctx.sig.params} if ctx.sig else set()
+    mutated = ctx.facts.mutated if ctx.facts else set()
+    ctx.plan = plan_declarations(fn.body.body, params, mutated)  # type: ignore[attr-defined]
+    body = prologue + lower_body(ctx, fn.body.body)
     ctx.closure_depth -= 1
-    body.append(ir.RawStmt(["Some(())"]))
+    if not _ends_diverging(fn.body.body):
+        body.append(ir.RawStmt(["Some(())"]))
     inner = _render(body)
     lines = ["PyGenerator::new(move |co| {", *[INDENT + line for line in inner], "})"]
     return [ir.RawStmt(lines)]

@@ -35,6 +35,7 @@ class Shape:
     ty: rt.RType
     ref: bool = False
     parts: tuple[Shape, ...] = ()
+    mutable: bool = False  # `&mut T` items (`iter_mut()`): the body changes the objects
 
     @property
     def is_tuple(self) -> bool:
@@ -84,12 +85,17 @@ def source_of_value(ctx: FnContext, node: Expression, e: Expr) -> Source:
             return _src(e.code, value_shape(ty.elem), f"{base}.into_iter()")
         if e.kind in (Kind.BORROWED, Kind.MUT_BORROWED):
             return _src(f"{base}.iter()", ref_shape(ty.elem))
+        if any(c.rust_name == e.code for c in ctx.module.constants.values()):
+            return _src(f"{base}.iter()", ref_shape(ty.elem))  # a `LazyLock` static derefs
         return _src(f"&{e.at(Prec.UNARY)}", ref_shape(ty.elem), f"{base}.iter()")
     if isinstance(ty, rt.DictT):
         if e.kind is Kind.OWNED:
             return _src(f"{base}.into_iter().map(|(k, _)| k)", value_shape(ty.key))
         return _src(f"{base}.keys()", ref_shape(ty.key))
     if isinstance(ty, rt.IterT):
+        if e.kind is Kind.PLACE and _iterator_reused(ctx, node):
+            # a generator held in a variable: Python's `for` leaves it usable afterwards
+            return _src(f"{base}.by_ref()", value_shape(ty.elem))
         return _src(e.code, value_shape(ty.elem), base)
     if isinstance(ty, rt.BytesT):
         return _src(f"{base}.iter().map(|&b| i64::from(b))", value_shape(rt.INT))
@@ -97,6 +103,11 @@ def source_of_value(ctx: FnContext, node: Expression, e: Expr) -> Source:
         items = ", ".join(f"{base}.{i}" for i in range(len(ty.items)))
         return _src(f"[{items}]", value_shape(ty.items[0]), f"[{items}].into_iter()")
     raise Unsupported(node, f"iterating over {ty.render()}", "PRT150")
+
+
+def _iterator_reused(ctx: FnContext, node: Expression) -> bool:
+    """The mutation analysis marks iterator variables advanced in place (`next`, `for`)."""
+    return isinstance(node, NameExpr) and ctx.facts is not None and node.name in ctx.facts.mutated
 
 
 def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
@@ -125,6 +136,11 @@ def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
 def _range_source(ctx: FnContext, node: CallExpr) -> Source:
     args = node.args
     ints = [values.value(lower_expr(ctx, a, rt.INT)) for a in args]
+    if all(values.is_numeric_literal(i) for i in ints[:2]):
+        # `(0..4).map(..)` alone leaves `{integer}` open: Python ranges yield int (i64)
+        ints[0] = f"{ints[0]}_i64" if len(args) > 1 else ints[0]
+        if len(args) == 1:
+            ints[0] = f"{ints[0]}_i64"
     nonneg_start = len(args) == 1 or (literal_int(args[0]) is not None and literal_int(args[0]) >= 0)  # type: ignore[operator]
     if len(args) == 1:
         code = f"0..{_range_end(ints[0])}"
@@ -246,6 +262,8 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
         items = target.items
         if any(isinstance(i, StarExpr) for i in items):
             raise Unsupported(target, "star target in a for loop", "PRT153")
+        if shape.ref and isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
+            return _bind_tuple_ref(ctx, items, shape.ty)
         if shape.is_tuple and len(shape.parts) == len(items):
             pats = [bind_target(ctx, item, part) for item, part in zip(items, shape.parts, strict=True)]
             return f"({', '.join(pats)})"
@@ -271,13 +289,69 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
     if shape.ref and ty.is_copy:
         ctx.declare(target.name, ty, Kind.PLACE)
         return f"&{name}"
+    if shape.ref and shape.mutable:
+        ctx.declare(target.name, ty, Kind.MUT_BORROWED)
+        return name
     kind = Kind.BORROWED if shape.ref else Kind.PLACE
     ctx.declare(target.name, ty, kind)
     facts = ctx.facts
     if facts is not None and facts.needs_mut(target.name) and not shape.ref:
+        if ty.is_copy and not (facts.assigned.get(target.name, 0) or target.name in facts.assigned_in_loop):
+            return name  # a Copy value changes only by assignment (passing it copies it)
         return f"mut {name}"
     return name
 
 
+def _bind_tuple_ref(ctx: FnContext, items: list[Expression], ty: rt.TupleT) -> str:
+    """Unpack a `&(A, B)` item: `&(a, b)` when every part is Copy, else match-ergonomic
+    `(a, b)` which binds each part by reference."""
+    if all(_all_copy(t) for t in ty.items):
+        parts = [Shape(t, False, ()) for t in ty.items]
+        pats = [bind_target(ctx, item, part) for item, part in zip(items, parts, strict=True)]
+        return f"&({', '.join(pats)})"
+    pats = [_bind_by_ref(ctx, item, t) for item, t in zip(items, ty.items, strict=True)]
+    return f"({', '.join(pats)})"
+
+
+def _all_copy(ty: rt.RType) -> bool:
+    if isinstance(ty, rt.TupleT):
+        return all(_all_copy(t) for t in ty.items)
+    return ty.is_copy
+
+
+def _bind_by_ref(ctx: FnContext, target: Expression, ty: rt.RType) -> str:
+    """A pattern under a default `ref` binding mode: every name binds a reference."""
+    if isinstance(target, TupleExpr | ListExpr) and isinstance(ty, rt.TupleT) and len(ty.items) == len(target.items):
+        pats = [_bind_by_ref(ctx, item, t) for item, t in zip(target.items, ty.items, strict=True)]
+        return f"({', '.join(pats)})"
+    if not isinstance(target, NameExpr):
+        raise Unsupported(target, "loop target that is not a name", "PRT153")
+    if target.name == "_":
+        return "_"
+    ctx.declare(target.name, ty, Kind.BORROWED)
+    return rust_ident(target.name)
+
+
 def loop_var_is_int(node: Expression) -> bool:
     return isinstance(node, IntExpr)
+
+
+def mutable_source(ctx: FnContext, target: Expression, src: Source) -> Source:
+    """`for p in people: p.age += 1`: the loop changes the objects in the container, which
+    Python shares with it, so iterate with `iter_mut()` (mutation analysis made the
+    container itself mutable)."""
+    shape = src.shape
+    if not (isinstance(target, NameExpr) and ctx.facts and shape.ref and not shape.is_tuple):
+        return src
+    if target.name not in ctx.facts.mutated_in_place or shape.ty.is_copy:
+        return src
+    if not isinstance(shape.ty, rt.StructT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT):
+        return src
+    mut_shape = Shape(shape.ty, True, (), mutable=True)
+    if src.code.startswith("&") and not src.code.startswith("&mut "):
+        iterator = src.iterator.removesuffix(".iter()") + ".iter_mut()"
+        return Source(f"&mut {src.code[1:]}", iterator, mut_shape, src.nonneg)
+    if src.code.endswith(".iter()"):
+        code = src.code.removesuffix(".iter()") + ".iter_mut()"
+        return Source(code, code, mut_shape, src.nonneg)
+    return src

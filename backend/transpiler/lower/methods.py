@@ -30,6 +30,11 @@ def lower_method(call: Call, name: str) -> Expr:
     recv = call.receiver
     assert recv is not None
     ty = recv.ty
+    from backend.transpiler.lower import implicit_errors
+
+    checked = implicit_errors.checked_method(call.ctx, call.node, recv, name)  # a handler sees it
+    if checked is not None:
+        return checked
     table: dict[str, Lowerer] | None = None
     if isinstance(ty, rt.StrT) or ty == rt.CHAR:
         table = STR_METHODS

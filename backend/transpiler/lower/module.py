@@ -89,6 +89,9 @@ def lower_module(
     for cdef in classdefs:
         for m in classes.class_methods(cdef):
             all_funcs[f"{cdef.info.fullname}.{m.name}"] = m
+        constructor = classes.constructor_def(cdef)
+        if constructor is not None:  # `C(...)` raises what `__init__`/`__post_init__` raise
+            all_funcs[cdef.info.fullname] = constructor
     main_def = FuncDef("main", [], Block(other + main_body))
     main_def._fullname = f"{module_name}.__main_block__"
     all_funcs[main_def._fullname] = main_def
@@ -97,7 +100,7 @@ def lower_module(
         if cdef.info.has_base("builtins.BaseException"):
             hierarchy.add_user_class(cdef.info)
     mutation = MutationAnalysis(all_funcs)
-    raising = RaisingAnalysis(all_funcs, hierarchy)
+    raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name)
     _collect_classes(ctx, classdefs)
     _collect_signatures(ctx, funcs, classdefs, bool(main_body))
@@ -165,9 +168,11 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
             continue
         ctx.classes[cdef.info.fullname] = ci
-        ctx.mapper.classes[cdef.info.fullname] = classes.struct_type(ci)  # type: ignore[index]
+        # user exceptions are `PyException` values with their own kind name
+        struct = rt.StructT("PyException") if ci.is_exception else classes.struct_type(ci)
+        ctx.mapper.classes[cdef.info.fullname] = struct  # type: ignore[index]
     for ci in ctx.classes.values():
-        ci.fields = [(n, ctx.map_type(ci.info.names[n].node.type)) for n, _ in ci.fields]  # type: ignore[union-attr]
+        classes.resolve_field_types(ctx, ci)
 
 
 def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool) -> None:
@@ -182,9 +187,9 @@ def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: lis
         ctx.signatures[fn.fullname] = sig
     for cdef in classdefs:
         ci = ctx.classes.get(cdef.info.fullname)
-        if ci is None or ci.is_enum:
+        if ci is None:
             continue
-        if not ci.is_exception:
+        if not ci.is_exception and not ci.is_enum:
             try:
                 ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(ctx, ci, cdef)
             except Unsupported as err:

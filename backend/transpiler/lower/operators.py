@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mypy.nodes import (
     ComparisonExpr,
     Expression,
@@ -40,15 +42,22 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
     if node.op in ("and", "or"):
         return _lower_bool_op(ctx, node)
     result_t = type_of(ctx, node)
+    if node.op == "%" and isinstance(type_of(ctx, node.left), rt.StrT):
+        from backend.transpiler.lower import formatting
+
+        return formatting.lower_percent_format(ctx, node)  # lowers the operands itself
     left = lower_expr(ctx, node.left)
     right = lower_expr(ctx, node.right)
+    if isinstance(left.ty, rt.StructT) or isinstance(right.ty, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        overloaded = classes.binary_operator(ctx, node, left, right)
+        if overloaded is not None:
+            return overloaded
+        left, right = classes.int_operands(ctx, left, right)
     lt, rt_ = left.ty, right.ty
     if lt in _NUMERIC and rt_ in _NUMERIC:
         return _numeric(ctx, node, left, right, result_t)
-    if node.op == "%" and isinstance(lt, rt.StrT):
-        from backend.transpiler.lower import formatting
-
-        return formatting.lower_percent_format(ctx, node)
     if isinstance(lt, rt.StrT) or lt == rt.CHAR:
         return _string_op(ctx, node, left, right)
     if isinstance(lt, rt.ListT) or isinstance(rt_, rt.ListT):
@@ -74,6 +83,12 @@ def _numeric(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, result_t: rt
         left, right = coerce(ctx, left, rt.FLOAT), coerce(ctx, right, rt.FLOAT)
     left, right = values.value_expr(left), values.value_expr(right)
     num_t = rt.FLOAT if is_float else rt.INT
+    if op in ("/", "//", "%"):
+        from backend.transpiler.lower import implicit_errors
+
+        checked = implicit_errors.checked_division(ctx, node, left, right, num_t)  # caught
+        if checked is not None:
+            return checked
     if op == "//":
         return _floordiv(ctx, node, left, right, num_t)
     if op == "%":
@@ -112,7 +127,7 @@ def _floordiv(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RTyp
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
         return _binary(left, "/", right, ty)
     if _positive_literal(node.right):
-        return Expr(f"{left.at(Prec.POSTFIX)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(left)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
     ctx.module.use_helper("py_floordiv")
     return Expr(f"py_floordiv({left.code}, {right.code})", ty, Kind.OWNED)
 
@@ -124,7 +139,7 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
         return _binary(left, "%", right, ty)
     if _positive_literal(node.right):
-        return Expr(f"{left.at(Prec.POSTFIX)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(left)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
     ctx.module.use_helper("py_mod")
     return Expr(f"py_mod({left.code}, {right.code})", ty, Kind.OWNED)
 
@@ -132,12 +147,10 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
 def _power(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
     if ty == rt.FLOAT:
         if isinstance(node.right, IntExpr) and node.right.value < 2**31:
-            return Expr(f"{left.at(Prec.POSTFIX)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
-        return Expr(f"{left.at(Prec.POSTFIX)}.powf({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+            return Expr(f"{values.receiver(left)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(left)}.powf({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
     if isinstance(node.right, IntExpr) and 0 <= node.right.value < 2**31:
-        base = left.code if left.prec >= Prec.POSTFIX and not left.code.lstrip("-").isdigit() else f"({left.code})"
-        if left.code.isdigit():
-            base = f"{left.code}_i64"
+        base = values.receiver(left)
         return Expr(f"{base}.pow({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
     ctx.module.use_helper("py_ipow")
     return Expr(f"py_ipow({left.code}, {right.code})", ty, Kind.OWNED)
@@ -195,27 +208,58 @@ def _lower_bool_op(ctx: FnContext, node: OpExpr) -> Expr:
         return Expr(f"{left.at(prec)} {op} {right.at(Prec(prec + 1))}", rt.BOOL, Kind.OWNED, prec)
     # value-returning `and`/`or`: Python yields one of the operands
     ty = type_of(ctx, node)
+    mixed = isinstance(ty, rt.UnknownT) and values.owned_expr(left).ty != right.ty
+    if mixed and not isinstance(left.ty, rt.OptionT) and not isinstance(right.ty, rt.OptionT):
+        # operands of different types (`"=" in line and current`): no single Rust type can
+        # hold the result, so only its truth value is usable; lower to a bool test
+        op, prec = ("&&", Prec.AND) if node.op == "and" else ("||", Prec.OR)
+        lhs = Expr(values.truthy(left), rt.BOOL, Kind.OWNED, Prec.CMP)
+        rhs = Expr(values.truthy(right), rt.BOOL, Kind.OWNED, Prec.CMP)
+        return Expr(f"{lhs.at(prec)} {op} {rhs.at(Prec(prec + 1))}", rt.BOOL, Kind.OWNED, prec)
     if isinstance(ty, rt.UnknownT):
         ty = left.ty
     left_v = coerce(ctx, left, ty)
     right_v = coerce(ctx, right, ty)
-    test = values.truthy(Expr("tmp", left.ty, Kind.PLACE))
+    test = values.truthy(Expr("tmp", left_v.ty, Kind.PLACE))
     if node.op == "or":
         body = f"if {test} {{ tmp }} else {{ {values.owned(right_v)} }}"
     else:
         body = f"if {test} {{ {values.owned(right_v)} }} else {{ tmp }}"
     code = f"{{ let tmp = {values.owned(left_v)}; {body} }}"
     if isinstance(left.ty, rt.OptionT) and not isinstance(ty, rt.OptionT):
-        code = f"{left.at(Prec.POSTFIX)}.unwrap_or_else(|| {values.owned(right_v)})"
         if node.op == "and":
             raise Unsupported(node, "`and` on an Optional value", "PRT131")
+        code = _option_or(left, left.ty.inner, values.owned(right_v))
     return Expr(code, ty, Kind.OWNED, Prec.ATOM)
+
+
+def _option_or(left: Expr, inner: rt.RType, fallback: str) -> str:
+    """`opt or default`: None *and* a falsy value (`""`, `0`) both give the default."""
+    base = left.at(Prec.POSTFIX)
+    if inner.is_copy:
+        test = values.truthy(Expr("v", inner, Kind.PLACE))
+        return f"{base}.filter(|&v| {test}).unwrap_or({fallback})"
+    test = values.truthy(Expr("v", inner, Kind.BORROWED))
+    if left.kind is Kind.OWNED:
+        return f"{base}.filter(|v| {test}).unwrap_or_else(|| {fallback})"
+    if left.kind is not Kind.BORROWED:
+        base = f"{base}.as_ref()"
+    item = values.owned(Expr("v", inner, Kind.BORROWED))
+    return f"{base}.filter(|v| {test}).map(|v| {item}).unwrap_or_else(|| {fallback})"
 
 
 def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
     operand = lower_expr(ctx, node.expr)
+    if isinstance(operand.ty, rt.StructT) and node.op in ("-", "+"):
+        from backend.transpiler.lower import classes
+
+        dunder = classes.call_dunder(ctx, node, operand, "__neg__" if node.op == "-" else "__pos__", [])
+        if dunder is not None:
+            return dunder
     if node.op == "not":
         test = values.truthy(operand)
+        if test.startswith("!") and test.endswith(".is_empty()") and " " not in test:
+            return Expr(test[1:], rt.BOOL, Kind.OWNED, Prec.POSTFIX)
         inner = Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
         return Expr(f"!{inner.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
     value = values.value_expr(operand)
@@ -270,12 +314,21 @@ def _compare(
         if op == "not in":
             return Expr(f"!{found.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
         return found
+    if op in ("is", "is not") and isinstance(left.ty, rt.StructT) and not left.ty.is_copy:
+        from backend.transpiler.lower import classes
+
+        same = classes.identity(left, right)  # objects: identity, not equality
+        return same if op == "is" else Expr(f"!{same.code}", rt.BOOL, Kind.OWNED, Prec.UNARY)
     if op in ("is", "is not"):
         op = "==" if op == "is" else "!="
     return _ordering(ctx, node, op, left, right)
 
 
 def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: Expr) -> Expr:
+    if isinstance(left.ty, rt.StructT) != isinstance(right.ty, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        left, right = classes.int_operands(ctx, left, right)  # `Level.DEBUG < 15`
     if left.ty in _NUMERIC and right.ty in _NUMERIC and left.ty != right.ty:
         target = rt.FLOAT if rt.FLOAT in (left.ty, right.ty) else rt.INT
         left, right = coerce(ctx, left, target), coerce(ctx, right, target)
@@ -286,6 +339,8 @@ def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: 
     elif rt.CHAR in (left.ty, right.ty) and left.ty != right.ty:
         left, right = coerce(ctx, left, rt.STR), coerce(ctx, right, rt.STR)
     lcode, rcode = _comparable(left, right, op)
+    if op in ("<", "<=") and re.search(r" as [\w:<>]+$", lcode) and not lcode.startswith("("):
+        lcode = f"({lcode})"  # `x as i64 < y` would parse `<` as generic arguments
     return Expr(f"{lcode} {op} {rcode}", rt.BOOL, Kind.OWNED, Prec.CMP)
 
 
@@ -369,6 +424,12 @@ def _membership(
         return Expr(f"{right.at(Prec.POSTFIX)}.contains({values.borrow(item)})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
     if isinstance(cont, rt.TupleT):
         return _literal_membership(ctx, left, rnode)
+    if isinstance(cont, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        found = classes.call_dunder(ctx, node, right, "__contains__", [lnode])
+        if found is not None:
+            return found
     raise Unsupported(node, f"`in` on {cont.render()}", "PRT132")
 
 

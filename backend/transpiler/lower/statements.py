@@ -44,17 +44,19 @@ from mypy.nodes import (
     TupleExpr,
     Var,
     WhileStmt,
+    YieldExpr,
+    YieldFromExpr,
 )
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
-from backend.transpiler.lower.context import FnContext, Unsupported, span_of
+from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident, span_of
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
-from backend.transpiler.lower.iteration import bind_target, iter_source
-from backend.transpiler.lower.subscripts import key_ref, seq_index
+from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
+from backend.transpiler.lower.subscripts import key_ref, seq_index, store_place
 
 Lowered = list[ir.Stmt]
 
@@ -261,10 +263,26 @@ def _chained_assignment(ctx: FnContext, stmt: AssignmentStmt) -> Lowered:
 
 
 def _assign_name(ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expression) -> Lowered:
+    if _bind_alias(ctx, target, rvalue):
+        return []
     info = ctx.lookup(target.name)
     declared_t = info.ty if info is not None else _target_type(ctx, target)
     value = lower_expr(ctx, rvalue, declared_t)
     return _bind_name(ctx, stmt, target, value)
+
+
+def _bind_alias(ctx: FnContext, target: NameExpr, rvalue: Expression) -> bool:
+    """`alias = xs` for a never-rebound pair: Python shares one object, so `alias` becomes
+    another name for `xs` (a copy would lose mutations made through either name)."""
+    plan = _plan(ctx)
+    current = getattr(ctx, "current", None)
+    if not isinstance(rvalue, NameExpr) or plan.aliases.get(target.name) != rvalue.name or current is None:
+        return False
+    source = ctx.lookup(plan.aliases[target.name])
+    if source is None or source.ty.is_copy or not plan.let_here(current[0], current[1], target.name):
+        return False
+    ctx.scopes[-1][target.name] = source
+    return True
 
 
 def _target_type(ctx: FnContext, target: NameExpr) -> rt.RType:
@@ -285,6 +303,10 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
             ty = value.ty
         value = coerce(ctx, value, ty)
         decl = plan.declarations.get(target.name)
+        if _binds_mut_ref(ctx, target, value, decl):
+            # `row = d.setdefault(k, [])`: Python names the stored object; keep the `&mut`
+            ctx.declare(target.name, value.ty, Kind.MUT_BORROWED)
+            return [ir.Let(rust_ident(target.name), None, value.code)]
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
         ctx.module.note_type(info.ty)
@@ -296,10 +318,19 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
     return [ir.Assign(info.rust_name, "=", values.owned(value))]
 
 
+def _binds_mut_ref(ctx: FnContext, target: NameExpr, value: Expr, decl: object) -> bool:
+    if value.kind is not Kind.MUT_BORROWED or value.ty.is_copy or decl is None:
+        return False
+    facts = ctx.facts
+    return facts is not None and facts.assigned.get(target.name, 0) <= 1 and getattr(decl, "at_assignment", False)
+
+
 def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
     if isinstance(ty, rt.UnknownT | rt.IterT | rt.FnT):
         return False
     code = value.code
+    if ty in (rt.INT, rt.FLOAT) and values.is_numeric_literal(code):
+        return True  # `{integer}` would leave `x.abs()` / `x.rem_euclid(..)` ambiguous
     empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith("::new()")
     return empty or ".collect::<" in code and "Vec<_>" in code and False or code.startswith("vec![]")
 
@@ -327,7 +358,10 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
             info = ctx.declare(name.name, ty)
             mut = "mut " if decl is not None and decl.mutable else ""
             pats.append(f"{mut}{info.rust_name}" if name.name != "_" else "_")
-        return [ir.Let(f"({', '.join(pats)})", None, values.owned(value))]
+        tuple_t = rt.TupleT(tuple(item_types))
+        known = not any(isinstance(t, rt.UnknownT) for t in item_types)
+        annotation = tuple_t.render() if known and _has_numeric_literal(value) else None
+        return [ir.Let(f"({', '.join(pats)})", annotation, values.owned(value))]
     if not any(fresh):
         targets = []
         for name in names:
@@ -340,6 +374,12 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
     for name, temp, ty in zip(names, temps, item_types, strict=True):
         out.extend(_bind_name(ctx, stmt, name, Expr(temp, ty, Kind.OWNED)))
     return out
+
+
+def _has_numeric_literal(value: Expr) -> bool:
+    if not value.code.startswith("("):
+        return False
+    return any(values.is_numeric_literal(p.strip()) for p in value.code[1:-1].split(","))
 
 
 def _tuple_value(ctx: FnContext, rvalue: Expression, value: Expr, names: list[NameExpr]) -> str:
@@ -418,16 +458,25 @@ def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
     base = lower_expr(ctx, target.base)
     ty = base.ty
     if isinstance(target.index, SliceExpr):
-        raise Unsupported(target, "assignment to a slice", "PRT313")
+        from backend.transpiler.lower.subscripts import store_slice
+
+        return [ir.ExprStmt(store_slice(ctx, target.base, target.index, value))]
     if isinstance(ty, rt.DictT):
         key = values.owned(lower_expr(ctx, target.index, ty.key))
         value = coerce(ctx, value, ty.value)
         return [ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.insert({key}, {values.owned(value)})")]
     if isinstance(ty, rt.ListT | rt.DequeT):
         value = coerce(ctx, value, ty.elem)
-        index = seq_index(ctx, base, target.index)
-        return [ir.Assign(f"{base.at(Prec.POSTFIX)}[{index}]", "=", values.owned(value))]
+        prelude, place = store_place(ctx, target)
+        return _with_prelude(prelude, ir.Assign(place.code, "=", values.owned(value)))
     raise Unsupported(target, f"item assignment on {ty.render()}", "PRT313")
+
+
+def _with_prelude(prelude: list[ir.Stmt], stmt: ir.Stmt) -> Lowered:
+    """A store whose subscripts were bound to locals first, scoped in a block."""
+    if not prelude:
+        return [stmt]
+    return [ir.Block([*prelude, stmt])]
 
 
 def _assign_member(ctx: FnContext, target: MemberExpr, rvalue: Expression) -> Lowered:
@@ -451,7 +500,19 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
     target = stmt.lvalue
     if isinstance(target, IndexExpr) and isinstance(type_of(ctx, target.base), rt.DictT):
         return _aug_dict(ctx, stmt, target)
-    place = lower_expr(ctx, target)
+    prelude: list[ir.Stmt] = []
+    if isinstance(target, IndexExpr):
+        prelude, place = store_place(ctx, target)
+    else:
+        place = lower_expr(ctx, target)
+    if prelude:
+        inner = lower_aug_assign_to(ctx, stmt, place)
+        return _with_prelude(prelude, inner[0]) if len(inner) == 1 else [ir.Block([*prelude, *inner])]
+    return lower_aug_assign_to(ctx, stmt, place)
+
+
+def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Expr) -> Lowered:
+    target = stmt.lvalue
     if place.kind is Kind.BORROWED and not isinstance(target, NameExpr):
         raise Unsupported(stmt, "augmented assignment through a shared reference", "PRT314")
     place_code = place.code
@@ -476,7 +537,8 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
         raise Unsupported(stmt, f"`{op}=` on list", "PRT314")
     if isinstance(ty, rt.SetT) and op in ("|", "&", "-", "^"):
         if op == "|":
-            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({values.borrow(rhs)}.iter().cloned())")]
+            items = f"{rhs.at(Prec.POSTFIX)}.into_iter()" if rhs.kind is Kind.OWNED else f"{rhs.at(Prec.POSTFIX)}.iter().cloned()"
+            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({items})")]
         return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
     if ty in (rt.INT, rt.FLOAT, rt.USIZE):
         rhs = coerce(ctx, rhs, ty)
@@ -562,7 +624,7 @@ def _with_else(ctx: FnContext, loop: ir.Stmt, else_body: Block | None, frame: di
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
-    src = iter_source(ctx, stmt.expr)
+    src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
     frame = _loop_context(ctx, stmt.else_body is not None)
     ctx.push()
     try:
@@ -638,13 +700,20 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
         value = values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
-    return [ir.Return(value)]
+    from backend.transpiler.lower import exceptions
+
+    routed = exceptions.route_return(ctx, value)  # inside `try ... finally`
+    return routed if routed is not None else [ir.Return(value)]
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
     expr = stmt.expr
     if isinstance(expr, StrExpr | EllipsisExpr):
         return []  # docstrings and `...` do nothing
+    if isinstance(expr, YieldExpr | YieldFromExpr):
+        from backend.transpiler.lower import generators
+
+        return generators.lower_yield_stmt(ctx, stmt)
     e = lower_expr(ctx, expr)
     if isinstance(expr, CallExpr):
         if e.ty not in (rt.UNIT,) and not isinstance(e.ty, rt.UnknownT) and not e.code.endswith("!()") and "println!" not in e.code and "print!" not in e.code:
@@ -685,8 +754,14 @@ def lower_del(ctx: FnContext, stmt: DelStmt) -> Lowered:
             out.append(ir.ExprStmt(f'{base.at(Prec.POSTFIX)}.remove({key}).expect("KeyError")'))
         elif isinstance(base.ty, rt.ListT):
             if isinstance(item.index, SliceExpr):
-                raise Unsupported(stmt, "`del` of a slice", "PRT330")
-            out.append(ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.remove({seq_index(ctx, base, item.index)})"))
+                from backend.transpiler.lower.subscripts import delete_slice
+
+                out.append(ir.ExprStmt(delete_slice(ctx, item.base, item.index)))
+                continue
+            prelude, place = store_place(ctx, item)
+            index = place.code[len(base.at(Prec.POSTFIX)) + 1 : -1]
+            removal = ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.remove({index})")
+            out.extend(_with_prelude(prelude, removal))
         else:
             raise Unsupported(stmt, f"`del` on {base.ty.render()}", "PRT330")
     return out

@@ -78,7 +78,7 @@ def _int_arg(call: Call, index: int = 0) -> str:
 def _float_method(rust: str) -> Lowerer:
     def lower(call: Call) -> Expr:
         x = _float_arg(call)
-        return Expr(f"{x.at(Prec.POSTFIX)}.{rust}()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(x)}.{rust}()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
     return lower
 
@@ -114,7 +114,9 @@ def _rounding(rust: str) -> Lowerer:
         if x.ty == rt.INT:
             return values.value_expr(x)
         x = _float_arg(call)
-        return Expr(f"{x.at(Prec.POSTFIX)}.{rust}() as i64", rt.INT, Kind.OWNED, Prec.CAST)
+        # `int()` of the rounded float: inf/nan raise as in CPython instead of saturating
+        call.helper("py_float_to_int")
+        return Expr(f"py_float_to_int({values.receiver(x)}.{rust}())", rt.INT, Kind.OWNED)
 
     return lower
 
@@ -127,30 +129,30 @@ FUNCTIONS["math.trunc"] = _rounding("trunc")
 @function("math.pow")
 def math_pow(call: Call) -> Expr:
     x, y = _float_arg(call), _float_arg(call, 1)
-    return Expr(f"{x.at(Prec.POSTFIX)}.powf({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{values.receiver(x)}.powf({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
 
 @function("math.atan2")
 def math_atan2(call: Call) -> Expr:
     y, x = _float_arg(call), _float_arg(call, 1)
-    return Expr(f"{y.at(Prec.POSTFIX)}.atan2({x.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{values.receiver(y)}.atan2({x.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
 
 @function("math.hypot")
 def math_hypot(call: Call) -> Expr:
     x, y = _float_arg(call), _float_arg(call, 1)
-    return Expr(f"{x.at(Prec.POSTFIX)}.hypot({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{values.receiver(x)}.hypot({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
 
 @function("math.copysign")
 def math_copysign(call: Call) -> Expr:
     x, y = _float_arg(call), _float_arg(call, 1)
-    return Expr(f"{x.at(Prec.POSTFIX)}.copysign({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{values.receiver(x)}.copysign({y.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
 
 def _predicate(rust: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        return Expr(f"{_float_arg(call).at(Prec.POSTFIX)}.{rust}()", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(f"{values.receiver(_float_arg(call))}.{rust}()", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
 
     return lower
 
@@ -229,6 +231,9 @@ def defaultdict_new(call: Call) -> Expr:
 def deque_new(call: Call) -> Expr:
     ty = call.result_type
     call.ctx.module.note_type(ty)
+    if "maxlen" in call.kwargs or len(call.args) > 1:
+        # a bounded deque drops items on append and prints `maxlen=`: VecDeque has neither
+        raise call.fail("deque(maxlen=...)", "PRT702")
     if not call.args:
         return Expr("VecDeque::new()", ty, Kind.OWNED)
     from backend.transpiler.lower.builtins import owned_iterator

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, UnaryExpr
 
+from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
@@ -22,8 +25,23 @@ def literal_int(node: Expression) -> int | None:
 def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
     if isinstance(node.index, SliceExpr):
         return lower_slice(ctx, node.base, node.index)
+    if isinstance(node.base, NameExpr) and type(node.base.node).__name__ == "TypeInfo":
+        from backend.transpiler.lower import classes
+
+        return classes.lower_class_index(ctx, node, node.base.node)  # `Color["RED"]`
+    from backend.transpiler.lower import implicit_errors
+
+    checked = implicit_errors.checked_index(ctx, node)  # KeyError/IndexError a handler sees
+    if checked is not None:
+        return checked
     base = lower_expr(ctx, node.base)
     ty = base.ty
+    if isinstance(ty, rt.StructT):
+        from backend.transpiler.lower import classes
+
+        found = classes.call_dunder(ctx, node, base, "__getitem__", [node.index])
+        if found is not None:
+            return found
     if isinstance(ty, rt.ListT | rt.DequeT):
         return Expr(f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}]", ty.elem, Kind.PLACE, Prec.POSTFIX)
     if isinstance(ty, rt.StrT):
@@ -37,8 +55,8 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
         if k is None:
             raise Unsupported(node, "tuple indexed by a non-constant", "PRT140")
         k = k + len(ty.items) if k < 0 else k
-        kind = Kind.PLACE if base.kind is not Kind.BORROWED else Kind.BORROWED
-        return Expr(f"{base.at(Prec.POSTFIX)}.{k}", ty.items[k], kind, Prec.POSTFIX)
+        # a field of a tuple, even behind a reference, is a place (`t.0` auto-derefs)
+        return Expr(f"{base.at(Prec.POSTFIX)}.{k}", ty.items[k], Kind.PLACE, Prec.POSTFIX)
     if isinstance(ty, rt.BytesT):
         code = f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}] as i64"
         return Expr(code, rt.INT, Kind.OWNED, Prec.CAST)
@@ -50,6 +68,18 @@ def _dict_index(ctx: FnContext, node: IndexExpr, base: Expr, ty: rt.DictT) -> Ex
     if ty.flavour in ("counter",):
         code = f"{base.at(Prec.POSTFIX)}.get({key_ref(key)}).copied().unwrap_or(0)"
         return Expr(code, rt.INT, Kind.OWNED, Prec.POSTFIX)
+    if ty.flavour == "defaultdict":
+        if base.kind is Kind.BORROWED:
+            # a shared defaultdict cannot grow: read the value or the factory's default
+            code = f"{base.at(Prec.POSTFIX)}.get({key_ref(key)}).cloned().unwrap_or_default()"
+            return Expr(code, ty.value, Kind.OWNED, Prec.POSTFIX)
+        # `d[k]` on a defaultdict inserts the factory's value for a missing key
+        if ty.value.is_copy:
+            # a block ends the mutable borrow at once (a `println!` argument would keep it)
+            code = f"{{ *{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default) }}"
+            return Expr(code, ty.value, Kind.OWNED, Prec.ATOM)
+        code = f"(*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default))"
+        return Expr(code, ty.value, Kind.PLACE, Prec.ATOM)
     return Expr(f"{base.at(Prec.POSTFIX)}[{key_ref(key)}]", ty.value, Kind.PLACE, Prec.POSTFIX)
 
 
@@ -107,3 +137,79 @@ def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
     if isinstance(ty, rt.TupleT):
         raise Unsupported(base_node, "slicing a tuple", "PRT141")
     raise Unsupported(base_node, f"slicing {ty.render()}", "PRT141")
+
+
+# ---- assignment targets ----
+
+
+_PLAIN_INDEX = re.compile(r"^(?:\d+|[A-Za-z_]\w*(?: as usize)?)$")
+
+
+def store_place(ctx: FnContext, node: IndexExpr) -> tuple[list[ir.Stmt], Expr]:
+    """The place of an item-assignment target (`grid[r][c]`, `d[k][i]`) plus the `let`s
+    that must run first.
+
+    `IndexMut` borrows the container mutably for the whole place expression, so an index
+    computed from the same container (`v[py_index(i, v.len())]`) is bound to a local
+    first, as Python evaluates the subscripts before storing anyway.
+    """
+    prelude: list[ir.Stmt] = []
+    place = _place(ctx, node, prelude)
+    return prelude, place
+
+
+def _place(ctx: FnContext, node: Expression, prelude: list[ir.Stmt]) -> Expr:
+    if not isinstance(node, IndexExpr) or isinstance(node.index, SliceExpr):
+        return lower_expr(ctx, node)
+    base_t = ctx.module.type_of(node.base)
+    if isinstance(base_t, rt.ListT | rt.DequeT):
+        base = _place(ctx, node.base, prelude)
+        index = _bound_index(ctx, seq_index(ctx, base, node.index), prelude)
+        return Expr(f"{base.at(Prec.POSTFIX)}[{index}]", base_t.elem, Kind.PLACE, Prec.POSTFIX)
+    if isinstance(base_t, rt.DictT) and base_t.flavour not in ("counter", "defaultdict"):
+        base = _place(ctx, node.base, prelude)
+        key = lower_expr(ctx, node.index, base_t.key)
+        code = key_ref(key)
+        if not _PLAIN_INDEX.match(code.lstrip("&")) and not code.startswith('"'):
+            code = "&" + _bound_index(ctx, values.owned(key), prelude)
+        return Expr(f"{base.at(Prec.POSTFIX)}[{code}]", base_t.value, Kind.PLACE, Prec.POSTFIX)
+    return lower_expr(ctx, node)
+
+
+def _bound_index(ctx: FnContext, code: str, prelude: list[ir.Stmt]) -> str:
+    if _PLAIN_INDEX.match(code):
+        return code
+    name = f"at_{len(prelude)}"
+    while ctx.lookup(name) is not None:
+        name += "_"
+    prelude.append(ir.Let(name, None, code))
+    return name
+
+
+def store_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr, value: Expr) -> str:
+    """`xs[a:b:c] = items` on a list (Python evaluates the items first)."""
+    base = lower_expr(ctx, base_node)
+    if not isinstance(base.ty, rt.ListT):
+        raise Unsupported(base_node, f"assignment to a slice of {base.ty.render()}", "PRT142")
+    if sl.stride is not None and literal_int(sl.stride) == 0:
+        raise Unsupported(sl, "slice step of zero", "PRT142")
+    stride = "1" if sl.stride is None else values.value(lower_expr(ctx, sl.stride, rt.INT))
+    start, stop = _bound(ctx, sl.begin_index), _bound(ctx, sl.end_index)
+    items = value if isinstance(value.ty, rt.ListT) else value
+    if isinstance(items.ty, rt.ListT):
+        code = values.owned(items)
+    else:
+        code = f"{items.at(Prec.POSTFIX)}.into_iter().collect::<Vec<_>>()"
+    ctx.module.use_helper("py_slice_assign")
+    return f"py_slice_assign({values.borrow_mut(base)}, {start}, {stop}, {stride}, {code})"
+
+
+def delete_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> str:
+    """`del xs[a:b:c]` on a list."""
+    base = lower_expr(ctx, base_node)
+    if not isinstance(base.ty, rt.ListT):
+        raise Unsupported(base_node, f"`del` of a slice of {base.ty.render()}", "PRT142")
+    stride = "1" if sl.stride is None else values.value(lower_expr(ctx, sl.stride, rt.INT))
+    start, stop = _bound(ctx, sl.begin_index), _bound(ctx, sl.end_index)
+    ctx.module.use_helper("py_slice_delete")
+    return f"py_slice_delete({values.borrow_mut(base)}, {start}, {stop}, {stride})"

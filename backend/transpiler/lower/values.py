@@ -7,6 +7,8 @@ value semantics require a copy.
 
 from __future__ import annotations
 
+import re
+
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower.context import ModuleContext
@@ -180,4 +182,24 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
     if isinstance(ty, rt.StructT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     piece, arg = display(ctx, e)
+    if piece == "{}" and arg.endswith(".py_str()"):
+        return arg  # already a String
     return f'format!("{piece}", {arg})' if arg else f'"{piece}".to_string()'
+
+
+def receiver(e: Expr) -> str:
+    """Code usable before `.method()`: a bare numeric literal gets its type suffix, since
+    Rust cannot pick an inherent method (`abs`, `pow`, `rem_euclid`) for `{integer}`."""
+    code = e.code
+    body = code[1:-1] if code.startswith("(") and code.endswith(")") else code
+    if e.ty in (rt.INT, rt.FLOAT) and _NUMERIC_LITERAL.match(body):
+        suffix = "_i64" if e.ty == rt.INT else "_f64"
+        return f"({body}{suffix})" if body.startswith("-") else f"{body}{suffix}"
+    return e.at(Prec.POSTFIX)
+
+
+def is_numeric_literal(code: str) -> bool:
+    return bool(_NUMERIC_LITERAL.match(code))
+
+
+_NUMERIC_LITERAL = re.compile(r"^-?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?$")

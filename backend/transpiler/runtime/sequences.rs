@@ -20,6 +20,45 @@ fn py_slice<T: Clone>(v: &[T], start: Option<i64>, stop: Option<i64>, step: i64)
 }
 // @end
 
+// @helper py_slice_assign
+// @needs py_slice_indices
+/// Python's `v[start:stop:step] = items`: a contiguous slice is replaced (it may grow or
+/// shrink the list); an extended slice needs exactly as many items as it selects.
+fn py_slice_assign<T>(v: &mut Vec<T>, start: Option<i64>, stop: Option<i64>, step: i64, items: Vec<T>) {
+    if step == 1 {
+        let n = v.len() as i64;
+        let clamp = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+        let lo = start.map_or(0, clamp);
+        let hi = stop.map_or(n, clamp).max(lo);
+        v.splice(lo as usize..hi as usize, items);
+        return;
+    }
+    let indices = py_slice_indices(v.len(), start, stop, step);
+    if indices.len() != items.len() {
+        panic!(
+            "ValueError: attempt to assign sequence of size {} to extended slice of size {}",
+            items.len(),
+            indices.len()
+        );
+    }
+    for (i, item) in indices.into_iter().zip(items) {
+        v[i] = item;
+    }
+}
+// @end
+
+// @helper py_slice_delete
+// @needs py_slice_indices
+/// Python's `del v[start:stop:step]`.
+fn py_slice_delete<T>(v: &mut Vec<T>, start: Option<i64>, stop: Option<i64>, step: i64) {
+    let mut indices = py_slice_indices(v.len(), start, stop, step);
+    indices.sort_unstable();
+    for i in indices.into_iter().rev() {
+        v.remove(i);
+    }
+}
+// @end
+
 // @helper py_list_index
 /// Python's `v.index(x)`: position of the first equal element.
 fn py_list_index<T: PartialEq>(v: &[T], x: &T) -> i64 {

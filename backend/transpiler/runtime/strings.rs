@@ -393,3 +393,149 @@ fn py_ord(s: &str) -> i64 {
     }
 }
 // @end
+
+// @helper py_str_window
+/// CPython's index adjustment for `s.find(sub, start, end)` and friends: the character
+/// window `[start, end)` (start may lie past the end, which makes every search miss) and
+/// the byte offsets of its ends.
+fn py_str_window(s: &str, start: Option<i64>, end: Option<i64>) -> (i64, i64, usize, usize) {
+    let len = s.chars().count() as i64;
+    let adjust = |i: i64| if i < 0 { (i + len).max(0) } else { i };
+    let start = start.map_or(0, adjust);
+    let end = end.map_or(len, adjust).min(len);
+    let byte = |i: i64| s.char_indices().nth(i as usize).map_or(s.len(), |(b, _)| b);
+    (start, end, byte(start.min(len)), byte(end))
+}
+// @end
+
+// @helper py_str_find_in
+// @needs py_str_window
+/// Python's `s.find(sub, start, end)`: character index in `s`, or -1.
+fn py_str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let (start, end, lo, hi) = py_str_window(s, start, end);
+    if end - start < sub.chars().count() as i64 {
+        return -1;
+    }
+    s[lo..hi].find(sub).map_or(-1, |b| start + s[lo..lo + b].chars().count() as i64)
+}
+// @end
+
+// @helper py_str_rfind_in
+// @needs py_str_window
+/// Python's `s.rfind(sub, start, end)`: character index in `s` of the last match, or -1.
+fn py_str_rfind_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let (start, end, lo, hi) = py_str_window(s, start, end);
+    if end - start < sub.chars().count() as i64 {
+        return -1;
+    }
+    s[lo..hi].rfind(sub).map_or(-1, |b| start + s[lo..lo + b].chars().count() as i64)
+}
+// @end
+
+// @helper py_str_index_in
+// @needs py_str_find_in
+/// Python's `s.index(sub, start, end)`: like find, but a miss raises ValueError.
+fn py_str_index_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match py_str_find_in(s, sub, start, end) {
+        -1 => panic!("ValueError: substring not found"),
+        i => i,
+    }
+}
+// @end
+
+// @helper py_str_rindex_in
+// @needs py_str_rfind_in
+/// Python's `s.rindex(sub, start, end)`: like rfind, but a miss raises ValueError.
+fn py_str_rindex_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match py_str_rfind_in(s, sub, start, end) {
+        -1 => panic!("ValueError: substring not found"),
+        i => i,
+    }
+}
+// @end
+
+// @helper py_str_count_in
+// @needs py_str_window
+/// Python's `s.count(sub, start, end)`: non-overlapping matches inside the window.
+fn py_str_count_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let (start, end, lo, hi) = py_str_window(s, start, end);
+    if end - start < sub.chars().count() as i64 {
+        return 0;
+    }
+    if sub.is_empty() {
+        return end - start + 1;
+    }
+    s[lo..hi].matches(sub).count() as i64
+}
+// @end
+
+// @helper py_str_partition
+/// Python's `s.partition(sep)`: (before, sep, after), or (s, "", "") without a match.
+fn py_str_partition(s: &str, sep: &str) -> (String, String, String) {
+    if sep.is_empty() {
+        panic!("ValueError: empty separator");
+    }
+    match s.split_once(sep) {
+        Some((before, after)) => (before.to_string(), sep.to_string(), after.to_string()),
+        None => (s.to_string(), String::new(), String::new()),
+    }
+}
+// @end
+
+// @helper py_str_rpartition
+/// Python's `s.rpartition(sep)`: split at the last match, or ("", "", s) without one.
+fn py_str_rpartition(s: &str, sep: &str) -> (String, String, String) {
+    if sep.is_empty() {
+        panic!("ValueError: empty separator");
+    }
+    match s.rsplit_once(sep) {
+        Some((before, after)) => (before.to_string(), sep.to_string(), after.to_string()),
+        None => (String::new(), String::new(), s.to_string()),
+    }
+}
+// @end
+
+// @helper py_str_expandtabs
+/// Python's `s.expandtabs(tabsize)`: tabs to spaces up to the next multiple of tabsize
+/// (the column restarts after `\n` and `\r`; tabsize <= 0 removes tabs).
+fn py_str_expandtabs(s: &str, tabsize: i64) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut column = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' if tabsize > 0 => {
+                let spaces = tabsize - column % tabsize;
+                out.extend(std::iter::repeat(' ').take(spaces as usize));
+                column += spaces;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+// @end
+
+// @helper py_str_casefold
+/// Python's `s.casefold()`: lowercase plus the common full case foldings (`ß` -> `ss`,
+/// final `ς` -> `σ`); rarer foldings (ligatures, some Greek and Armenian forms) follow
+/// `to_lowercase`.
+fn py_str_casefold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+// @end
