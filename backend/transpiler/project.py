@@ -19,8 +19,12 @@ Modules with an `if __name__ == "__main__":` block are still library modules her
 
 from __future__ import annotations
 
+import json
 import keyword
+import os
 import re
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -253,6 +257,26 @@ def _default_backend(source: str, module_name: str) -> Translation:
     return translate(source, options=TranslateOptions(module_name=module_name))
 
 
+def _project_backend(modules: list[PyModule]) -> Backend:
+    """Translate each module with the others visible, so imports between them resolve."""
+    sources: dict[str, str] = {}
+    for module in modules:
+        if module.dotted:
+            try:
+                sources[module.dotted] = module.path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # reported when that module itself is translated
+
+    def backend(source: str, module_name: str) -> Translation:
+        from backend.transpiler import translate
+
+        siblings = {name: text for name, text in sources.items() if name != module_name}
+        options = TranslateOptions(module_name=module_name or "lib")
+        return translate(source, options=options, siblings=siblings)
+
+    return backend
+
+
 def _placeholders(translation: Translation) -> int:
     counted = translation.metadata.get("placeholders")
     if isinstance(counted, int):
@@ -325,9 +349,9 @@ def translate_project(
     and the package `mod.rs` files stay consistent.
     """
     started = time.perf_counter()
-    backend = backend or _default_backend
     console = console or Console(stderr=True)
     modules = discover_modules(src_dir)
+    backend = backend or _project_backend(modules)
     packages = _packages(modules)
     all_paths = {m.parts for m in modules} | packages
     report = ProjectReport(src_dir, out_dir, crate_name_for(out_dir))
@@ -342,6 +366,7 @@ def translate_project(
             bar.advance(task)
     _add_mod_files(texts, out_dir, packages, all_paths)
     _write_crate(out_dir, texts, report.crate_name, src_dir)
+    _check_crate(out_dir, report)
     report.elapsed_ms = (time.perf_counter() - started) * 1000.0
     return report
 
@@ -360,6 +385,55 @@ def _add_mod_files(
         path = out_dir / "src" / Path(*idents) / "mod.rs"
         existing = texts.get(path, "// Namespace package: no __init__.py.\n")
         texts[path] = existing + _mod_lines(package, all_paths)
+
+
+def _check_crate(out_dir: Path, report: ProjectReport) -> None:
+    """`cargo check` the whole crate once (modules refer to each other, so they can only be
+    verified together) and settle each module's status from what rustc said about its file."""
+    from backend.transpiler.verify import find_tool
+
+    cargo = find_tool("cargo")
+    if cargo is None:
+        return  # statuses stay `unverified`
+    lock = out_dir / "Cargo.lock"
+    had_lock = lock.exists()
+    try:
+        with tempfile.TemporaryDirectory(prefix="portalis-cargo-") as target:
+            proc = subprocess.run(
+                [cargo, "check", "--offline", "--quiet", "--message-format=json"],
+                cwd=out_dir,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+                env={**os.environ, "CARGO_TARGET_DIR": target},
+            )
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    finally:
+        if not had_lock:
+            lock.unlink(missing_ok=True)  # the crate is the user's: leave only what we wrote
+    errors: dict[str, int] = {}
+    for line in proc.stdout.splitlines():
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        inner = message.get("message") or {}
+        if message.get("reason") != "compiler-message" or inner.get("level") != "error":
+            continue
+        for span in inner.get("spans", []):
+            if span.get("is_primary"):
+                path = str((out_dir / span["file_name"]).resolve())
+                errors[path] = errors.get(path, 0) + 1
+    for module in report.modules:
+        if module.status is not Status.UNVERIFIED:
+            continue
+        failed = errors.get(str(Path(module.rust_path).resolve()), 0)
+        module.status = Status.PARTIAL if failed or proc.returncode != 0 and not errors else (
+            Status.COMPILES
+        )
+        module.diagnostics += failed
 
 
 def _write_crate(out_dir: Path, texts: dict[Path, str], name: str, src_dir: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import traceback
+from collections.abc import Mapping
 
 from backend.transpiler import parse, runtime
 from backend.transpiler.analyze import oracle
@@ -30,11 +31,16 @@ def translate(
     symbol: str | None = None,
     range: SourceRange | None = None,  # noqa: A002 - the public API's name
     options: TranslateOptions = _DEFAULT_OPTIONS,
+    siblings: Mapping[str, str] | None = None,
 ) -> Translation:
-    """Translate Python `source` (a whole module, one item by name, or a line range)."""
+    """Translate Python `source` (a whole module, one item by name, or a line range).
+
+    `siblings` (module name -> source) are the other modules of the same project: their
+    functions and classes can be imported, and become `use crate::...` paths.
+    """
     started = time.perf_counter()
     try:
-        result = _translate(source, symbol, range, options)
+        result = _translate(source, symbol, range, options, siblings)
     except Exception as err:  # the engine must never raise for any input
         result = _failed(
             Diagnostic(
@@ -85,8 +91,12 @@ def _selection(
     return None
 
 
-def _translate(
-    source: str, symbol: str | None, rng: SourceRange | None, options: TranslateOptions
+def _translate(  # noqa: PLR0913
+    source: str,
+    symbol: str | None,
+    rng: SourceRange | None,
+    options: TranslateOptions,
+    siblings: Mapping[str, str] | None = None,
 ) -> Translation:
     parsed = parse.parse_python(source)
     if isinstance(parsed, Diagnostic):
@@ -96,7 +106,7 @@ def _translate(
         return _failed(selection)
     module_name = options.module_name or "main"
     with oracle.BUILD_LOCK:  # the typed tree is only valid until the next check
-        typed = oracle.typecheck(source, module_name)
+        typed = oracle.typecheck(source, module_name, siblings)
         if isinstance(typed, str):
             return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
         lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
@@ -105,7 +115,7 @@ def _translate(
     helpers = sorted(ctx.helpers)
     helper_text = runtime.render(helpers) if helpers else ""
     lowered.module.helpers = [helper_text] if helper_text else []
-    if not lowered.has_main:
+    if not lowered.has_main or siblings is not None:
         _make_public(lowered.module)
     emitted = emit_module(lowered.module)
     code = _silence_dead_code(emitted, lowered.has_main)
@@ -121,8 +131,11 @@ def _translate(
     emitted = Emitted(code, _shifted_spans(emitted, code))
     if options.rustfmt:
         emitted = _format(emitted)
-    if options.verify:
+    if options.verify and siblings is None:
         status = _verify(emitted, lowered.has_main, status, diagnostics, metadata)
+    elif options.verify:
+        # `use crate::...` only resolves inside the crate: translate-project checks it there
+        metadata["rustc"] = {"ok": None, "available": None, "skipped": True, "reason": "crate"}
     else:
         metadata["rustc"] = {"ok": None, "available": None, "skipped": True}
     return Translation(

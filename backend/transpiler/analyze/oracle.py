@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mypy import build
@@ -36,6 +36,8 @@ class TypedModule:
     tree: MypyFile
     types: dict[Expression, Type]
     errors: list[str]
+    # the project's other modules in the same build (translate-project), by module name
+    siblings: dict[str, MypyFile] = field(default_factory=dict)
 
 
 def cache_dir() -> Path:
@@ -135,4 +137,9 @@ def typecheck(
     state = result.graph.get(module)
     if state is None or state.tree is None:
         return "type analysis produced no tree"
-    return TypedModule(state.tree, dict(result.types), list(result.errors))
+    siblings = {
+        name: result.graph[name].tree  # type: ignore[misc]
+        for name in (others or {})
+        if name in result.graph and result.graph[name].tree is not None
+    }
+    return TypedModule(state.tree, dict(result.types), list(result.errors), siblings)

@@ -32,7 +32,7 @@ from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import classes, functions
+from backend.transpiler.lower import class_hierarchy, classes, functions
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
@@ -85,8 +85,11 @@ def lower_module(
     for cdef in classdefs:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
     funcs, methods, main_body, other = _partition(tree)
-    all_funcs: dict[str, FuncDef] = {f.fullname: f for f in funcs}
-    for cdef in classdefs:
+    sibling_classes, sibling_funcs = _sibling_items(typed)
+    for cdef in sibling_classes:
+        mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
+    all_funcs: dict[str, FuncDef] = {f.fullname: f for f in funcs + sibling_funcs}
+    for cdef in classdefs + sibling_classes:
         for m in classes.class_methods(cdef):
             all_funcs[f"{cdef.info.fullname}.{m.name}"] = m
         constructor = classes.constructor_def(cdef)
@@ -96,14 +99,15 @@ def lower_module(
     main_def._fullname = f"{module_name}.__main_block__"
     all_funcs[main_def._fullname] = main_def
     hierarchy = Hierarchy()
-    for cdef in classdefs:
+    for cdef in classdefs + sibling_classes:
         if cdef.info.has_base("builtins.BaseException"):
             hierarchy.add_user_class(cdef.info)
     mutation = MutationAnalysis(all_funcs)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name)
-    _collect_classes(ctx, classdefs)
-    _collect_signatures(ctx, funcs, classdefs, bool(main_body))
+    _collect_classes(ctx, classdefs + sibling_classes)
+    _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
+    _import_siblings(ctx, typed)
     items: list[ir.Item] = []
     items.extend(_lower_constants(ctx, tree, selection))
     for node in tree.defs:
@@ -118,6 +122,53 @@ def lower_module(
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)
+
+
+def _sibling_items(typed: TypedModule) -> tuple[list[ClassDef], list[FuncDef]]:
+    """Classes and functions of the project's other modules (translate-project)."""
+    classdefs: list[ClassDef] = []
+    funcs: list[FuncDef] = []
+    for tree in typed.siblings.values():
+        for node in tree.defs:
+            if isinstance(node, ClassDef):
+                classdefs.append(node)
+            elif isinstance(node, FuncDef):
+                funcs.append(node)
+            elif isinstance(node, Decorator):
+                funcs.append(node.func)
+    return classdefs, funcs
+
+
+def _import_siblings(ctx: ModuleContext, typed: TypedModule) -> None:
+    """`from pkg.mod import f` -> `use crate::pkg::mod_::f;`; `import pkg` -> qualified paths."""
+    from backend.transpiler.project import rust_module_path
+
+    imported: set[str] = set()
+    for node in typed.tree.defs:
+        if isinstance(node, ImportFrom) and node.id in typed.siblings:
+            path = rust_module_path(node.id)
+            for name, alias in node.names:
+                rust_name = f"{name} as {alias}" if alias and alias != name else name
+                ctx.use(f"{path}::{rust_name}")
+                imported.add(f"{node.id}.{name}")
+    for fullname, sig in ctx.signatures.items():
+        module_id = fullname.rsplit(".", 1)[0]
+        if module_id in typed.siblings and fullname not in imported and sig.owner is None:
+            sig.rust_name = f"{rust_module_path(module_id)}::{sig.rust_name}"
+    for module_id, tree in typed.siblings.items():
+        for node in tree.defs:
+            if isinstance(node, AssignmentStmt) and _is_constant(node):
+                target = node.lvalues[0]
+                assert isinstance(target, NameExpr)
+                if f"{module_id}.{target.name}" in imported:
+                    typ = getattr(target.node, "type", None)
+                    ty = ctx.map_type(typ)
+                    kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.PLACE
+                    ctx.constants.setdefault(target.name, VarInfo(_const_name(target.name), ty, kind))
+
+
+def _const_name(name: str) -> str:
+    return name if name.isupper() else name.upper()
 
 
 def _partition(tree: MypyFile) -> tuple[list[FuncDef], list[FuncDef], list[Statement], list[Statement]]:
@@ -171,6 +222,7 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
         # user exceptions are `PyException` values with their own kind name
         struct = rt.StructT("PyException") if ci.is_exception else classes.struct_type(ci)
         ctx.mapper.classes[cdef.info.fullname] = struct  # type: ignore[index]
+    class_hierarchy.link_hierarchies(ctx)  # base-class static types -> the hierarchy's enum
     for ci in ctx.classes.values():
         classes.resolve_field_types(ctx, ci)
 
@@ -205,6 +257,7 @@ def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: lis
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
             ctx.signatures[fullname] = sig
+    class_hierarchy.inherit_signatures(ctx)
 
 
 def _lower_item(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
@@ -296,7 +349,7 @@ def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt,
 
     ty = ctx.map_type(target.node.type) if getattr(target.node, "type", None) is not None else ctx.type_of(node.rvalue)  # type: ignore[union-attr]
     value = lower_expr(fn_ctx, node.rvalue, ty)
-    name = target.name if target.name.isupper() else target.name.upper()
+    name = _const_name(target.name)
     ctx.note_type(ty)
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
         ctx.constants[target.name] = VarInfo(name, rt.STR, Kind.BORROWED)
