@@ -6,6 +6,7 @@ import re
 import time
 import traceback
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 from backend.transpiler import parse, runtime
 from backend.transpiler.analyze import oracle
@@ -21,6 +22,9 @@ from backend.transpiler.record import (
 )
 
 ENGINE_VERSION = "0.1.0"
+
+# rustc and rustfmt are separate processes: run them side by side
+_TOOLS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="portalis-tools")
 
 _DEFAULT_OPTIONS = TranslateOptions()
 
@@ -129,15 +133,20 @@ def _translate(  # noqa: PLR0913
     }
     status = Status.PARTIAL if ctx.placeholders else Status.UNVERIFIED
     emitted = Emitted(code, _shifted_spans(emitted, code))
-    if options.rustfmt:
-        emitted = _format(emitted)
     if options.verify and siblings is None:
-        status = _verify(emitted, lowered.has_main, status, diagnostics, metadata)
-    elif options.verify:
+        # rustc checks the unformatted text while rustfmt formats it: same program, and
+        # diagnostics map to Python through the span map of the text rustc saw
+        checking = _TOOLS.submit(_verify, emitted, lowered.has_main, status, diagnostics, metadata)
+        if options.rustfmt:
+            emitted = _format(emitted)
+        status = checking.result()
+    elif options.rustfmt:
+        emitted = _format(emitted)
+    if not options.verify:
+        metadata["rustc"] = {"ok": None, "available": None, "skipped": True}
+    elif siblings is not None:
         # `use crate::...` only resolves inside the crate: translate-project checks it there
         metadata["rustc"] = {"ok": None, "available": None, "skipped": True, "reason": "crate"}
-    else:
-        metadata["rustc"] = {"ok": None, "available": None, "skipped": True}
     return Translation(
         rust_code=emitted.code,
         status=status,
@@ -273,7 +282,9 @@ def _verify(
 ) -> Status:
     from backend.transpiler import verify
 
-    result = verify.check_rust(emitted.code, crate_type="bin" if program else "lib")
+    result = verify.check_rust(
+        emitted.code, crate_type="bin" if program else "lib", incremental=True
+    )
     metadata["rustc"] = result.to_json()
     metadata["rustc_version"] = result.rustc_version
     if not result.available:

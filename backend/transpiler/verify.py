@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -267,12 +268,26 @@ def check_rust(
     *,
     crate_type: Literal["lib", "bin"] = "lib",
     timeout_s: float = 10.0,
+    incremental: bool = False,
 ) -> RustcResult:
     """Type-check `code` with rustc (`--emit=metadata`: no code generation, ~30 ms).
 
+    With `incremental`, rustc keeps its query cache in a per-thread directory: translations
+    share the runtime helpers' text, so re-checks skip most of that work (about half the
+    time of a cold check for a program that prints containers).
     Never raises: a missing rustc gives `available=False`, a timeout gives `timed_out=True`.
     """
-    return _check_with("rustc", [], code, crate_type, timeout_s)
+    extra = ["-C", f"incremental={_incremental_dir(crate_type)}"] if incremental else []
+    return _check_with("rustc", extra, code, crate_type, timeout_s)
+
+
+def _incremental_dir(crate_type: str) -> Path:
+    """One cache per thread and crate type: concurrent rustc runs must not share one."""
+    base = os.environ.get("PORTALIS_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "portalis"
+    )
+    version = (rustc_version() or "rustc").split(" ")[1] if rustc_version() else "unknown"
+    return Path(base) / f"rustc-{version}" / f"{crate_type}-{os.getpid()}-{threading.get_ident()}"
 
 
 def clippy_check(
