@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.start_io()
     finally:
         server.service.shutdown()
+    if server.service.busy():
+        # A translation the client no longer waits for is still running in a worker
+        # thread; do not keep the editor waiting for it (threads cannot be interrupted).
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(0)
     return 0
 
 

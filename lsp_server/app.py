@@ -19,6 +19,7 @@ from lsp_server import __version__
 from lsp_server.configuration import DEFAULTS, Settings
 from lsp_server.items import DocumentItems, index_document
 from lsp_server.protocol import PortalisProtocol
+from lsp_server.segments import AnyItems
 from lsp_server.translation import TranslationService
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class PortalisServer(LanguageServer):
         )
         self.settings: Settings = DEFAULTS
         self.service = TranslationService(DEFAULTS, notify=self._backend_event)
-        self._items: dict[str, tuple[int | None, DocumentItems]] = {}
+        self._items: dict[str, tuple[int | None, AnyItems]] = {}
 
     @property
     def portalis_protocol(self) -> PortalisProtocol:
@@ -85,22 +86,23 @@ class PortalisServer(LanguageServer):
         doc = self.workspace.text_documents.get(snap.uri)
         return doc is None or doc.version != snap.version
 
-    def items(self, snap: Snapshot) -> DocumentItems:
+    def items(self, snap: Snapshot) -> AnyItems:
         """Parsed items of this version (parsed once per version)."""
         cached = self.cached_items(snap)
         if cached is not None:
             return cached
+        items: DocumentItems
         items = index_document(snap.source)
         self.remember_items(snap, items)
         return items
 
-    def cached_items(self, snap: Snapshot) -> DocumentItems | None:
+    def cached_items(self, snap: Snapshot) -> AnyItems | None:
         cached = self._items.get(snap.uri)
         if cached is not None and cached[0] == snap.version and snap.version is not None:
             return cached[1]
         return None
 
-    def remember_items(self, snap: Snapshot, items: DocumentItems) -> None:
+    def remember_items(self, snap: Snapshot, items: AnyItems) -> None:
         if snap.version is not None:
             self._items[snap.uri] = (snap.version, items)
 

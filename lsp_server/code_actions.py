@@ -22,7 +22,7 @@ from backend.transpiler import SourceRange, Status
 from lsp_server import edits
 from lsp_server.app import PortalisServer, Snapshot
 from lsp_server.documents import items_for, module_name
-from lsp_server.items import DocumentItems
+from lsp_server.segments import AnyItems
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ async def resolve(ls: PortalisServer, action: types.CodeAction) -> types.CodeAct
 
 
 async def _with_edit(
-    ls: PortalisServer, action: types.CodeAction, snap: Snapshot, items: DocumentItems
+    ls: PortalisServer, action: types.CodeAction, snap: Snapshot, items: AnyItems
 ) -> types.CodeAction:
     assert isinstance(action.data, dict)
     try:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsp_server.app import PortalisServer, Snapshot
-from lsp_server.items import DocumentItems, index_document
+from lsp_server.segments import AnyItems, index_large_document
 
-# Parsing a document this large happens off the event loop.
+# A document this large is indexed by segments (see `segments`), off the event loop.
 INLINE_PARSE_LIMIT = 256 * 1024
 
 
-async def items_for(ls: PortalisServer, snap: Snapshot) -> DocumentItems:
-    """The parsed items of this snapshot, parsing off the loop when the document is big."""
+async def items_for(ls: PortalisServer, snap: Snapshot) -> AnyItems:
+    """The items of this snapshot: parsed once per version."""
     if len(snap.source) <= INLINE_PARSE_LIMIT:
         return ls.items(snap)
     cached = ls.cached_items(snap)
     if cached is not None:
         return cached
-    items: DocumentItems = await ls.service.run_interactive(index_document, snap.source)
+    items: AnyItems = await ls.service.run_interactive(index_large_document, snap.source)
     ls.remember_items(snap, items)
     return items
 

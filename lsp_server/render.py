@@ -58,7 +58,7 @@ def status_line(translation: Translation) -> str:
     if status is Status.PARTIAL:
         missing = placeholder_diagnostics(translation)
         if missing:
-            listed = ", ".join(f"`{what}` (line {line})" for what, line in missing[:3])
+            listed = ", ".join(f"{_code(what)} (line {line})" for what, line in missing[:3])
             more = ", …" if len(missing) > 3 else ""
             noun = "construct" if len(missing) == 1 else "constructs"
             head = f"⚠ {len(missing)} {noun} not translated: {listed}{more}"
@@ -74,6 +74,10 @@ def status_line(translation: Translation) -> str:
         return " · ".join([head, confidence, *tail])
     reason = translation.diagnostics[0].message if translation.diagnostics else "no output"
     return f"✗ not translated: {reason}"
+
+
+def _code(text: str) -> str:
+    return text if text.startswith("`") else f"`{text}`"
 
 
 def hover_code(translation: Translation, method: str | None = None) -> str:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,8 @@ class TranslationService:
         self.backend = self._make_backend(self.settings)
         self._interactive = ThreadPoolExecutor(2, thread_name_prefix="portalis-interactive")
         self._background = ThreadPoolExecutor(1, thread_name_prefix="portalis-background")
+        self._running: set[Future[Any]] = set()
+        self._running_lock = threading.Lock()
         self._delay_s = float(os.environ.get(DEBUG_DELAY_ENV, "0") or 0) / 1000.0
 
     def _make_backend(self, settings: Settings) -> CachedBackend:
@@ -111,6 +114,7 @@ class TranslationService:
         if entry is None:
             pool = self._interactive if request.route == "interactive" else self._background
             work = pool.submit(self.run_sync, self.backend, request)
+            self._track(work)
             entry = _Inflight(asyncio.wrap_future(work))
             self._inflight[key] = entry
             entry.future.add_done_callback(lambda _f: self._drop(key, entry))
@@ -121,6 +125,15 @@ class TranslationService:
             entry.waiters -= 1
             if entry.waiters == 0 and not entry.future.done():
                 entry.future.cancel()  # drops the work if no thread picked it up yet
+
+    def _track(self, work: Future[Any]) -> None:
+        with self._running_lock:
+            self._running.add(work)
+        work.add_done_callback(self._untrack)
+
+    def _untrack(self, work: Future[Any]) -> None:
+        with self._running_lock:
+            self._running.discard(work)
 
     def _drop(self, key: str, entry: _Inflight) -> None:
         if self._inflight.get(key) is entry:
@@ -153,12 +166,16 @@ class TranslationService:
     async def run_interactive(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run `fn(*args)` on the interactive pool (parsing a large document)."""
         self._loop = asyncio.get_running_loop()
-        return await asyncio.wrap_future(self._interactive.submit(fn, *args))
+        work = self._interactive.submit(fn, *args)
+        self._track(work)
+        return await asyncio.wrap_future(work)
 
     async def run_background(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run `fn(*args)` on the background pool (commands, whole-file work)."""
         self._loop = asyncio.get_running_loop()
-        return await asyncio.wrap_future(self._background.submit(fn, *args))
+        work = self._background.submit(fn, *args)
+        self._track(work)
+        return await asyncio.wrap_future(work)
 
     def call_soon(self, fn: Callable[..., Any], *args: Any) -> None:
         """Schedule `fn` on the event loop from any thread."""
@@ -166,6 +183,11 @@ class TranslationService:
         if loop is None or loop.is_closed():
             return
         loop.call_soon_threadsafe(fn, *args)
+
+    def busy(self) -> bool:
+        """Is a worker thread still running a translation?"""
+        with self._running_lock:
+            return any(not work.done() for work in self._running)
 
     def shutdown(self) -> None:
         self._interactive.shutdown(wait=False, cancel_futures=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -65,12 +66,18 @@ async def test_cached_hover_is_fast(client: LanguageClient) -> None:
     uri = open_doc(client, SHAPES)
     line = line_of(SHAPES, "def area")
     first = await hover(client, uri, line)
-    started = time.perf_counter()
     again = await hover(client, uri, line)
-    elapsed_ms = (time.perf_counter() - started) * 1000
     assert first is not None and again is not None
     assert "cached" in again.splitlines()[-1]
-    assert elapsed_ms < 100, elapsed_ms  # a round trip; the server side is well under 1 ms
+
+    # the server's own time for the cached hover (logged at debug level)
+    def hover_logs() -> list[str]:
+        found = [m.message for m in client.log_messages if "lsp_server.hover: hover" in m.message]
+        return found if len(found) >= 2 else []
+
+    timings = await wait_for(hover_logs)
+    server_ms = float(re.search(r"in ([\d.]+) ms", timings[-1]).group(1))  # type: ignore[union-attr]
+    assert server_ms < 20, timings[-1]  # typically ~0.3 ms; generous for loaded CI machines
 
 
 async def test_syntax_error_no_hover_and_a_diagnostic(client: LanguageClient) -> None:
@@ -86,8 +93,26 @@ async def test_syntax_error_no_hover_and_a_diagnostic(client: LanguageClient) ->
     assert syntax.range.start.line == 3
 
 
+async def test_untranslatable_constructs_become_information_diagnostics(
+    client: LanguageClient,
+) -> None:
+    client.set_configuration({"diagnostics": True}, section="portalis")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))
+    source = 'def f(n: int) -> int:\n    return eval("n + 1")\n'
+    path = client.root / "dynamic.py"  # type: ignore[attr-defined]
+    path.write_text(source)
+    uri = open_doc(client, path)
+    diagnostics = await wait_for(lambda: client.diagnostics.get(uri))
+    (found,) = [d for d in diagnostics if "eval" in d.message]
+    assert found.severity == types.DiagnosticSeverity.Information
+    assert isinstance(found.code, str) and found.code.startswith("PRT")
+    assert found.range.start.line == 1 and found.source == "portalis"
+
+
 async def test_non_python_unknown_uri_and_out_of_range(client: LanguageClient) -> None:
-    text_uri = open_doc(client, Path("/tmp/notes.txt"), "def area(x):\n    pass\n", language="plaintext")
+    text_uri = open_doc(
+        client, Path("/tmp/notes.txt"), "def area(x):\n    pass\n", language="plaintext"
+    )
     assert await hover(client, text_uri, 0, 5) is None
     assert await hover(client, "file:///nowhere/missing.py", 0, 0) is None
     assert await hover(client, "untitled:Untitled-1", 0, 0) is None
@@ -123,7 +148,7 @@ async def test_five_megabyte_file_translates_only_the_target(client: LanguageCli
     path.write_text(text)
     uri = open_doc(client, path, text)
     started = time.perf_counter()
-    result = await hover(client, uri, text.count("\n") - 1, 5)
+    result = await hover(client, uri, text.count("\n") - 2, 5)
     elapsed = time.perf_counter() - started
     assert result is not None and "pub fn target(n: i64) -> i64" in result
     assert "filler_" not in result

@@ -1278,6 +1278,11 @@ MATH += [
     Case("", "py_perm(21, 21)", f"OverflowError: perm(21, 21) does not fit in i64 {I64_OVERFLOW}")
 ]
 MATH += [
+    Case(f"math.fsum({xs!r})", f"py_fsum(vec![{', '.join(rf(x) for x in xs)}])")
+    for xs in [[0.1] * 10, [], [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [0.3, 0.6, -0.9],
+               [1.0, float("inf")], [float("inf"), float("-inf")], [2.0**53, 1.0, 1.0]]
+]
+MATH += [
     Case(f"math.isclose({a!r}, {b!r})", f"py_isclose({rf(a)}, {rf(b)})")
     for a, b in [
         (0.1 + 0.2, 0.3),
@@ -1509,6 +1514,8 @@ USAGE: dict[str, str] = {
     "py_ord": 'println!("{}", py_ord("A"));',
     "py_index": 'println!("{}", py_index(-1, 3));',
     "py_slice": 'println!("{:?}", py_slice(&[1, 2, 3], None, None, -1));',
+    "py_slice_assign": 'let mut v = vec![1, 2, 3]; py_slice_assign(&mut v, Some(1), None, 1, vec![9]); println!("{:?}", v);',
+    "py_slice_delete": 'let mut v = vec![1, 2, 3]; py_slice_delete(&mut v, None, None, 2); println!("{:?}", v);',
     "py_list_index": 'println!("{}", py_list_index(&[1, 2], &2));',
     "py_list_remove": 'let mut v = vec![1, 2]; py_list_remove(&mut v, &2); println!("{:?}", v);',
     "py_list_pop": 'let mut v = vec![1, 2]; println!("{}", py_list_pop(&mut v, -1));',
@@ -1581,6 +1588,7 @@ USAGE: dict[str, str] = {
     "py_comb": 'println!("{}", py_comb(5, 2));',
     "py_perm": 'println!("{}", py_perm(5, 2));',
     "py_isclose": 'println!("{}", py_isclose(1.0, 1.0));',
+    "py_fsum": 'println!("{}", py_fsum(vec![0.1, 0.2]));',
     "py_sqrt": 'println!("{}", py_sqrt(2.0));',
     "py_log": 'println!("{}", py_log(2.0));',
     "py_log_base": 'println!("{}", py_log_base(8.0, 2.0));',

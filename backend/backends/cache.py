@@ -57,7 +57,7 @@ class CachedBackend:
             mine.set_exception(exc)
             raise
         with self._lock:
-            if not result.metadata.get("transient"):
+            if _cacheable(result):
                 self._cache[key] = result
             self._inflight.pop(key, None)
         mine.set_result(result)
@@ -69,6 +69,13 @@ class CachedBackend:
 
     def close(self) -> None:
         self.inner.close()
+
+
+def _cacheable(result: Translation) -> bool:
+    """Transient failures (a backend error, an internal engine error) are not remembered."""
+    if result.metadata.get("transient"):
+        return False
+    return not any(d.code == "PRT999" for d in result.diagnostics)
 
 
 def _as_hit(found: Translation) -> Translation:

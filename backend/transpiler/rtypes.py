@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,25 @@ class ListT(RType):
     @property
     def is_ord(self) -> bool:
         return self.elem.is_ord
+
+
+@dataclass(frozen=True)
+class VarTupleT(ListT):
+    """`tuple[T, ...]` (a tuple of unknown length): a `Vec<T>` in Rust, printed as a tuple
+    `(1, 2)` (see values.display); everything that reads a list reads it."""
+
+
+def contains_var_tuple(ty: RType) -> bool:
+    """Python prints this value differently from what `PyFmt` of its Rust type prints."""
+    if isinstance(ty, VarTupleT):
+        return True
+    if isinstance(ty, ListT | SetT | DequeT | OptionT):
+        return contains_var_tuple(ty.inner if isinstance(ty, OptionT) else ty.elem)
+    if isinstance(ty, TupleT):
+        return any(contains_var_tuple(t) for t in ty.items)
+    if isinstance(ty, DictT):
+        return contains_var_tuple(ty.key) or contains_var_tuple(ty.value)
+    return False
 
 
 @dataclass(frozen=True)
@@ -173,16 +192,35 @@ class StructT(RType):
 
 
 @dataclass(frozen=True)
+class UnionT(RType):
+    """A non-Optional Python union (`int | str`, a `Json` alias): a generated Rust enum
+    (lower/unions.py). Identity is the enum's name; `members` (variant, payload) may be empty
+    for a recursive alias's self-reference, so read them through the mapper's registry."""
+
+    name: str
+    members: tuple[tuple[str, RType], ...] = field(default=(), compare=False)
+
+    def render(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
 class FnT(RType):
     """A callable value: rendered as `impl Fn(..) -> ..` in parameters, closures otherwise."""
 
     params: tuple[RType, ...]
     ret: RType
+    mutable: bool = False  # changes what it captures: `FnMut` (lower/closures.py)
+    boxed: bool = False  # held in a container/Option: `Box<dyn Fn..>` (one type for all)
+    sync: bool = False  # held in a `static`: `+ Send + Sync`
 
     def render(self) -> str:
         args = ", ".join(borrowed(p) for p in self.params)
         ret = "" if self.ret == UNIT else f" -> {self.ret.render()}"
-        return f"impl Fn({args}){ret}"
+        sig = f"{'FnMut' if self.mutable else 'Fn'}({args}){ret}"
+        if self.boxed:
+            return f"Box<dyn {sig}{' + Send + Sync' if self.sync else ''}>"
+        return f"impl {sig}"
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,14 @@ async def initialize(
     options: dict[str, Any] | None = None,
     resolve: bool = True,
 ) -> None:
+    # Whole-file diagnostics translate every opened file in the background: off unless a
+    # test is about them, so that the suite stays fast on two cores.
     await client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities(profile, resolve=resolve),
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
-            initialization_options=options,
+            initialization_options={"diagnostics": False, **(options or {})},
         )
     )
 
@@ -181,7 +183,5 @@ async def raw_request(client: LanguageClient, msg_id: int, method: str, params: 
     """Send a request whose params are not checked by the client (malformed on purpose)."""
     future: Future[Any] = Future()
     client.protocol._request_futures[msg_id] = future
-    client.protocol._send_data(
-        {"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params}
-    )
+    client.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
     return await asyncio.wait_for(asyncio.wrap_future(future), 10)

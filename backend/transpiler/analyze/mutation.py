@@ -21,6 +21,7 @@ from mypy.nodes import (
     Lvalue,
     MemberExpr,
     NameExpr,
+    NonlocalDecl,
     OperatorAssignmentStmt,
     StarExpr,
     TupleExpr,
@@ -105,9 +106,14 @@ class _FactCollector(Walker):
         self.facts = facts
         self.loop_depth = 0
 
-    # nested functions and lambdas are analysed on their own
+    # nested functions and lambdas are analysed on their own; what a nested def writes of
+    # the variables it captures (`nonlocal`, in-place changes) is a write here too
     def visit_FuncDef(self, o: FuncDef) -> None:
-        return
+        rebound = nonlocal_names(o)
+        for name in written_captures(o):
+            self.facts.mutated.add(name)
+            if name in rebound:
+                self.facts.assigned[name] += 1
 
     def visit_LambdaExpr(self, o: object) -> None:
         return
@@ -214,6 +220,34 @@ def _method_fullname(expr: MemberExpr) -> str | None:
     if info is not None and hasattr(info, "fullname"):
         return f"{info.fullname}.{expr.name}"
     return None
+
+
+def nonlocal_names(fn: FuncDef) -> set[str]:
+    """The names a def declares `nonlocal` (not those of deeper defs)."""
+    found: set[str] = set()
+
+    class Finder(Walker):
+        def visit_NonlocalDecl(self, o: NonlocalDecl) -> None:
+            found.update(o.names)
+
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            return
+
+    Finder().visit_all(fn.body.body)
+    return found
+
+
+def own_locals(fn: FuncDef, facts: FunctionFacts) -> set[str]:
+    """Names local to a def: its parameters and what it assigns without `nonlocal`."""
+    assigned = {name for name, count in facts.assigned.items() if count}
+    return set(facts.params) | (assigned - nonlocal_names(fn))
+
+
+def written_captures(fn: FuncDef, facts: FunctionFacts | None = None) -> set[str]:
+    """Outer variables a nested def rebinds (`nonlocal`) or changes in place."""
+    facts = facts or collect_facts(fn)
+    rebound = {n for n in nonlocal_names(fn) if facts.assigned.get(n, 0) or n in facts.mutated}
+    return rebound | (facts.mutated - own_locals(fn, facts))
 
 
 def collect_facts(fn: FuncDef) -> FunctionFacts:

@@ -22,6 +22,7 @@ from mypy.types import (
 )
 
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.union_types import UnionRegistry
 
 # Builtin scalars and containers; adding one is one entry.
 SCALARS: dict[str, rt.RType] = {
@@ -41,7 +42,6 @@ LIST_LIKE = {
     "typing.Iterable",
     "typing.Collection",
     "typing.Reversible",
-    "builtins.reversed",
 }
 ITERATOR_LIKE = {
     "typing.Iterator",
@@ -50,6 +50,7 @@ ITERATOR_LIKE = {
     "builtins.filter",
     "builtins.enumerate",
     "builtins.zip",
+    "builtins.reversed",
     "itertools.count",
     "itertools.cycle",
     "itertools.islice",
@@ -72,11 +73,15 @@ class TypeMapper:
 
     def __init__(self, classes: Mapping[str, rt.StructT]) -> None:
         self.classes = classes  # fullname -> struct type
+        self.unions = UnionRegistry(lambda: {c.name for c in self.classes.values()})
 
     def map(self, typ: Type | None) -> rt.RType:  # noqa: C901 - one case per mypy type kind
         if typ is None:
             return rt.UNKNOWN
         if isinstance(typ, TypeAliasType):
+            union = self.unions.map_alias(typ, self.map)  # `Json = dict[str, "Json"] | int`
+            if union is not None:
+                return union
             if typ.is_recursive:
                 # `Tree = dict[str, "Tree"]` has no finite Rust type without a newtype
                 return rt.UnknownT(f"recursive type alias `{typ.alias.name if typ.alias else typ}`")
@@ -93,7 +98,7 @@ class TypeMapper:
                 named = self.classes.get(typ.partial_fallback.type.fullname)
                 if named is not None:
                     return named
-            return rt.TupleT(tuple(self.map(t) for t in typ.items))
+            return rt.TupleT(tuple(_boxed(self.map(t)) for t in typ.items))
         if isinstance(typ, UnionType):
             return self._union(typ)
         if isinstance(typ, CallableType):
@@ -106,7 +111,7 @@ class TypeMapper:
 
     def _instance(self, typ: Instance) -> rt.RType:
         name = typ.type.fullname
-        args = [self.map(a) for a in typ.args]
+        args = [_boxed(self.map(a)) for a in typ.args]  # `Vec<Box<dyn Fn..>>`
         if name in SCALARS:
             return SCALARS[name]
         if name in self.classes:
@@ -114,7 +119,7 @@ class TypeMapper:
         if typ.type.has_base(EXCEPTION_BASE):
             return rt.StructT("PyException")
         if name == "builtins.tuple":
-            return rt.ListT(args[0] if args else rt.UNKNOWN)
+            return rt.VarTupleT(args[0] if args else rt.UNKNOWN)
         if name in LIST_LIKE:
             return rt.ListT(args[0] if args else rt.UNKNOWN)
         if name in ITERATOR_LIKE:
@@ -139,13 +144,29 @@ class TypeMapper:
         items = [get_proper_type(t) for t in typ.items]
         non_none = [t for t in items if not isinstance(t, NoneType)]
         if len(non_none) == 1 and len(items) == 2:
-            inner = self.map(non_none[0])
+            inner = _boxed(self.map(non_none[0]))
             return rt.OptionT(inner)
+        if any(isinstance(t, Instance) and t.type.is_protocol for t in non_none):
+            # `SupportsFloat | SupportsIndex`: a library parameter's protocols that mypy gave
+            # a display as its context; the items' own type is the one to use
+            return rt.UnknownT(str(typ))
         mapped = {self.map(t) for t in non_none}
+        if mapped == {rt.INT, rt.BOOL} and any(isinstance(t, LiteralType) for t in non_none):
+            # `bool | Literal[1] | ...`: mypy's join of a display of ints for a generic
+            # parameter (`math.prod([1, 2])`), not a union a program wrote
+            mapped = {rt.INT}
         if mapped == {rt.INT, rt.FLOAT}:
             # int | float: Python's numeric tower; f64 holds both exactly enough here
             return rt.FLOAT if len(items) == len(non_none) else rt.OptionT(rt.FLOAT)
         if len(mapped) == 1:
             only = mapped.pop()
             return only if len(items) == len(non_none) else rt.OptionT(only)
-        return rt.UnknownT(str(typ))
+        return self.unions.map_union(typ, self.map)  # a generated enum (lower/unions.py)
+
+
+def _boxed(ty: rt.RType) -> rt.RType:
+    """A callable held in a container or Option: every closure has its own type, so the
+    slot holds `Box<dyn Fn..>`."""
+    if isinstance(ty, rt.FnT) and not ty.boxed:
+        return rt.FnT(ty.params, ty.ret, ty.mutable, boxed=True)
+    return ty

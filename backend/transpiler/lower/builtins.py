@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from mypy.nodes import CallExpr, DictExpr, Expression, GeneratorExpr, IntExpr, LambdaExpr, ListExpr, NameExpr, TupleExpr
+from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
+    DictExpr,
+    Expression,
+    GeneratorExpr,
+    IntExpr,
+    LambdaExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    TupleExpr,
+    TypeInfo,
+    Var,
+)
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call, Lowerer
+from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import Shape, iter_source
 
@@ -25,6 +40,8 @@ def builtin(*names: str):  # type: ignore[no-untyped-def]
 
 def _owned_items(src_iterator: str, shape: Shape) -> str:
     """An iterator expression yielding owned items (copied/cloned references)."""
+    if shape.ref and isinstance(shape.ty, rt.TupleT):  # `&(A, B)` items: copy the tuple whole
+        return f"{src_iterator}.{'copied' if shape.ty.is_copy else 'cloned'}()"
     if shape.is_tuple:
         names = [f"x{i}" for i in range(len(shape.parts))]
         pats = []
@@ -92,6 +109,8 @@ def lower_len(call: Call) -> Expr:
         return Expr(f"{arg.at(Prec.POSTFIX)}.chars().count() as i64", rt.INT, Kind.OWNED, Prec.CAST)
     if isinstance(ty, rt.TupleT):
         return Expr(str(len(ty.items)), rt.INT)
+    if isinstance(ty, rt.IterT):  # `len(range(0, 100, 7))`: a stepped range has no `len()`
+        return Expr(f"{arg.at(Prec.POSTFIX)}.count() as i64", rt.INT, Kind.OWNED, Prec.CAST)
     return Expr(f"{arg.at(Prec.POSTFIX)}.len() as i64", rt.INT, Kind.OWNED, Prec.CAST)
 
 
@@ -124,16 +143,27 @@ def _min_max(call: Call, which: str) -> Expr:
         iterator = f"[{', '.join(values.owned(i) for i in items)}].into_iter()"
         elem = result_t
     else:
+        if default is not None and _empty_display(call.args[0]):
+            return lower_expr(ctx, default, result_t)  # `max([], default=d)` is just `d`
         iterator, elem = owned_iterator(call)
     if key is not None:
         helper = f"py_{which}_by"
         call.helper(helper)
         key_fn = _key_closure(call, key, elem)
+        if default is not None:
+            fallback = values.owned(lower_expr(ctx, default, elem))
+            code = (f"{{ let items: Vec<_> = {iterator}.collect(); "
+                    f"if items.is_empty() {{ {fallback} }} else {{ {helper}(items, {key_fn}) }} }}")
+            return Expr(code, elem, Kind.OWNED)
         return Expr(f"{helper}({iterator}, {key_fn})", elem, Kind.OWNED)
     if default is not None:
         fallback = values.owned(lower_expr(ctx, default, elem))
         if elem.is_ord:
             return Expr(f"{iterator}.{which}().unwrap_or({fallback})", elem, Kind.OWNED, Prec.POSTFIX)
+        call.helper(f"py_{which}")
+        code = (f"{{ let items: Vec<_> = {iterator}.collect(); "
+                f"if items.is_empty() {{ {fallback} }} else {{ py_{which}(items) }} }}")
+        return Expr(code, elem, Kind.OWNED)
     if elem.is_ord and not isinstance(elem, rt.UnknownT):
         msg = f"{which}() arg is an empty sequence"
         return Expr(f'{iterator}.{which}().expect("{msg}")', elem, Kind.OWNED, Prec.POSTFIX)
@@ -148,10 +178,41 @@ def _key_closure(call: Call, key_node, elem: rt.RType) -> str:  # type: ignore[n
 
     if isinstance(key_node, LambdaExpr):
         return functions.lower_lambda_with(call.ctx, key_node, [elem], by_ref=True).code
-    fn = lower_expr(call.ctx, key_node)
-    if elem.is_copy:
-        return f"|x| {fn.code}(*x)"
-    return f"|x| {fn.code}(x)"
+    return reference_closure(call.ctx, key_node, [elem], by_ref=True).code
+
+
+def reference_closure(ctx: FnContext, fn_node: Expression, params: list[rt.RType], by_ref: bool) -> Expr:
+    """A function named as a value (`len`, `str.lower`, `abs`, a user function) where a
+    closure is wanted: `|x| f(x)`, lowered as the call `f(x)` itself so builtins and
+    methods take their usual translation. `by_ref`: the closure receives `&T`."""
+    names = ["x"] if len(params) == 1 else [f"x{i}" for i in range(len(params))]
+    ctx.push()
+    pats = []
+    args: list[Expression] = []
+    for name, ty in zip(names, params, strict=True):
+        if by_ref and ty.is_copy:
+            ctx.declare(name, ty, Kind.PLACE)
+            # a numeric item type is written out: rustc cannot pick `abs` for `{integer}`
+            pats.append(f"&{name}: &{ty.render()}" if ty in (rt.INT, rt.FLOAT) else f"&{name}")
+        else:
+            ctx.declare(name, ty, Kind.BORROWED if by_ref else Kind.PLACE)
+            pats.append(name)
+        arg = NameExpr(name)
+        arg.node = Var(name)
+        args.append(arg)
+    try:
+        if isinstance(fn_node, MemberExpr) and isinstance(fn_node.expr, NameExpr) and isinstance(fn_node.expr.node, TypeInfo):
+            # `str.lower` is the method called on its first argument
+            callee: Expression = MemberExpr(args[0], fn_node.name)
+            synthetic = CallExpr(callee, args[1:], [ARG_POS] * (len(args) - 1), [None] * (len(args) - 1))
+        else:
+            synthetic = CallExpr(fn_node, args, [ARG_POS] * len(args), [None] * len(args))
+        for node in (synthetic, synthetic.callee):
+            node.set_line(fn_node)
+        body = lower_expr(ctx, synthetic)
+    finally:
+        ctx.pop()
+    return Expr(f"|{', '.join(pats)}| {values.owned(body)}", rt.FnT(tuple(params), body.ty), Kind.OWNED, Prec.CLOSURE)
 
 
 @builtin("min")
@@ -188,10 +249,18 @@ def lower_sum(call: Call) -> Expr:
 
 @builtin("sorted")
 def lower_sorted(call: Call) -> Expr:
-    iterator, elem = owned_iterator(call)
+    arg_t = type_of(call.ctx, call.args[0])
+    if isinstance(arg_t, rt.ListT) and not isinstance(arg_t.elem, rt.UnknownT) and not _empty_display(call.args[0]):
+        # a list is copied as a whole (`xs.clone()`), not item by item
+        items = call.arg(0)
+        elem = items.ty.elem if isinstance(items.ty, rt.ListT) else arg_t.elem
+        start = values.owned(items)
+    else:
+        iterator, elem = owned_iterator(call)
+        start = f"{iterator}.collect::<Vec<_>>()"
     result_t = rt.ListT(elem)
     sort = sort_statement(call, "v", elem)
-    code = f"{{ let mut v: Vec<_> = {iterator}.collect(); {sort}; v }}"
+    code = f"{{ let mut v = {start}; {sort}; v }}"
     return Expr(code, result_t, Kind.OWNED)
 
 
@@ -437,7 +506,9 @@ def lower_map(call: Call) -> Expr:
     sub = Call(call.ctx, call.node)
     sub_args = call.args[1:]
     if len(sub_args) != 1:
-        raise call.fail("map() over several iterables", "PRT165")
+        from backend.transpiler.lower import closures
+
+        return closures.map_several(call)
     src = iter_source(call.ctx, sub_args[0])
     iterator = _owned_items(src.iterator, src.shape) if src.shape.ty != rt.CHAR else f"{src.iterator}.map(String::from)"
     elem = _elem_type(src.shape) if src.shape.ty != rt.CHAR else rt.STR
@@ -446,6 +517,11 @@ def lower_map(call: Call) -> Expr:
     if isinstance(fn_node, LambdaExpr):
         closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=False)
         return Expr(f"{iterator}.map({closure.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
+    from backend.transpiler.lower.closures import function_value
+
+    value = function_value(call.ctx, fn_node, [elem], out_elem, mode="owned")  # `str.strip`, `abs`
+    if value is not None:
+        return Expr(f"{iterator}.map({value.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
     if isinstance(fn_node, NameExpr) and fn_node.fullname in BUILTINS:
         body = BUILTINS[fn_node.fullname]
         from mypy.nodes import CallExpr as MypyCall
@@ -521,6 +597,16 @@ def lower_isinstance(call: Call) -> Expr:
         from backend.transpiler.lower import exceptions
 
         return exceptions.lower_exception_isinstance(call)
+    from backend.transpiler.lower import unions
+
+    variant_test = unions.lower_isinstance(call.ctx, call.node)  # `int | str` values
+    if variant_test is not None:
+        return variant_test
+    from backend.transpiler.lower import class_hierarchy
+
+    user_class = class_hierarchy.lower_isinstance(call, value_t)  # subclasses, hierarchy enums
+    if user_class is not None:
+        return user_class
     names = [target] if not isinstance(target, TupleExpr) else target.items
     known = {"builtins.int": rt.INT, "builtins.float": rt.FLOAT, "builtins.str": rt.STR, "builtins.bool": rt.BOOL}
     for name in names:

@@ -82,15 +82,20 @@ def lower_call(ctx: FnContext, node: CallExpr) -> Expr:
         return _call_name(ctx, node, callee)
     if isinstance(callee, MemberExpr):
         return _call_member(ctx, node, callee)
-    if isinstance(callee, SuperExpr):
-        raise Unsupported(node, "super() call", "PRT162")
+    if isinstance(callee, SuperExpr):  # `super().m(..)`: mypy's SuperExpr names the method
+        from backend.transpiler.lower import classes
+
+        return classes.call_super(ctx, node, callee.name)
     target = lower_expr(ctx, callee)
     return call_value(ctx, node, target)
 
 
 def _is_builtin_print(node: CallExpr) -> bool:
-    """print() joins `*items` itself (formatting.lower_print)."""
+    """print() joins `*items` itself (formatting.lower_print); `zip(*rows)` transposes
+    (iteration._transpose_source)."""
     callee = node.callee
+    if isinstance(callee, NameExpr) and callee.fullname == "builtins.zip":
+        return node.arg_kinds == [ARG_STAR]
     return isinstance(callee, NameExpr) and callee.fullname == "builtins.print" and ARG_STAR2 not in node.arg_kinds
 
 
@@ -130,6 +135,9 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
             return call_user(ctx, node, sig, None)
         raise Unsupported(node, f"call to `{fullname}`", "PRT163")
     if isinstance(base, NameExpr) and isinstance(base.node, TypeInfo):
+        handler = stdlib.FUNCTIONS.get(f"{base.node.fullname}.{callee.name}")  # `dict.fromkeys`
+        if handler is not None:
+            return handler(Call(ctx, node))
         return classes.call_class_member(ctx, node, base.node, callee.name)
     if isinstance(base, SuperExpr) or (isinstance(base, CallExpr) and isinstance(base.callee, NameExpr) and base.callee.name == "super"):
         return classes.call_super(ctx, node, callee.name)
@@ -166,6 +174,11 @@ def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) 
     for param, arg in zip(sig.params[skip:], bind_arguments(ctx, node, sig, skip), strict=True):
         if arg is None:
             raise Unsupported(node, f"missing argument `{param.name}`", "PRT164")
+        if param.mode == "mut" and isinstance(param.ty, rt.OptionT) and not param.ty.inner.is_copy:
+            from backend.transpiler.lower.functions import optional_mut_arg
+
+            args.append(optional_mut_arg(ctx, arg))  # `Option<&mut T>`: the caller's object
+            continue
         e = lower_expr(ctx, arg, param.ty)
         args.append(_argument(ctx, e, param.mode, param.ty))
     return args

@@ -17,7 +17,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import enums, values
+from backend.transpiler.lower import class_hierarchy, class_links, enums, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
 from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
@@ -50,6 +50,8 @@ def construct(ctx: FnContext, node: CallExpr, info: TypeInfo) -> Expr:
         raise Unsupported(node, f"constructing `{ci.name}`", "PRT505")
     args = call_arguments(ctx, node, sig)
     result = Expr(f"{ci.name}::new({', '.join(args)})", struct_type(ci), Kind.OWNED, Prec.POSTFIX)
+    if ci.shared:
+        result = class_links.wrap_new(ci, result)
     if sig.fallible:
         from backend.transpiler.lower import exceptions
 
@@ -94,6 +96,13 @@ def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
         if node.name == "args":
             raise Unsupported(node, "exception `.args`", "PRT507")
         raise Unsupported(node, f"exception attribute `.{node.name}`", "PRT507")
+    root = class_hierarchy.poly_root(ctx.module, ty)
+    if root is not None:
+        return class_hierarchy.poly_attr(ctx, node, base, root, node.name)
+    base = class_links.narrowed(base)
+    linked = class_links.shared_class(ctx.module, base.ty)
+    if linked is not None:
+        return class_links.field_read(ctx, node, base, linked, node.name)
     ci = class_of(ctx.module, ty)
     if ci is not None and ci.is_enum:
         return enums.member_attr(ctx, node, base, ci)
@@ -128,6 +137,13 @@ def call_method(call: Call, name: str) -> Expr:
     ty = recv.ty
     if isinstance(ty, rt.IterT) and name == "__next__":
         return Expr(f"{recv.at(Prec.POSTFIX)}.next().unwrap()", ty.elem, Kind.OWNED, Prec.POSTFIX)
+    root = class_hierarchy.poly_root(call.ctx.module, ty)
+    if root is not None:
+        return class_hierarchy.poly_method(call.ctx, call.node, recv, root, name)
+    node_recv = class_links.narrowed(recv)
+    linked = class_links.shared_class(call.ctx.module, node_recv.ty)
+    if linked is not None:
+        return class_links.call_method(call.ctx, call.node, node_recv, linked, name)
     ci = class_of(call.ctx.module, ty)
     if ci is None:
         raise call.fail(f"method `{name}` on {ty.render()}")
@@ -154,7 +170,7 @@ def call_class_member(ctx: FnContext, node: CallExpr, info: TypeInfo, name: str)
 
 
 def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
-    raise Unsupported(node, f"super().{name}()", "PRT510")
+    return class_hierarchy.call_super(ctx, node, name)
 
 
 def call_dunder(

@@ -29,7 +29,7 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_traits, enums, values
+from backend.transpiler.lower import class_hierarchy, class_traits, enums, values
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -97,11 +97,8 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
     ci.is_enum = info.is_enum
     ci.is_exception = info.has_base("builtins.BaseException")
     ci.is_dataclass = "dataclass" in info.metadata
-    user_bases = [
-        b
-        for b in info.mro[1:]
-        if b.fullname != "builtins.object" and not b.fullname.startswith(("enum.", "builtins."))
-    ]
+    # bases this module defines (an `abc.ABC` or `Generic` base is no class to translate)
+    user_bases = [b for b in info.mro[1:] if b.module_name == info.module_name]
     if user_bases and not ci.is_exception:
         ci.base = user_bases[0].name
     if ci.is_enum:
@@ -124,18 +121,21 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
                 ci.field_defaults[stmt.lvalues[0].name] = stmt.rvalue
         ci.ordered = _dataclass_flag(cdef, "order")
     else:
-        for name, sym in info.names.items():
-            node = sym.node
-            if (
-                not isinstance(node, Var)
-                or sym.plugin_generated
-                or node.is_classvar
-                or node.is_property
-            ):
-                continue
-            if name in const_names or name in ("__slots__", "__match_args__"):
-                continue
-            ci.fields.append((name, rt.UNKNOWN))
+        # a subclass's struct holds its bases' fields too (root's first)
+        for owner in [*reversed(user_bases), info]:
+            for name, sym in owner.names.items():
+                node = sym.node
+                if (
+                    not isinstance(node, Var)
+                    or sym.plugin_generated
+                    or node.is_classvar
+                    or node.is_property
+                ):
+                    continue
+                if name in const_names or name in ("__slots__", "__match_args__"):
+                    continue
+                if name not in dict(ci.fields):
+                    ci.fields.append((name, rt.UNKNOWN))
     methods = {m.name for m in class_methods(cdef)}
     ci.has_str = "__str__" in methods
     ci.has_repr = "__repr__" in methods
@@ -160,7 +160,8 @@ def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
     ci.fields = resolved
     if ci.is_dataclass:
         ci.hashable = all(_hashable(t) for _, t in ci.fields)
-        module.mapper.classes[ci.info.fullname] = struct_type(ci)  # type: ignore[index]
+        if not class_hierarchy.subclasses(module, ci):  # else the hierarchy's enum stays
+            module.mapper.classes[ci.info.fullname] = struct_type(ci)  # type: ignore[index]
 
 
 def _hashable(ty: rt.RType) -> bool:
@@ -222,10 +223,14 @@ def class_methods(cdef: ClassDef) -> list[FuncDef]:
 
 
 def constructor_def(cdef: ClassDef) -> FuncDef | None:
-    """The function whose exceptions a call `C(...)` can raise: `__init__` or `__post_init__`."""
-    for fn in class_methods(cdef):
-        if fn.name in ("__init__", "__post_init__"):
-            return fn
+    """The function whose exceptions a call `C(...)` can raise: `__init__` or `__post_init__`
+    (the nearest base's, for a subclass without its own)."""
+    for info in cdef.info.mro:
+        if info.module_name != cdef.info.module_name or not isinstance(info.defn, ClassDef):
+            continue
+        for fn in class_methods(info.defn):
+            if fn.name in ("__init__", "__post_init__"):
+                return fn
     return None
 
 
@@ -250,12 +255,13 @@ def class_of(module: ModuleContext, ty: rt.RType) -> ClassInfo | None:
 
 def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> FuncSig:
     """`X::new(..)`: the dataclass's init fields in order, or `__init__`'s parameters."""
-    init = next((m for m in class_methods(cdef) if m.name == "__init__"), None)
+    found = class_hierarchy.init_of(module, ci)
+    init = found[0] if found is not None else None
     fallible = module.raising.raises(ci.info.fullname)
-    if init is not None:
+    if found is not None and init is not None:
         from backend.transpiler.lower.functions import build_signature
 
-        sig = build_signature(module, f"{ci.info.fullname}.__init__", init, owner=ci.name)
+        sig = build_signature(module, f"{found[1].info.fullname}.__init__", init, owner=ci.name)
         sig.rust_name = "new"
         sig.self_mode = None
         sig.ret = struct_type(ci)
@@ -299,6 +305,7 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
 
         return exceptions.lower_exception_class(module, ci, cdef)
     _check_supported(cdef, ci)
+    class_hierarchy.check_hierarchy(module, cdef, ci)
     if ci.is_enum:
         return enums.lower_enum(module, ci, cdef)
     items: list[ir.Item] = [_struct(module, ci, cdef)]
@@ -320,9 +327,15 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         if sig is None:
             continue
         impl_items.append(lower_function(module, fullname, method, sig))
+    inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
+    impl_items.extend(inherited)
+    impl_items.extend(class_hierarchy.super_copy_items(module, ci))
     items.append(ir.Impl(ci.name, impl_items, span=span_of(cdef)))
     items.extend(trait_items)
+    items.extend(inherited_traits)
     items.extend(class_traits.derived_traits(module, ci))
+    if ci.base is None and class_hierarchy.subclasses(module, ci):
+        items.extend(class_hierarchy.lower_poly_enum(module, ci))
     return items
 
 
@@ -333,8 +346,6 @@ def _check_supported(cdef: ClassDef, ci: ClassInfo) -> None:
     for dec in cdef.decorators:
         if _decorator_name(dec) not in CLASS_DECORATORS:
             raise Unsupported(dec, f"class decorator `{_decorator_name(dec)}`", "PRT512")
-    if ci.base is not None:
-        raise Unsupported(cdef, f"class inheriting from `{ci.base}`", "PRT501")
     for fn in class_methods(cdef):
         if fn.name in UNSUPPORTED_DUNDERS:
             raise Unsupported(fn, f"special method `{fn.name}`", "PRT513")
@@ -346,7 +357,7 @@ def _struct(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Struct:
         module.note_type(ty)
         if isinstance(ty, rt.UnknownT):
             raise Unsupported(cdef, f"field `{name}` of unknown type", "PRT502")
-        if _contains_inline(ty, ci.name):
+        if _contains_inline(ty, ci.name) and not ci.shared:
             # a linked structure: Python shares the nodes, a Rust value would own (and
             # copy) them; needs Rc<RefCell<..>> or an arena, which this translator lacks
             raise Unsupported(cdef, f"recursive field `{name}` (linked nodes)", "PRT526")
@@ -395,7 +406,8 @@ def const_name(name: str) -> str:
 
 def _constructor(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Function:
     sig = module.signatures[f"{ci.info.fullname}.__init__"]
-    init = next((m for m in class_methods(cdef) if m.name == "__init__"), None)
+    found = class_hierarchy.init_of(module, ci)
+    init = found[0] if found is not None else None
     from backend.transpiler.lower.functions import param_type_text, return_type_text
 
     params = [ir.Param(rust_ident(p.name), param_type_text(p)) for p in sig.params]
@@ -451,12 +463,18 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     from backend.transpiler.lower.functions import declare_params
     from backend.transpiler.lower.statements import lower_block
 
-    facts = module.mutation.of(f"{ci.info.fullname}.__init__")
+    facts = module.mutation.of(f"{init.info.fullname}.__init__")
     ctx = FnContext(module, sig, facts, init)
     prologue = declare_params(ctx, sig)
     ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
     body = list(init.body.body)
     if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
+        body = body[1:]
+    inherited: dict[str, str] = {}  # base fields set by `super().__init__(..)`
+    super_call = class_hierarchy.is_super_init(body[0]) if body else None
+    if super_call is not None:
+        parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
+        prologue.append(parent)
         body = body[1:]
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
@@ -475,6 +493,8 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     head = lower_block(ctx, body[:run_end])
     head, initial = _field_locals(ctx, head, assigned, types)
     for name, ty in ci.fields:
+        if name not in initial and name in inherited:
+            initial[name] = inherited[name]
         if name not in initial:
             default = rt.default_value(ty)
             if default is None:

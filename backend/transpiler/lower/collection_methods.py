@@ -12,6 +12,7 @@ from backend.transpiler.lower.methods import (
     LIST_METHODS,
     NUMBER_METHODS,
     SET_METHODS,
+    TUPLE_METHODS,
     _out,
     _r,
     _recv,
@@ -176,10 +177,24 @@ def dict_popitem(call: Call) -> Expr:
 
 @method(DICT_METHODS, "update")
 def dict_update(call: Call) -> Expr:
-    other = call.arg(0)
-    if isinstance(other.ty, rt.DictT) and other.kind is not Kind.OWNED:
-        return _out(f"{_r(call)}.extend({other.at(Prec.POSTFIX)}.iter().map(|(k, v)| (k.clone(), v.clone())))", rt.UNIT)
-    return _out(f"{_r(call)}.extend({values.owned(other)})", rt.UNIT)
+    ty = _dict_t(call)
+    if ty.flavour == "counter":
+        if call.kwargs:
+            raise call.fail("Counter.update() with keyword arguments", "PRT172")
+        return _counter_add(call, "+=")
+    steps = []
+    if call.args:
+        other = call.arg(0)
+        if isinstance(other.ty, rt.DictT) and other.kind is not Kind.OWNED:
+            steps.append(f"{_r(call)}.extend({other.at(Prec.POSTFIX)}.iter().map(|(k, v)| (k.clone(), v.clone())))")
+        else:
+            steps.append(f"{_r(call)}.extend({values.owned(other)})")
+    for name, node in call.kwargs.items():  # `d.update(a=1)`: string keys, in order
+        value = values.owned(call.kwarg(name, ty.value))  # type: ignore[arg-type]
+        steps.append(f'{_r(call)}.insert("{name}".to_string(), {value})')
+    if len(steps) == 1:
+        return _out(steps[0], rt.UNIT)
+    return _out("{ " + "; ".join(steps) + "; }", rt.UNIT, Prec.ATOM)
 
 
 @method(DICT_METHODS, "items")
@@ -211,6 +226,40 @@ def dict_copy(call: Call) -> Expr:
 @method(DICT_METHODS, "clear")
 def dict_clear(call: Call) -> Expr:
     return _out(f"{_r(call)}.clear()", rt.UNIT)
+
+
+def _counter_add(call: Call, op: str) -> Expr:
+    """`Counter.update` / `subtract`: counts from a mapping, or one per item of an iterable."""
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    if not call.args:
+        return _out("()", rt.UNIT, Prec.ATOM)
+    recv = _r(call)
+    if isinstance(call.ctx.module.type_of(call.args[0]), rt.DictT):
+        other = call.arg(0)
+        code = f"for (k, v) in {values.borrow(other)}.iter() {{ *{recv}.get_or_insert_with(k.clone(), || 0) {op} *v; }}"
+    else:
+        iterator, _ = owned_iterator(call)
+        code = f"for item in {iterator} {{ *{recv}.get_or_insert_with(item, || 0) {op} 1; }}"
+    return _out(f"{{ {code} }}", rt.UNIT, Prec.ATOM)
+
+
+@method(DICT_METHODS, "subtract")
+def counter_subtract(call: Call) -> Expr:
+    return _counter_add(call, "-=")
+
+
+@method(DICT_METHODS, "total")
+def counter_total(call: Call) -> Expr:
+    return _out(f"{_r(call)}.values().sum::<i64>()", rt.INT)
+
+
+@method(DICT_METHODS, "elements")
+def counter_elements(call: Call) -> Expr:
+    ty = _dict_t(call)
+    take = "*k" if ty.key.is_copy else "k.clone()"
+    code = f"{_r(call)}.iter().flat_map(|(k, &n)| std::iter::repeat({take}).take(n.max(0) as usize))"
+    return _out(code, rt.IterT(ty.key))
 
 
 @method(DICT_METHODS, "most_common")
@@ -346,3 +395,32 @@ def float_is_integer(call: Call) -> Expr:
 @method(NUMBER_METHODS, "bit_length")
 def int_bit_length(call: Call) -> Expr:
     return _out(f"(64 - {_r(call)}.unsigned_abs().leading_zeros()) as i64", rt.INT, Prec.CAST)
+
+
+# ---- tuple ----
+
+
+def _tuple_items(call: Call) -> tuple[str, rt.RType]:
+    """A homogeneous tuple as an array of references `[&t.0, &t.1]` (its item type)."""
+    recv = _recv(call)
+    ty = recv.ty
+    assert isinstance(ty, rt.TupleT)
+    if len(set(ty.items)) != 1:
+        raise call.fail("`index`/`count` on a tuple of mixed item types", "PRT171")
+    base = recv.at(Prec.POSTFIX)
+    return f"[{', '.join(f'&{base}.{i}' for i in range(len(ty.items)))}]", ty.items[0]
+
+
+@method(TUPLE_METHODS, "index")
+def tuple_index(call: Call) -> Expr:
+    items, elem = _tuple_items(call)
+    needle = values.borrow(call.arg(0, elem))
+    code = f'{items}.iter().position(|item| *item == {needle}).expect("ValueError: tuple.index(x): x not in tuple") as i64'
+    return _out(code, rt.INT, Prec.CAST)
+
+
+@method(TUPLE_METHODS, "count")
+def tuple_count(call: Call) -> Expr:
+    items, elem = _tuple_items(call)
+    needle = values.borrow(call.arg(0, elem))
+    return _out(f"{items}.iter().filter(|item| **item == {needle}).count() as i64", rt.INT, Prec.CAST)

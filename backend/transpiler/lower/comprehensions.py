@@ -19,7 +19,7 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import lower_expr, type_of
-from backend.transpiler.lower.iteration import Shape, Source, bind_target, iter_source
+from backend.transpiler.lower.iteration import Shape, Source, bind_target, iter_source, unpacked_rows
 
 
 def _simple_copy_source(src: Source) -> tuple[str, Shape]:
@@ -38,6 +38,7 @@ def _chain(
     produce,  # type: ignore[no-untyped-def]
 ) -> tuple[str, rt.RType]:
     """`iter.filter(..).map(..)` for one generator; `produce()` lowers the element(s)."""
+    src = unpacked_rows(ctx, target, src)
     iterator, shape = _simple_copy_source(src)
     if conds and shape.is_tuple:
         ctx.push()
@@ -129,7 +130,7 @@ def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: igno
     parts = [f"{{ let mut result = {init}; "]
     elem: rt.RType = rt.UNKNOWN
     for target, seq, conds in zip(indices, sequences, condlists, strict=True):
-        src = iter_source(ctx, seq)
+        src = unpacked_rows(ctx, target, iter_source(ctx, seq))
         ctx.push()
         opened += 1
         pat = bind_target(ctx, target, src.shape, src.nonneg)
@@ -216,7 +217,7 @@ def lower_generator_expr(ctx: FnContext, node: GeneratorExpr) -> Expr:
 
 def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     """`any(cond for x in xs)` as `xs.iter().any(|&x| cond)`."""
-    src = iter_source(ctx, node.sequences[0])
+    src = unpacked_rows(ctx, node.indices[0], iter_source(ctx, node.sequences[0]))
     iterator, shape = _simple_copy_source(src)
     ctx.push()
     pat = bind_target(ctx, node.indices[0], shape, src.nonneg)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from mypy.nodes import Context, Expression, FuncDef, TypeInfo
 from mypy.types import Type
@@ -99,6 +100,9 @@ class ClassInfo:
     post_init: bool = False
     int_enum: bool = False  # IntEnum / IntFlag: members compare and add as ints
     dunders: dict[str, str] = field(default_factory=dict)  # `__add__` -> Rust method name
+    # super().m() copies a subclass's struct needs: rust name -> (def, defining class, sig)
+    super_copies: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
+    shared: bool = False  # self-referential: values are `Rc<RefCell<..>>` (lower/class_links.py)
 
 
 @dataclass

@@ -78,6 +78,8 @@ class _Names(Walker):
         self.bound: list[set[str]] = []
 
     def visit_NameExpr(self, o: NameExpr) -> None:
+        if isinstance(o.node, FuncDef):
+            return  # a nested def is declared where it is defined (lower/closures.py)
         if o.kind == LDEF and o.name not in self.params and not any(o.name in b for b in self.bound):
             self.found.append(o.name)
 

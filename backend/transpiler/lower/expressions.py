@@ -50,6 +50,16 @@ def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = Non
     handler = _DISPATCH.get(type(node))
     if handler is None:
         raise Unsupported(node, f"{type(node).__name__} expression")
+    if isinstance(expected, rt.FnT) and isinstance(node, NameExpr | MemberExpr):
+        from backend.transpiler.lower.closures import function_value
+
+        value = function_value(ctx, node, list(expected.params), expected.ret)  # `max`, `str.strip`
+        if value is not None:
+            return coerce(ctx, value, expected)
+    if isinstance(node, TupleExpr) and isinstance(expected, rt.ListT):
+        # a tuple display where a variable-length tuple (`tuple[int, ...]`, a Vec) is wanted
+        items = [values.owned(lower_expr(ctx, item, expected.elem)) for item in node.items]
+        return Expr(f"vec![{', '.join(items)}]", expected, Kind.OWNED)
     result = handler(ctx, node)
     if expected is not None:
         result = coerce(ctx, result, expected)
@@ -65,6 +75,27 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if isinstance(src, rt.UnionT) or isinstance(target, rt.UnionT):
+        from backend.transpiler.lower import unions
+
+        converted = unions.coerce_union(ctx, e, target)  # wrap a member / unwrap a narrowed one
+        if converted is not None:
+            return converted
+    if isinstance(target, rt.FnT) and target.boxed and not (isinstance(src, rt.FnT) and src.boxed):
+        # one slot type for every closure (each has its own type): `Box<dyn Fn..>`
+        if getattr(ctx, "in_static", False):
+            target = rt.FnT(target.params, target.ret, target.mutable, boxed=True, sync=True)
+        return Expr(f"Box::new({e.code}) as {target.render()}", target, Kind.OWNED, Prec.CAST)
+    if isinstance(src, rt.OptionT) and isinstance(target, rt.StructT) and src.inner == target:
+        from backend.transpiler.lower import class_links
+
+        return class_links.narrowed(e)  # a field mypy narrowed to non-None
+    if isinstance(src, rt.StructT) and isinstance(target, rt.StructT):
+        from backend.transpiler.lower import class_hierarchy
+
+        upcast = class_hierarchy.upcast(ctx.module, e, target)  # a subclass into its base's enum
+        if upcast is not None:
+            return upcast
     if isinstance(src, rt.StructT) and target in (rt.INT, rt.FLOAT):
         from backend.transpiler.lower import enums
 
@@ -98,6 +129,8 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
         return Expr(f"{target.render().split('<')[0]}::new()", target, e.kind, e.prec)
     if isinstance(src, rt.ListT | rt.DictT | rt.SetT) and type(src) is type(target):
         # an empty literal whose element type mypy left open takes the wanted type
+        if isinstance(src, rt.ListT | rt.DictT) and "_" in target.render() and "_" not in src.render():
+            return e  # (not an open `list[object]` over a mixed literal's enum items)
         return Expr(e.code, target, e.kind, e.prec)
     return e
 
@@ -135,6 +168,10 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
         return narrow(ctx, node, var_expr(info))
     const = ctx.module.constants.get(node.name)
     if const is not None:
+        if node.name in getattr(ctx.module, "mutable_globals", ()):
+            from backend.transpiler.lower import module_state
+
+            module_state.note_use(ctx, node.name)  # this statement takes the state's lock
         return narrow(ctx, node, var_expr(const))
     if isinstance(node.node, FuncDef) or (
         node.fullname and node.fullname in ctx.module.signatures
@@ -153,6 +190,11 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
         from backend.transpiler.lower import classes
 
         return classes.lower_class_name(ctx, node, node.node)
+    from backend.transpiler.lower.closures import function_value
+
+    builtin = function_value(ctx, node, None)  # `len` as a value, typed by mypy
+    if builtin is not None:
+        return builtin
     raise Unsupported(node, f"name `{node.name}`", "PRT101")
 
 
@@ -164,6 +206,10 @@ def _is_module_level(ctx: FnContext, node: NameExpr) -> bool:
 
 def narrow(ctx: FnContext, node: Expression, e: Expr) -> Expr:
     """mypy narrowed an Optional variable (`if x is not None:`): unwrap its value here."""
+    from backend.transpiler.lower import unions
+
+    if unions.union_of(e.ty) is not None:
+        return unions.narrow_use(ctx, node, e)  # `isinstance(v, int)` on `v: int | str`
     if not isinstance(e.ty, rt.OptionT):
         return e
     seen = type_of(ctx, node)
@@ -172,13 +218,14 @@ def narrow(ctx: FnContext, node: Expression, e: Expr) -> Expr:
     inner = e.ty.inner
     if inner.is_copy:
         return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.OWNED, Prec.POSTFIX)
+    if e.kind is Kind.MUT_BORROWED:
+        return Expr(f"{e.at(Prec.POSTFIX)}.as_mut().unwrap()", inner, Kind.MUT_BORROWED, Prec.POSTFIX)
+    # a borrowed Optional is `Option<&T>` (a parameter) or `&Option<T>` (an item of a
+    # borrowed list): `as_deref`/`as_ref` borrow the value out of either without moving it
     if isinstance(inner, rt.StrT | rt.ListT) and e.kind is not Kind.OWNED:
-        code = f"{e.at(Prec.POSTFIX)}.as_deref().unwrap()"
-        if e.kind is Kind.BORROWED:
-            code = f"{e.at(Prec.POSTFIX)}.unwrap()"
-        return Expr(code, inner, Kind.BORROWED, Prec.POSTFIX)
+        return Expr(f"{e.at(Prec.POSTFIX)}.as_deref().unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
     if e.kind is Kind.BORROWED:
-        return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
+        return Expr(f"{e.at(Prec.POSTFIX)}.as_ref().unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
     if e.kind is Kind.OWNED:
         return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.OWNED, Prec.POSTFIX)
     return Expr(f"{e.at(Prec.POSTFIX)}.as_ref().unwrap()", inner, Kind.BORROWED, Prec.POSTFIX)
@@ -194,12 +241,15 @@ def lower_member(ctx: FnContext, node: MemberExpr) -> Expr:
 
         return stdlib.lower_module_attr(ctx, node, base.node.fullname)
     if isinstance(base, NameExpr) and isinstance(base.node, TypeInfo):
-        from backend.transpiler.lower import classes
+        from backend.transpiler.lower import classes, closures
 
+        method = closures.function_value(ctx, node, None)  # `str.strip` as a value
+        if method is not None:
+            return method
         return classes.lower_class_attr(ctx, node, base.node)
     from backend.transpiler.lower import classes
 
-    return classes.lower_instance_attr(ctx, node)
+    return narrow(ctx, node, classes.lower_instance_attr(ctx, node))  # `if p.boss is not None:`
 
 
 # ---- containers ----
@@ -215,7 +265,7 @@ def _reject_mixed_items(ctx: FnContext, node: Expression) -> None:
         items, target = [type_of(ctx, i) for i in node.items], ty.elem
     if isinstance(ty, rt.DictT) and isinstance(node, DictExpr):
         items, target = [type_of(ctx, v) for _, v in node.items], ty.value
-    if target == rt.UNKNOWN and items:  # `object`: the items must still agree
+    if isinstance(target, rt.UnknownT) and items:  # `object`: the items must still agree
         target = items[0]
     if any(_incompatible(item, target) for item in items):
         raise Unsupported(node, "a container whose items have different types (Rust needs one item type)", "PRT261")
@@ -225,6 +275,8 @@ def _incompatible(item: rt.RType, target: rt.RType) -> bool:
     """Item types that no implicit conversion (coerce) turns into the container's."""
     if item == target or rt.UNKNOWN in (item, target) or item == rt.UNIT:
         return False
+    if isinstance(target, rt.UnionT):
+        return False  # each item is wrapped in its variant
     if isinstance(target, rt.OptionT):
         return _incompatible(item.inner if isinstance(item, rt.OptionT) else item, target.inner)
     if (target, item) in ((rt.FLOAT, rt.INT), (rt.FLOAT, rt.BOOL), (rt.INT, rt.BOOL)):
@@ -237,7 +289,13 @@ def lower_list(ctx: FnContext, node: ListExpr) -> Expr:
     elem = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
     if not node.items:
         return Expr("Vec::new()", ty, Kind.OWNED)
-    _reject_mixed_items(ctx, node)
+    from backend.transpiler.lower import unions
+
+    mixed = unions.mixed_items_type(ctx, elem, node.items)  # `[1, "a"]`: list[object]
+    if mixed is not None:
+        elem, ty = mixed, rt.ListT(mixed)
+    else:
+        _reject_mixed_items(ctx, node)
     if any(type(i).__name__ == "StarExpr" for i in node.items):
         return _list_with_stars(ctx, node, ty, elem)
     items = [values.owned(lower_expr(ctx, item, elem)) for item in node.items]
@@ -273,9 +331,15 @@ def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
     ctx.module.use_helper("py_dict")
     if not node.items:
         return Expr("PyDict::new()", ty, Kind.OWNED)
-    _reject_mixed_items(ctx, node)
     key_t = ty.key if isinstance(ty, rt.DictT) else None
     val_t = ty.value if isinstance(ty, rt.DictT) else None
+    from backend.transpiler.lower import unions
+
+    mixed = unions.mixed_items_type(ctx, val_t or rt.UNKNOWN, [v for _, v in node.items])
+    if mixed is not None and key_t is not None:  # `{"a": 1, "b": "x"}`: dict[str, object]
+        val_t, ty = mixed, rt.DictT(key_t, mixed)
+    else:
+        _reject_mixed_items(ctx, node)
     pairs = []
     for key, val in node.items:
         if key is None:

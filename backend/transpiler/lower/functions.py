@@ -8,14 +8,25 @@ from mypy.nodes import (
     ARG_OPT,
     ARG_POS,
     ARG_STAR,
+    AssignmentStmt,
     CallExpr,
+    ComparisonExpr,
+    DictExpr,
+    Expression,
+    FloatExpr,
     FuncDef,
+    IfStmt,
     IndexExpr,
     IntExpr,
     LambdaExpr,
+    ListExpr,
     MemberExpr,
     NameExpr,
     ReturnStmt,
+    SetExpr,
+    Statement,
+    StrExpr,
+    TupleExpr,
     UnaryExpr,
 )
 from mypy.types import CallableType, Instance, TupleType, Type, get_proper_type
@@ -49,6 +60,10 @@ def build_signature(
     ret_t = module.map_type(typ.ret_type) if isinstance(typ, CallableType) else rt.UNKNOWN
     if isinstance(typ, CallableType) and fn.is_generator:
         ret_t = _generator_item(module, typ)
+    if isinstance(ret_t, rt.FnT):
+        from backend.transpiler.lower.closures import returns_stateful_closure, stateful
+
+        ret_t = stateful(ret_t) if returns_stateful_closure(fn) else ret_t
     params = []
     args = fn.arguments
     self_mode = None
@@ -97,6 +112,10 @@ def _is_iterable(typ: Type | None) -> bool:
 def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator: bool) -> str:
     if ty.is_copy or isinstance(ty, rt.FnT | rt.IterT):
         return "value"
+    from backend.transpiler.lower.class_links import is_shared
+
+    if is_shared(ty):
+        return "owned"  # an `Rc` handle to a linked node: cloning it aliases, as in Python
     if generator:
         return "owned"  # the generator body outlives the call
     if facts is not None and facts.mutates_param(name):
@@ -114,6 +133,9 @@ def param_type_text(param: ParamSig, generator: bool = False) -> str:
     if isinstance(ty, rt.IterT | rt.FnT) and generator:
         return ty.render() + bounds
     if param.mode == "mut":
+        if isinstance(ty, rt.OptionT) and not ty.inner.is_copy:
+            # `xs: list | None = None` changed in place: the caller's list, or none
+            return f"Option<&mut {ty.inner.render()}>"
         if isinstance(ty, rt.ListT):
             return f"&mut Vec<{ty.elem.render()}>"
         return f"&mut {ty.render()}"
@@ -171,7 +193,8 @@ def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncS
     if sig.generator:
         body = generators.lower_generator_body(ctx, fn, prologue)
     else:
-        body = prologue + statements.lower_body(ctx, fn.body.body, is_function_body=True)
+        filled, rest = _fill_optional_params(ctx, sig, fn.body.body)
+        body = prologue + filled + statements.lower_body(ctx, rest, is_function_body=True)
     params = [
         ir.Param(
             rust_ident(p.name), param_type_text(p, sig.generator), mutable=_param_is_mut(p, facts)
@@ -191,8 +214,83 @@ def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncS
     )
 
 
+def _fill_optional_params(
+    ctx: FnContext, sig: FuncSig, body: list[Statement]
+) -> tuple[list[ir.Stmt], list[Statement]]:
+    """`if target is None: target = []` at the top of a function whose `target` is an
+    `Option<&mut T>` parameter: from there on it is the caller's object or a fresh one,
+    `let target = target.unwrap_or(&mut fresh)` (a default that is not a plain display
+    is built only when needed)."""
+    out: list[ir.Stmt] = []
+    index = 0
+    optional_mut = {
+        p.name: p for p in sig.params if p.mode == "mut" and isinstance(p.ty, rt.OptionT)
+    }
+    while index < len(body):
+        param = _filled_param(body[index], optional_mut)
+        if param is None:
+            break
+        stmt = body[index]
+        assert isinstance(stmt, IfStmt) and isinstance(param.ty, rt.OptionT)
+        assign = stmt.body[0].body[0]
+        assert isinstance(assign, AssignmentStmt)
+        from backend.transpiler.lower.expressions import lower_expr
+
+        default = values.owned(lower_expr(ctx, assign.rvalue, param.ty.inner))
+        name = rust_ident(param.name)
+        fresh = f"{param.name}_default"
+        inner = param.ty.inner.render()
+        if _is_display(assign.rvalue):
+            out.append(ir.Let(fresh, inner, default, mutable=True))
+            out.append(ir.Let(name, None, f"{name}.unwrap_or(&mut {fresh})"))
+        else:
+            out.append(ir.Let(fresh, inner, None, mutable=True))
+            arms = f"Some(given) => given, None => {{ {fresh} = {default}; &mut {fresh} }}"
+            out.append(ir.Let(name, None, f"match {name} {{ {arms} }}"))
+        ctx.declare(param.name, param.ty.inner, Kind.MUT_BORROWED)
+        index += 1
+    return out, body[index:]
+
+
+def _filled_param(stmt: Statement, params: dict[str, ParamSig]) -> ParamSig | None:
+    if not isinstance(stmt, IfStmt) or stmt.else_body is not None or len(stmt.body) != 1:
+        return None
+    test = stmt.expr[0]
+    block = stmt.body[0].body
+    if not (isinstance(test, ComparisonExpr) and test.operators == ["is"] and len(block) == 1):
+        return None
+    subject, none = test.operands
+    assign = block[0]
+    if not (
+        isinstance(subject, NameExpr)
+        and subject.name in params
+        and isinstance(none, NameExpr)
+        and none.fullname == "builtins.None"
+        and isinstance(assign, AssignmentStmt)
+        and len(assign.lvalues) == 1
+        and isinstance(assign.lvalues[0], NameExpr)
+        and assign.lvalues[0].name == subject.name
+    ):
+        return None
+    return params[subject.name]
+
+
+def _is_display(node: Expression) -> bool:
+    """Cheap, side-effect-free defaults: built eagerly."""
+    if isinstance(node, ListExpr | SetExpr | TupleExpr):
+        return all(_is_display(i) for i in node.items)
+    if isinstance(node, DictExpr):
+        return all(k is not None and _is_display(k) and _is_display(v) for k, v in node.items)
+    if isinstance(node, CallExpr) and isinstance(node.callee, NameExpr):
+        empty = ("builtins.list", "builtins.dict", "builtins.set")
+        return not node.args and node.callee.fullname in empty
+    return isinstance(node, IntExpr | StrExpr | FloatExpr)
+
+
 def _param_is_mut(param: ParamSig, facts: FunctionFacts | None) -> bool:
     """`mut x: T` for by-value parameters the body rebinds or advances (iterators)."""
+    if param.mode == "owned" and param.rebound:
+        return True  # e.g. a linked-node cursor `node = node.next`
     if param.mode != "value" or isinstance(param.ty, rt.FnT):
         return False
     advanced = isinstance(param.ty, rt.IterT) and facts is not None and param.name in facts.mutated
@@ -223,8 +321,10 @@ def lower_lambda_with(
     param_types: list[rt.RType],
     by_ref: bool,
     annotate: bool = False,
+    zipped: bool = False,
 ) -> Expr:
-    """A closure; `by_ref` when the caller passes `&T` (sort keys, filters)."""
+    """A closure; `by_ref` when the caller passes `&T` (sort keys, filters); `zipped` when
+    it receives its arguments as the nested pairs of `a.zip(b).zip(c)`."""
     ctx.push()
     pats = []
     for arg, ty in zip(node.arguments, param_types, strict=False):
@@ -253,12 +353,40 @@ def lower_lambda_with(
 
     result = lower_expr(ctx, ret_node.expr)
     ctx.pop()
-    code = f"|{', '.join(pats)}| {values.owned(result)}"
+    from backend.transpiler.lower.closures import lambda_escapes
+
+    owner = "move " if lambda_escapes(ctx, node) else ""  # returned: it owns its captures
+    params = zipped_pattern(pats) if zipped else ", ".join(pats)
+    code = f"{owner}|{params}| {values.owned(result)}"
     fn_t = rt.FnT(tuple(param_types), result.ty)
     return Expr(code, fn_t, Kind.OWNED, Prec.CLOSURE)
 
 
+def zipped_pattern(pats: list[str]) -> str:
+    """`(a, b)`, `((a, b), c)`: how `a.zip(b).zip(c)` hands over its items."""
+    pattern = pats[0]
+    for pat in pats[1:]:
+        pattern = f"({pattern}, {pat})"
+    return pattern
+
+
 # ---- call sites ----
+
+
+def optional_mut_arg(ctx: FnContext, node: Expression) -> str:
+    """The argument for an `Option<&mut T>` parameter: `None`, `Some(&mut xs)` (the callee
+    changes the caller's object, as in Python), or `opt.as_mut()` for an Optional value."""
+    from backend.transpiler.lower.expressions import lower_expr
+
+    e = lower_expr(ctx, node)
+    if e.ty == rt.UNIT or e.code == "None":
+        return "None"
+    if isinstance(e.ty, rt.OptionT):
+        method = "as_deref_mut" if e.kind is Kind.MUT_BORROWED else "as_mut"
+        return f"{e.at(Prec.POSTFIX)}.{method}()"
+    if e.kind is Kind.MUT_BORROWED:
+        return f"Some({e.code})"
+    return f"Some({values.borrow_mut(e)})"
 
 
 def spread_tuple_args(ctx: FnContext, node: CallExpr) -> CallExpr:

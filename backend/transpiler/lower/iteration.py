@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mypy.nodes import (
+    ARG_STAR,
     CallExpr,
     Expression,
     IntExpr,
@@ -120,6 +121,8 @@ def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
         recv_t = type_of(ctx, callee.expr)
         if isinstance(recv_t, rt.DictT) and callee.name in ("items", "keys", "values"):
             recv = lower_expr(ctx, callee.expr)
+            if isinstance(recv.ty, rt.DictT):
+                recv_t = recv.ty  # the held type (a `dict[str, object]` display holds an enum)
             base = recv.at(Prec.POSTFIX)
             if recv.kind is Kind.OWNED:
                 return None
@@ -197,6 +200,8 @@ def _chainable(code: str) -> str:
 
 
 def _zip_source(ctx: FnContext, node: CallExpr) -> Source:
+    if node.arg_kinds == [ARG_STAR]:
+        return _transpose_source(ctx, node)
     sources = [iter_source(ctx, a) for a in node.args]
     if len(sources) < 2:
         raise Unsupported(node, "zip() with fewer than two iterables", "PRT152")
@@ -213,6 +218,40 @@ def _zip_source(ctx: FnContext, node: CallExpr) -> Source:
         code = f"{code}.map(|{nested}| ({', '.join(names)}))"
         shape = Shape(rt.UNKNOWN, False, flat)
     return _src(code, shape)
+
+
+def _transpose_source(ctx: FnContext, node: CallExpr) -> Source:
+    """`zip(*rows)`: the columns of a list of lists, each a `tuple[T, ...]` (a Vec), as
+    many as the shortest row has items."""
+    rows = lower_expr(ctx, node.args[0])
+    if not isinstance(rows.ty, rt.ListT) or not isinstance(rows.ty.elem, rt.ListT):
+        raise Unsupported(node, f"zip(*...) over {rows.ty.render()}", "PRT154")
+    elem = rows.ty.elem.elem
+    take = "r[j]" if elem.is_copy else "r[j].clone()"
+    code = (
+        f"{{ let rows = {values.borrow(rows)}; let n = rows.iter().map(|r| r.len()).min().unwrap_or(0); "
+        f"(0..n).map(move |j| rows.iter().map(|r| {take}).collect::<Vec<_>>()) }}"
+    )
+    return _src(code, value_shape(rt.VarTupleT(elem)))
+
+
+def unpacked_rows(ctx: FnContext, target: Expression, src: Source) -> Source:
+    """`for a, b, c in rows` over lists: Rust patterns cannot destructure a Vec, so each
+    row becomes a tuple first (a row of another length raises ValueError, as in Python)."""
+    shape = src.shape
+    if not isinstance(target, TupleExpr | ListExpr) or shape.is_tuple or not isinstance(shape.ty, rt.ListT):
+        return src
+    if any(isinstance(i, StarExpr) for i in target.items):
+        return src
+    elem = shape.ty.elem
+    count = len(target.items)
+    take = "" if elem.is_copy else ".clone()"
+    parts = ", ".join(f"row[{i}]{take}" for i in range(count))
+    items = f"({parts},)" if count == 1 else f"({parts})"
+    check = (f'if row.len() != {count} {{ panic!("ValueError: expected {count} values to unpack, got {{}}", '
+             f"row.len()) }}")
+    iterator = f"{_chainable(src.iterator)}.map(|row| {{ {check} {items} }})"
+    return _src(iterator, value_shape(rt.TupleT((elem,) * count)), nonneg=src.nonneg)
 
 
 def _flatten(shape: Shape) -> list[Shape]:
@@ -340,6 +379,7 @@ def mutable_source(ctx: FnContext, target: Expression, src: Source) -> Source:
     """`for p in people: p.age += 1`: the loop changes the objects in the container, which
     Python shares with it, so iterate with `iter_mut()` (mutation analysis made the
     container itself mutable)."""
+    src = unpacked_rows(ctx, target, src)
     shape = src.shape
     if not (isinstance(target, NameExpr) and ctx.facts and shape.ref and not shape.is_tuple):
         return src

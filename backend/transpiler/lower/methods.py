@@ -15,6 +15,7 @@ DICT_METHODS: dict[str, Lowerer] = {}
 SET_METHODS: dict[str, Lowerer] = {}
 DEQUE_METHODS: dict[str, Lowerer] = {}
 NUMBER_METHODS: dict[str, Lowerer] = {}
+TUPLE_METHODS: dict[str, Lowerer] = {}
 
 
 def method(table: dict[str, Lowerer], *names: str):  # type: ignore[no-untyped-def]
@@ -48,7 +49,12 @@ def lower_method(call: Call, name: str) -> Expr:
         table = DEQUE_METHODS
     elif ty in (rt.INT, rt.FLOAT):
         table = NUMBER_METHODS
-    elif isinstance(ty, rt.StructT) or isinstance(ty, rt.IterT):
+    elif isinstance(ty, rt.TupleT):
+        table = TUPLE_METHODS
+    elif (
+        isinstance(ty, rt.StructT | rt.IterT)
+        or (isinstance(ty, rt.OptionT) and isinstance(ty.inner, rt.StructT))  # a narrowed field
+    ):
         from backend.transpiler.lower import classes
 
         return classes.call_method(call, name)

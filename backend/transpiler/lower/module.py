@@ -3,6 +3,7 @@ selected items in source order, module constants, and the `__main__` block as `f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, classes, functions
+from backend.transpiler.lower import class_hierarchy, class_links, classes, functions, unions
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
@@ -88,6 +89,7 @@ def lower_module(
     sibling_classes, sibling_funcs = _sibling_items(typed)
     for cdef in sibling_classes:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
+    unions.register_aliases(mapper, tree)  # `Json = ...` names its enum
     all_funcs: dict[str, FuncDef] = {f.fullname: f for f in funcs + sibling_funcs}
     for cdef in classdefs + sibling_classes:
         for m in classes.class_methods(cdef):
@@ -119,6 +121,7 @@ def lower_module(
     user_main = ctx.signatures.get(f"{module_name}.main")
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
         items.append(_lower_main(ctx, main_def))
+    items[:0] = unions.union_items(ctx, items)  # the enums of the unions the items use
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)
@@ -185,8 +188,8 @@ def _partition(tree: MypyFile) -> tuple[list[FuncDef], list[FuncDef], list[State
             main_body.extend(node.body[0].body)
         elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll):
             continue
-        elif isinstance(node, AssignmentStmt) and _is_constant(node):
-            continue
+        elif isinstance(node, AssignmentStmt) and (_is_constant(node) or node.is_alias_def):
+            continue  # (a type alias is resolved by mypy wherever it is used)
         elif isinstance(node, ExpressionStmt) and isinstance(node.expr, StrExpr):
             continue  # module docstring
         else:
@@ -200,6 +203,7 @@ def _is_constant(stmt: AssignmentStmt) -> bool:
         and isinstance(stmt.lvalues[0], NameExpr)
         and (stmt.lvalues[0].is_inferred_def or stmt.type is not None)
         and type(stmt.rvalue).__name__ != "TempNode"
+        and not stmt.is_alias_def  # `Matrix = list[list[int]]` is a type, not a value
     )
 
 
@@ -225,6 +229,7 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
     class_hierarchy.link_hierarchies(ctx)  # base-class static types -> the hierarchy's enum
     for ci in ctx.classes.values():
         classes.resolve_field_types(ctx, ci)
+    class_links.link_shared_classes(ctx)  # linked nodes -> Rc<RefCell<..>>
 
 
 def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool) -> None:
@@ -307,7 +312,7 @@ def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
         return False
     body = guard.body[0].body  # type: ignore[attr-defined]
     others = [d for d in ctx.typed.tree.defs if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
-              and not is_main_guard(d) and not (isinstance(d, AssignmentStmt) and _is_constant(d))
+              and not is_main_guard(d) and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
               and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))]
     return len(body) == 1 and not others and _is_call_to_user_main(ctx, body[0])
 
@@ -330,6 +335,13 @@ _CONST_OK = re.compile(r'^(-?[0-9_.eE+-]+|true|false|"[^"]*")$')
 def _lower_constants(ctx: ModuleContext, tree: MypyFile, selection: set[str] | None) -> list[ir.Item]:
     items: list[ir.Item] = []
     fn_ctx = FnContext(ctx, None, None)
+    fn_ctx.in_static = True  # type: ignore[attr-defined]  # values must be `Sync`
+    from backend.transpiler.lower import module_state
+
+    constants = [n for n in tree.defs if isinstance(n, AssignmentStmt) and _is_constant(n)]
+    names = {n.lvalues[0].name for n in constants}  # type: ignore[attr-defined]
+    ctx.mutable_globals = module_state.mutable_globals(ctx, names)  # type: ignore[attr-defined]
+    ctx.mutable_globals_static = {}  # type: ignore[attr-defined]
     for node in tree.defs:
         if not (isinstance(node, AssignmentStmt) and _is_constant(node)):
             continue
@@ -348,9 +360,12 @@ def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt,
     from backend.transpiler.lower.expressions import lower_expr
 
     ty = ctx.map_type(target.node.type) if getattr(target.node, "type", None) is not None else ctx.type_of(node.rvalue)  # type: ignore[union-attr]
+    ty = _shareable(ty)
     value = lower_expr(fn_ctx, node.rvalue, ty)
     name = _const_name(target.name)
     ctx.note_type(ty)
+    if target.name in getattr(ctx, "mutable_globals", set()):
+        return _mutable_static(ctx, node, target.name, name, ty, values.owned(value))
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
         ctx.constants[target.name] = VarInfo(name, rt.STR, Kind.BORROWED)
         return ir.Const(name, "&str", value.code, span=span_of(node))
@@ -360,6 +375,39 @@ def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt,
     ctx.use("std::sync::LazyLock")
     ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
     return ir.Const(name, f"LazyLock<{ty.render()}>", f"LazyLock::new(|| {values.owned(value)})", keyword="static", span=span_of(node))
+
+
+def _mutable_static(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """State that functions change: `static NAME: LazyLock<Mutex<T>>`, locked per statement
+    (lower/module_state.py)."""
+    from backend.transpiler.lower import module_state
+
+    ctx.use("std::sync::LazyLock")
+    ctx.use("std::sync::Mutex")
+    guard = module_state.guard_name(name)
+    # a Copy value is reached through the guard like a `&mut` (`*counter += 1`)
+    kind = Kind.MUT_BORROWED if ty.is_copy else Kind.PLACE
+    ctx.constants[py_name] = VarInfo(guard, ty, kind)
+    ctx.mutable_globals_static[py_name] = name  # type: ignore[attr-defined]
+    static_t = f"LazyLock<Mutex<{ty.render()}>>"
+    init = f"LazyLock::new(|| Mutex::new({value}))"
+    return ir.Const(name, static_t, init, keyword="static", span=span_of(node))
+
+
+def _shareable(ty: rt.RType) -> rt.RType:
+    """A `static` must be `Sync`: boxed callables in it are `dyn Fn.. + Send + Sync`."""
+    if isinstance(ty, rt.FnT):
+        return dataclasses.replace(ty, sync=True) if ty.boxed else ty
+    changes: dict[str, object] = {}
+    for f in dataclasses.fields(ty):
+        v = getattr(ty, f.name)
+        if isinstance(v, rt.RType):
+            changes[f.name] = _shareable(v)
+        elif isinstance(v, tuple) and all(isinstance(i, rt.RType) for i in v):
+            changes[f.name] = tuple(_shareable(i) for i in v)
+    return dataclasses.replace(ty, **changes) if changes else ty
 
 
 def _const_expr(code: str) -> bool:

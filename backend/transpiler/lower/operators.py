@@ -64,6 +64,8 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
         return _list_op(ctx, node, left, right)
     if isinstance(lt, rt.SetT):
         return _set_op(ctx, node, left, right)
+    if isinstance(lt, rt.DictT) and lt.flavour == "counter" and isinstance(rt_, rt.DictT):
+        return _counter_op(node, left, right)
     if isinstance(lt, rt.DictT) and node.op == "|":
         code = f"{{ let mut merged = {values.owned(left)}; merged.extend({values.owned(right)}); merged }}"
         return Expr(code, lt, Kind.OWNED)
@@ -193,6 +195,34 @@ def _list_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
     raise Unsupported(node, f"operator `{node.op}` on list", "PRT130")
 
 
+# Counter arithmetic, as CPython's Counter: (count in the result from the counts in a and
+# b, what a key only b has gives); only positive counts are kept.
+_COUNTER_OPS = {
+    "+": ("x + y", "y"),
+    "-": ("x - y", "-y"),
+    "|": ("x.max(y)", "y"),
+    "&": ("x.min(y)", None),
+}
+
+
+def _counter_op(node: OpExpr, left: Expr, right: Expr) -> Expr:
+    found = _COUNTER_OPS.get(node.op)
+    if found is None:
+        raise Unsupported(node, f"operator `{node.op}` on Counter", "PRT130")
+    combine, only_b = found
+    code = (
+        f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); let mut out = PyDict::new(); "
+        f"for (k, &x) in a.iter() {{ let y = b.get(k).copied().unwrap_or(0); let n = {combine}; "
+        f"if n > 0 {{ out.insert(k.clone(), n); }} }} "
+    )
+    if only_b is not None:
+        code += (
+            f"for (k, &y) in b.iter() {{ if !a.contains_key(k) && {only_b} > 0 {{ "
+            f"out.insert(k.clone(), {only_b}); }} }} "
+        )
+    return Expr(code + "out }", left.ty, Kind.OWNED)
+
+
 def _set_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
     if node.op in ("|", "&", "-", "^"):
         code = f"{values.borrow(left)} {node.op} {values.borrow(right)}"
@@ -280,6 +310,11 @@ def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
 
 
 def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
+    from backend.transpiler.lower import unions
+
+    type_test = unions.lower_type_comparison(ctx, node)  # `type(v) is int` on a union
+    if type_test is not None:
+        return type_test
     parts = []
     operands = node.operands
     lowered = [lower_expr(ctx, o) for o in operands]
@@ -304,6 +339,10 @@ def _compare(
 ) -> Expr:
     if op in ("is", "is not", "==", "!=") and (right.code == "None" or left.code == "None"):
         subject = left if right.code == "None" else right
+        if isinstance(subject.ty, rt.UnionT):
+            from backend.transpiler.lower import unions
+
+            return unions.none_test(ctx, subject, op in ("is", "=="))  # a `None` variant
         if not isinstance(subject.ty, rt.OptionT):
             # mypy narrowed it already: the comparison has a fixed answer
             return Expr("false" if op in ("is", "==") else "true", rt.BOOL, Kind.OWNED)
@@ -325,6 +364,15 @@ def _compare(
 
 
 def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: Expr) -> Expr:
+    lt, rt_ = left.ty, right.ty
+    if isinstance(lt, rt.UnionT) != isinstance(rt_, rt.UnionT) and op in ("==", "!="):
+        from backend.transpiler.lower import unions
+
+        left, right = unions.equality_operands(ctx, left, right)  # compare enum to enum
+    if isinstance(lt, rt.TupleT) and isinstance(rt_, rt.TupleT) and len(lt.items) != len(rt_.items):
+        return _uneven_tuples(op, left, right, lt, rt_)
+    if isinstance(lt, rt.SetT) and isinstance(rt_, rt.SetT) and op in _SET_ORDER:
+        return _set_order(op, left, right)
     if isinstance(left.ty, rt.StructT) != isinstance(right.ty, rt.StructT):
         from backend.transpiler.lower import classes
 
@@ -342,6 +390,35 @@ def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: 
     if op in ("<", "<=") and re.search(r" as [\w:<>]+$", lcode) and not lcode.startswith("("):
         lcode = f"({lcode})"  # `x as i64 < y` would parse `<` as generic arguments
     return Expr(f"{lcode} {op} {rcode}", rt.BOOL, Kind.OWNED, Prec.CMP)
+
+
+# Sets compare by inclusion in Python (Rust's `BTreeSet` ordering is lexicographic).
+_SET_ORDER = {"<=": ("is_subset", False), "<": ("is_subset", True),
+              ">=": ("is_superset", False), ">": ("is_superset", True)}
+
+
+def _set_order(op: str, left: Expr, right: Expr) -> Expr:
+    method, proper = _SET_ORDER[op]
+    code = f"{left.at(Prec.POSTFIX)}.{method}({values.borrow(right)})"
+    if proper:  # a proper subset/superset also differs (each side evaluated once)
+        code = f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); a.{method}(b) && a != b }}"
+        return Expr(code, rt.BOOL, Kind.OWNED, Prec.ATOM)
+    return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+
+
+def _uneven_tuples(op: str, left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.TupleT) -> Expr:
+    """Tuples of different lengths: Python compares the common prefix, then the lengths,
+    which is exactly Rust's order on `(prefix, len)`."""
+    if op in ("==", "!="):
+        return Expr("false" if op == "==" else "true", rt.BOOL)
+    n = min(len(lt.items), len(rt_.items))
+    lp = ", ".join(f"l.{i}" for i in range(n)) + ("," if n == 1 else "")
+    rp = ", ".join(f"r.{i}" for i in range(n)) + ("," if n == 1 else "")
+    code = (
+        f"{{ let (l, r) = (&{left.at(Prec.UNARY)}, &{right.at(Prec.UNARY)}); "
+        f"(({lp}), {len(lt.items)}_usize) {op} (({rp}), {len(rt_.items)}_usize) }}"
+    )
+    return Expr(code, rt.BOOL, Kind.OWNED, Prec.ATOM)
 
 
 def _comparable(left: Expr, right: Expr, op: str) -> tuple[str, str]:
@@ -397,6 +474,10 @@ def _membership(
     cont = right.ty
     if isinstance(rnode, TupleExpr | ListExpr | SetExpr) and rnode.items:
         return _literal_membership(ctx, left, rnode)
+    if isinstance(cont, rt.IterT) and cont.elem == rt.INT and left.ty in (rt.INT, rt.BOOL):
+        # `x in range(..)` (or another int iterator): walk it, as Python does for iterators
+        needle = values.value(coerce(ctx, left, rt.INT))
+        return Expr(f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
     if isinstance(cont, rt.StrT):
         if left.ty == rt.CHAR:
             needle = left.code

@@ -56,7 +56,7 @@ from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident,
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
-from backend.transpiler.lower.subscripts import key_ref, seq_index, store_place
+from backend.transpiler.lower.subscripts import key_ref, store_place
 
 Lowered = list[ir.Stmt]
 
@@ -66,6 +66,7 @@ def lower_body(ctx: FnContext, body: list[Statement], is_function_body: bool = F
         params = {p.name for p in ctx.sig.params} if ctx.sig else set()
         if ctx.fn is not None and ctx.fn.arguments and ctx.fn.arguments[0].variable.name == "self":
             params.add("self")
+        params |= getattr(ctx, "captured", set())  # a closure's captures live outside it
         mutated = ctx.facts.mutated if ctx.facts else set()
         ctx.plan = plan_declarations(body, params, mutated)  # type: ignore[attr-defined]
     out = lower_block(ctx, body)
@@ -127,11 +128,15 @@ def _find_var(ctx: FnContext, name: str) -> Var | None:
 
 def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
     handler = _STATEMENTS.get(type(stmt))
+    from backend.transpiler.lower import module_state
+
+    depth = module_state.begin_statement(ctx)
     try:
         if handler is None:
             raise Unsupported(stmt, f"{type(stmt).__name__.replace('Stmt', '')} statement", "PRT300")
-        lowered = handler(ctx, stmt)
+        lowered = module_state.end_statement(ctx, stmt, handler(ctx, stmt))  # locks module state
     except Unsupported as err:
+        module_state.abandon_statement(ctx, depth)
         return _placeholder(ctx, stmt, err)
     if lowered and lowered[0].span is None:
         lowered[0].span = span_of(stmt)
@@ -295,12 +300,19 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     info = ctx.lookup(target.name)
+    if info is None and target.name in getattr(ctx.module, "mutable_globals", ()):
+        from backend.transpiler.lower import module_state
+
+        module_state.note_use(ctx, target.name)  # `global x; x = ...`
+        info = ctx.module.constants[target.name]
     if target.name == "_":
         return [ir.Let("_", None, value.code)]
     if info is None or (current and plan.let_here(current[0], current[1], target.name)):
         ty = _target_type(ctx, target)
         if isinstance(ty, rt.UnknownT) or (isinstance(ty, rt.ListT) and isinstance(ty.elem, rt.UnknownT)):
             ty = value.ty
+        elif isinstance(ty, rt.DictT) and isinstance(ty.value, rt.UnknownT) and isinstance(value.ty, rt.DictT):
+            ty = value.ty  # `{"id": 1, "name": "bo"}`: dict[str, object] holds an enum
         value = coerce(ctx, value, ty)
         decl = plan.declarations.get(target.name)
         if _binds_mut_ref(ctx, target, value, decl):
@@ -308,6 +320,7 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
             ctx.declare(target.name, value.ty, Kind.MUT_BORROWED)
             return [ir.Let(rust_ident(target.name), None, value.code)]
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
+        mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
@@ -486,9 +499,11 @@ def _assign_member(ctx: FnContext, target: MemberExpr, rvalue: Expression) -> Lo
 
 
 def _store_member(ctx: FnContext, target: MemberExpr, value: Expr) -> Lowered:
-    place = lower_expr(ctx, target)
+    from backend.transpiler.lower import class_links
+
+    place = class_links.store_place(lower_expr(ctx, target), target)  # nodes: `.borrow_mut()`
     value = coerce(ctx, value, place.ty)
-    return [ir.Assign(place.code, "=", values.owned(value))]
+    return class_links.store(place.code, values.owned(value))
 
 
 # ---- augmented assignment ----
@@ -504,7 +519,9 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
     if isinstance(target, IndexExpr):
         prelude, place = store_place(ctx, target)
     else:
-        place = lower_expr(ctx, target)
+        from backend.transpiler.lower import class_links
+
+        place = class_links.store_place(lower_expr(ctx, target), target)  # nodes: `.borrow_mut()`
     if prelude:
         inner = lower_aug_assign_to(ctx, stmt, place)
         return _with_prelude(prelude, inner[0]) if len(inner) == 1 else [ir.Block([*prelude, *inner])]
@@ -517,6 +534,8 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
         raise Unsupported(stmt, "augmented assignment through a shared reference", "PRT314")
     place_code = place.code
     info = ctx.lookup(target.name) if isinstance(target, NameExpr) else None
+    if info is None and isinstance(target, NameExpr):
+        info = ctx.module.constants.get(target.name)  # `global n; n += 1` (module state)
     if info is not None and info.kind is Kind.MUT_BORROWED and place.ty.is_copy:
         place_code = f"*{place_code}"
     ty = place.ty
@@ -578,6 +597,11 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
 
 
 def lower_if(ctx: FnContext, stmt: IfStmt) -> Lowered:
+    from backend.transpiler.lower import unions
+
+    if_let = unions.lower_if_let(ctx, stmt)  # `if isinstance(v, int):` binds the payload
+    if if_let is not None:
+        return if_let
     cond = values.truthy(lower_expr(ctx, stmt.expr[0]))
     then = _scoped_block(ctx, stmt.body[0])
     orelse = None
@@ -790,7 +814,15 @@ def lower_try(ctx: FnContext, stmt: TryStmt) -> Lowered:
 
 
 def lower_global(ctx: FnContext, stmt: Statement) -> Lowered:
-    raise Unsupported(stmt, "`global`/`nonlocal` declaration", "PRT340")
+    names = getattr(ctx.module, "mutable_globals", set())
+    missing = [n for n in stmt.names if n not in names]  # type: ignore[attr-defined]
+    if missing:
+        raise Unsupported(stmt, f"`global {missing[0]}` of a name not assigned at module level", "PRT340")
+    return []  # the module-level state itself (lower/module_state.py)
+
+
+def lower_nonlocal(ctx: FnContext, stmt: Statement) -> Lowered:
+    return []  # the closure captures the variable itself (lower/closures.py)
 
 
 _STATEMENTS: dict[type, Callable[[FnContext, Statement], Lowered]] = {
@@ -813,5 +845,5 @@ _STATEMENTS: dict[type, Callable[[FnContext, Statement], Lowered]] = {
     RaiseStmt: lower_raise,  # type: ignore[dict-item]
     TryStmt: lower_try,  # type: ignore[dict-item]
     GlobalDecl: lower_global,
-    NonlocalDecl: lower_global,
+    NonlocalDecl: lower_nonlocal,
 }

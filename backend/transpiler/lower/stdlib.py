@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mypy.nodes import MemberExpr, NameExpr
+from mypy.nodes import Expression, LambdaExpr, ListExpr, MemberExpr, NameExpr, TupleExpr
+from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
@@ -189,8 +190,32 @@ def math_isclose(call: Call) -> Expr:
 def math_fsum(call: Call) -> Expr:
     from backend.transpiler.lower.builtins import owned_iterator
 
-    iterator, _ = owned_iterator(call)
-    return Expr(f"{iterator}.sum::<f64>()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    iterator, elem = owned_iterator(call)
+    if elem != rt.FLOAT:
+        iterator = f"{iterator}.map(|x| x as f64)"
+    call.helper("py_fsum")  # exactly rounded, unlike a plain running sum
+    return Expr(f"py_fsum({iterator})", rt.FLOAT, Kind.OWNED)
+
+
+@function("math.fmod")
+def math_fmod(call: Call) -> Expr:
+    x, y = _float_arg(call), _float_arg(call, 1)
+    # Rust's `%` on f64 is C's fmod (sign of x); a zero divisor is a domain error in Python
+    code = (f"{{ let (x, y): (f64, f64) = ({x.code}, {y.code}); "
+            f"if y == 0.0 && !x.is_nan() {{ panic!(\"ValueError: math domain error\") }} x % y }}")
+    return Expr(code, rt.FLOAT, Kind.OWNED)
+
+
+@function("math.dist")
+def math_dist(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    coords = []
+    for index in range(2):
+        iterator, elem = owned_iterator(call, index)
+        coords.append(iterator if elem == rt.FLOAT else f"{iterator}.map(|x| x as f64)")
+    code = f"{coords[0]}.zip({coords[1]}).map(|(a, b)| (a - b) * (a - b)).sum::<f64>().sqrt()"
+    return Expr(code, rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
 
 
 @function("math.prod")
@@ -199,6 +224,42 @@ def math_prod(call: Call) -> Expr:
 
     iterator, elem = owned_iterator(call)
     return Expr(f"{iterator}.product::<{elem.render()}>()", elem, Kind.OWNED, Prec.POSTFIX)
+
+
+# ---- functools and string ----
+
+
+@function("functools.reduce")
+def functools_reduce(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, elem = owned_iterator(call, 1)
+    acc_t = elem
+    initial = call.args[2] if len(call.args) > 2 else call.kwargs.get("initial")
+    if initial is not None:
+        acc_t = call.result_type if not isinstance(call.result_type, rt.UnknownT) else elem
+    fn_node = call.args[0]
+    if isinstance(fn_node, LambdaExpr):
+        from backend.transpiler.lower import functions
+
+        combine = functions.lower_lambda_with(call.ctx, fn_node, [acc_t, elem], by_ref=False).code
+    else:
+        combine = _function_arg(call, fn_node, [acc_t, elem], by_ref=False)
+    if initial is None:
+        code = f'{iterator}.reduce({combine}).expect("TypeError: reduce() of empty iterable with no initial value")'
+        return Expr(code, elem, Kind.OWNED, Prec.POSTFIX)
+    start = values.owned(lower_expr(call.ctx, initial, acc_t))
+    return Expr(f"{iterator}.fold({start}, {combine})", acc_t, Kind.OWNED, Prec.POSTFIX)
+
+
+@function("string.capwords")
+def string_capwords(call: Call) -> Expr:
+    if len(call.args) > 1 or call.kwargs:
+        raise call.fail("string.capwords() with a separator", "PRT707")
+    call.helper("py_str_capitalize")
+    text = values.borrow_str(call.arg(0))
+    code = f'{text}.split_whitespace().map(py_str_capitalize).collect::<Vec<_>>().join(" ")'
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)
 
 
 # ---- collections ----
@@ -210,6 +271,8 @@ def counter_new(call: Call) -> Expr:
     call.ctx.module.note_type(ty)
     if not call.args:
         return Expr("PyDict::new()", ty, Kind.OWNED)
+    if isinstance(call.ctx.module.type_of(call.args[0]), rt.DictT):
+        return Expr(values.owned(call.arg(0)), ty, Kind.OWNED)  # counts given as a mapping
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, _ = owned_iterator(call)
@@ -218,6 +281,24 @@ def counter_new(call: Call) -> Expr:
         f"*counts.get_or_insert_with(item, || 0) += 1; counts }})"
     )
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+
+
+@function("builtins.dict.fromkeys")
+def dict_fromkeys(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, key_t = owned_iterator(call)
+    value_node = call.args[1] if len(call.args) > 1 else call.kwargs.get("value")
+    if value_node is None:
+        ty = rt.DictT(key_t, rt.UNIT)
+        code = f"{iterator}.map(|k| (k, ())).collect::<PyDict<_, _>>()"
+    else:
+        value = lower_expr(call.ctx, value_node)
+        ty = rt.DictT(key_t, value.ty)
+        fill = "v" if value.ty.is_copy else "v.clone()"
+        code = f"{{ let v = {values.owned(value)}; {iterator}.map(|k| (k, {fill})).collect::<PyDict<_, _>>() }}"
+    call.ctx.module.note_type(ty)
+    return Expr(code, ty, Kind.OWNED, Prec.POSTFIX if value_node is None else Prec.ATOM)
 
 
 @function("collections.defaultdict", "collections.OrderedDict")
@@ -300,17 +381,42 @@ FUNCTIONS["bisect.bisect"] = _bisect("py_bisect_right")
 # ---- itertools ----
 
 
+def _seq_source(call: Call, index: int = 0) -> tuple[str, str, rt.RType]:
+    """(`&[T]` argument, length code, item type) of a sequence argument (a str gives its
+    characters as one-char strings)."""
+    seq = call.arg(index)
+    if isinstance(seq.ty, rt.StrT):
+        chars = f"{seq.at(Prec.POSTFIX)}.chars()"
+        return f"&{chars}.map(String::from).collect::<Vec<_>>()", f"{chars}.count() as i64", rt.STR
+    if not isinstance(seq.ty, rt.ListT):
+        raise call.fail(f"`{call.node.callee.name}` over {seq.ty.render()}", "PRT703")  # type: ignore[attr-defined]
+    return values.borrow(seq), f"{seq.at(Prec.POSTFIX)}.len() as i64", seq.ty.elem
+
+
+def _typed_tuples(call: Call, code: str, elem: rt.RType) -> Expr:
+    """The helpers give each tuple as a `Vec`; where mypy knows its length (`r=2`) the
+    program sees a Rust tuple, else a `tuple[T, ...]` (a Vec that prints as a tuple)."""
+    typ = get_proper_type(call.ctx.module.mypy_type(call.node))
+    item = call.ctx.module.map_type(typ.args[0]) if isinstance(typ, Instance) and typ.args else rt.UNKNOWN
+    if isinstance(item, rt.TupleT) and all(t == elem for t in item.items):
+        take = "" if elem.is_copy else ".clone()"
+        parts = ", ".join(f"t[{i}]{take}" for i in range(len(item.items)))
+        parts = f"({parts},)" if len(item.items) == 1 else f"({parts})"
+        mapped = f"{code}.into_iter().map(|t| {parts}).collect::<Vec<_>>()"
+        return Expr(mapped, rt.ListT(item), Kind.OWNED, Prec.POSTFIX)
+    return Expr(code, rt.ListT(rt.VarTupleT(elem)), Kind.OWNED)
+
+
 def _combinatoric(helper: str) -> Lowerer:
     def lower(call: Call) -> Expr:
         call.helper(helper)
-        seq = call.arg(0)
-        elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else rt.STR
-        source = values.borrow(seq)
-        if isinstance(seq.ty, rt.StrT):
-            source = f"&{seq.at(Prec.POSTFIX)}.chars().map(String::from).collect::<Vec<_>>()"
-        r = _int_arg(call, 1) if len(call.args) > 1 else f"{seq.at(Prec.POSTFIX)}.len() as i64"
-        ty = rt.ListT(rt.ListT(elem))
-        return Expr(f"{helper}({source}, {r})", ty, Kind.OWNED)
+        source, elem = _materialized(call)
+        r = _int_arg(call, 1) if len(call.args) > 1 else call.kwarg("r", rt.INT)
+        if r is None:  # every item: r is the pool's length
+            code = f"{{ let pool = {source}; {helper}(pool, pool.len() as i64) }}"
+        else:
+            code = f"{helper}({source}, {r if isinstance(r, str) else values.value(r)})"
+        return _typed_tuples(call, code, elem)
 
     return lower
 
@@ -340,8 +446,15 @@ def itertools_chain(call: Call) -> Expr:
         parts.append(code)
     code = parts[0]
     for other in parts[1:]:
-        code = f"{code}.chain({other})"
+        code = f"{code}.chain({_unparenthesized(other)})"
     return Expr(code, rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+
+def _unparenthesized(code: str) -> str:
+    """`(4..6)` as a call argument needs no parentheses (rustc warns about them)."""
+    if code.startswith("(") and code.endswith(")") and code.count("(") == 1 and ".." in code:
+        return code[1:-1]
+    return code
 
 
 @function("itertools.islice")
@@ -355,26 +468,190 @@ def itertools_islice(call: Call) -> Expr:
     return Expr(f"{code}.skip({start} as usize).take(({stop} - {start}) as usize)", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
 
 
+def _materialized(call: Call, index: int = 0) -> tuple[str, rt.RType]:
+    """(`&[T]` code, item type) of an iterable argument the helper reads as a slice."""
+    node = call.args[index]
+    arg_t = call.ctx.module.type_of(node)
+    if isinstance(arg_t, rt.ListT | rt.StrT):
+        source, _, elem = _seq_source(call, index)
+        return source, elem
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, elem = owned_iterator(call, index)
+    return f"&{iterator}.collect::<Vec<_>>()", elem
+
+
+def _function_arg(call: Call, node: Expression, params: list[rt.RType], by_ref: bool) -> str:
+    """A callable argument (lambda or named function) as a Rust closure."""
+    from backend.transpiler.lower import functions
+    from backend.transpiler.lower.builtins import reference_closure
+
+    if isinstance(node, LambdaExpr):
+        return functions.lower_lambda_with(call.ctx, node, params, by_ref=by_ref).code
+    return reference_closure(call.ctx, node, params, by_ref=by_ref).code
+
+
 @function("itertools.accumulate")
 def itertools_accumulate(call: Call) -> Expr:
-    seq = call.arg(0)
-    elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else rt.INT
-    if len(call.args) > 1 or call.kwargs:
-        raise call.fail("accumulate() with a function", "PRT701")
+    if "initial" in call.kwargs:
+        raise call.fail("accumulate(initial=...)", "PRT701")
+    source, elem = _materialized(call)
+    fn_node = call.args[1] if len(call.args) > 1 else call.kwargs.get("func")
+    combine = "|a, b| a + b"
+    if fn_node is not None:
+        combine = _function_arg(call, fn_node, [elem, elem], by_ref=True)
     call.helper("py_accumulate")
-    return Expr(f"py_accumulate({values.borrow(seq)}, |a, b| a + b)", rt.ListT(elem), Kind.OWNED)
+    return Expr(f"py_accumulate({source}, {combine})", rt.ListT(elem), Kind.OWNED)
+
+
+@function("itertools.groupby")
+def itertools_groupby(call: Call) -> Expr:
+    source, elem = _materialized(call)
+    key_node = call.args[1] if len(call.args) > 1 else call.kwargs.get("key")
+    key_t = elem
+    key = "|x| x.clone()" if not elem.is_copy else "|&x| x"
+    if key_node is not None:
+        closure = _function_arg(call, key_node, [elem], by_ref=True)
+        key = closure
+        typ = get_proper_type(call.ctx.module.mypy_type(call.node))
+        if isinstance(typ, Instance) and typ.args:
+            key_t = call.ctx.module.map_type(typ.args[0])
+    call.helper("py_groupby")
+    # each group is a list here (Python's group iterators are read once, in order)
+    return Expr(f"py_groupby({source}, {key})", rt.ListT(rt.TupleT((key_t, rt.ListT(elem)))), Kind.OWNED)
+
+
+@function("itertools.pairwise")
+def itertools_pairwise(call: Call) -> Expr:
+    source, elem = _materialized(call)
+    call.helper("py_pairwise")
+    return Expr(f"py_pairwise({source})", rt.ListT(rt.TupleT((elem, elem))), Kind.OWNED)
+
+
+@function("itertools.repeat")
+def itertools_repeat(call: Call) -> Expr:
+    item = call.arg(0)
+    code = f"std::iter::repeat({values.owned(item)})"
+    times = call.args[1] if len(call.args) > 1 else call.kwargs.get("times")
+    if times is not None:
+        n = values.value(lower_expr(call.ctx, times, rt.INT))
+        code = f"{code}.take({n}.max(0) as usize)"
+    return Expr(code, rt.IterT(item.ty), Kind.OWNED, Prec.POSTFIX)
+
+
+@function("itertools.cycle")
+def itertools_cycle(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, elem = owned_iterator(call)
+    return Expr(f"{iterator}.cycle()", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+
+def _while(rust: str) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        from backend.transpiler.lower.builtins import owned_iterator
+
+        iterator, elem = owned_iterator(call, 1)
+        test = _function_arg(call, call.args[0], [elem], by_ref=True)
+        return Expr(f"{iterator}.{rust}({test})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+
+    return lower
+
+
+FUNCTIONS["itertools.takewhile"] = _while("take_while")
+FUNCTIONS["itertools.dropwhile"] = _while("skip_while")
+
+
+@function("itertools.starmap")
+def itertools_starmap(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    items_node = call.args[1]
+    if isinstance(items_node, ListExpr | TupleExpr) and items_node.items:
+        # a display of argument tuples: its own items say their types (mypy widens the
+        # display to the callable's `Iterable[Any]`)
+        lowered = [lower_expr(call.ctx, item) for item in items_node.items]
+        iterator = f"[{', '.join(values.owned(e) for e in lowered)}].into_iter()"
+        elem = lowered[0].ty
+    else:
+        iterator, elem = owned_iterator(call, 1)
+    if not isinstance(elem, rt.TupleT):
+        raise call.fail("starmap() over items that are not fixed-size tuples", "PRT705")
+    closure = _function_arg(call, call.args[0], list(elem.items), by_ref=False)
+    names = [f"a{i}" for i in range(len(elem.items))]
+    tupled = f"({', '.join(names)},)" if len(names) == 1 else f"({', '.join(names)})"
+    code = f"{iterator}.map(|{tupled}| ({closure})({', '.join(names)}))"
+    ret = closure_ret(call)
+    return Expr(code, rt.IterT(ret), Kind.OWNED, Prec.POSTFIX)
+
+
+@function("itertools.zip_longest")
+def itertools_zip_longest(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    fill_node = call.kwargs.get("fillvalue")
+    fill_t = call.ctx.module.type_of(fill_node) if fill_node is not None else None
+    lets, parts, types = [], [], []
+    for index in range(len(call.args)):
+        iterator, elem = owned_iterator(call, index)
+        lets.append(f"let p{index}: Vec<_> = {iterator}.collect();")
+        fetch = f"p{index}.get(i).cloned()"
+        if fill_node is None:
+            parts.append(fetch)  # a missing item is None
+            types.append(rt.OptionT(elem))
+            continue
+        if fill_t != elem and not (elem == rt.FLOAT and fill_t == rt.INT):
+            raise call.fail("zip_longest() whose fill value has another type than the items", "PRT706")
+        fill = values.owned(lower_expr(call.ctx, fill_node, elem))
+        parts.append(f"{fetch}.unwrap_or_else(|| {fill})")
+        types.append(elem)
+    if not lets:
+        raise call.fail("zip_longest() of no iterables", "PRT706")
+    longest = ".max(".join(f"p{i}.len()" for i in range(len(lets))) + ")" * (len(lets) - 1)
+    tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    code = f"{{ {' '.join(lets)} (0..{longest}).map(|i| {tup}).collect::<Vec<_>>() }}"
+    return Expr(code, rt.ListT(rt.TupleT(tuple(types))), Kind.OWNED)
+
+
+def closure_ret(call: Call) -> rt.RType:
+    typ = get_proper_type(call.ctx.module.mypy_type(call.node))
+    if isinstance(typ, Instance) and typ.args:
+        return call.ctx.module.map_type(typ.args[0])
+    return rt.UNKNOWN
 
 
 @function("itertools.product")
 def itertools_product(call: Call) -> Expr:
     if "repeat" in call.kwargs:
         call.helper("py_product_repeat")
-        seq = call.arg(0)
-        elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else rt.UNKNOWN
+        source, elem = _materialized(call)
         rep = values.value(call.kwarg("repeat", rt.INT))  # type: ignore[arg-type]
-        return Expr(f"py_product_repeat({values.borrow(seq)}, {rep})", rt.ListT(rt.ListT(elem)), Kind.OWNED)
-    call.helper("py_product")
-    pools = [values.owned(call.arg(i)) for i in range(len(call.args))]
-    first = call.ctx.module.type_of(call.args[0])
-    elem = first.elem if isinstance(first, rt.ListT) else rt.UNKNOWN
-    return Expr(f"py_product(&[{', '.join(pools)}])", rt.ListT(rt.ListT(elem)), Kind.OWNED)
+        return _typed_tuples(call, f"py_product_repeat({source}, {rep})", elem)
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    pools = []
+    elems = []
+    for index in range(len(call.args)):
+        iterator, elem = owned_iterator(call, index)
+        pools.append(f"let p{index}: &Vec<_> = &{iterator}.collect();")
+        elems.append(elem)
+    if not pools:
+        raise call.fail("product() of no iterables", "PRT704")
+    names = [f"a{i}" for i in range(len(elems))]
+    items = [n if t.is_copy else f"{n}.clone()" for n, t in zip(names, elems, strict=True)]
+    items = [f"*{n}" if t.is_copy else i for n, t, i in zip(names, elems, items, strict=True)]
+    body = f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    for index in reversed(range(len(elems))):
+        step = "map" if index == len(elems) - 1 else "flat_map"
+        mover = "move " if index else ""
+        body = f"p{index}.iter().{step}({mover}|{names[index]}| {body})"
+    code = f"{{ {' '.join(pools)} {body}.collect::<Vec<_>>() }}"
+    return Expr(code, rt.ListT(rt.TupleT(tuple(elems))), Kind.OWNED)
+
+
+@function("functools.reduce")
+def _functools_reduce(call: Call) -> Expr:
+    from backend.transpiler.lower.closures import lower_reduce
+
+    return lower_reduce(call)
+

@@ -8,7 +8,7 @@ A `char` receiver (a loop variable over a string) is widened to a `&str` when ne
 
 from __future__ import annotations
 
-from mypy.nodes import GeneratorExpr, ListExpr, NameExpr, StrExpr, TupleExpr
+from mypy.nodes import CallExpr, GeneratorExpr, ListExpr, NameExpr, StrExpr, TupleExpr
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Prec
@@ -284,6 +284,8 @@ def str_join(call: Call) -> Expr:
         return _out("String::new()", rt.STR)
     concat = isinstance(call.node.callee.expr, StrExpr) and call.node.callee.expr.value == ""  # type: ignore[attr-defined]
     arg_t = call.ctx.module.type_of(node)
+    if isinstance(node, CallExpr) and not isinstance(call.arg(0).ty, rt.ListT):
+        arg_t = rt.UNKNOWN  # `reversed(xs)`: mypy types it by join's `Iterable` parameter
     if (
         isinstance(arg_t, rt.ListT)
         and isinstance(arg_t.elem, rt.StrT)

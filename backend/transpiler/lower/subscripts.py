@@ -34,6 +34,8 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
     checked = implicit_errors.checked_index(ctx, node)  # KeyError/IndexError a handler sees
     if checked is not None:
         return checked
+    if _is_range_call(node.base):
+        return _range_index(ctx, node)
     base = lower_expr(ctx, node.base)
     ty = base.ty
     if isinstance(ty, rt.StructT):
@@ -61,6 +63,24 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
         code = f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}] as i64"
         return Expr(code, rt.INT, Kind.OWNED, Prec.CAST)
     raise Unsupported(node, f"indexing {ty.render()}", "PRT140")
+
+
+def _is_range_call(node: Expression) -> bool:
+    from mypy.nodes import CallExpr
+
+    return isinstance(node, CallExpr) and isinstance(node.callee, NameExpr) and node.callee.fullname == "builtins.range"
+
+
+def _range_index(ctx: FnContext, node: IndexExpr) -> Expr:
+    """`range(a, b, s)[i]`: the i-th value (negative from the end; IndexError past it)."""
+    from backend.transpiler.lower.iteration import iter_source
+
+    src = iter_source(ctx, node.base)
+    values_code = f"{src.iterator}.collect::<Vec<i64>>()"
+    index = values.value(lower_expr(ctx, node.index, rt.INT))
+    ctx.module.use_helper("py_index")
+    code = f"{{ let r = {values_code}; r[py_index({index}, r.len())] }}"
+    return Expr(code, rt.INT, Kind.OWNED)
 
 
 def _dict_index(ctx: FnContext, node: IndexExpr, base: Expr, ty: rt.DictT) -> Expr:
@@ -195,11 +215,10 @@ def store_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr, value: Exp
         raise Unsupported(sl, "slice step of zero", "PRT142")
     stride = "1" if sl.stride is None else values.value(lower_expr(ctx, sl.stride, rt.INT))
     start, stop = _bound(ctx, sl.begin_index), _bound(ctx, sl.end_index)
-    items = value if isinstance(value.ty, rt.ListT) else value
-    if isinstance(items.ty, rt.ListT):
-        code = values.owned(items)
+    if isinstance(value.ty, rt.ListT):
+        code = values.owned(value)
     else:
-        code = f"{items.at(Prec.POSTFIX)}.into_iter().collect::<Vec<_>>()"
+        code = f"{value.at(Prec.POSTFIX)}.into_iter().collect::<Vec<_>>()"
     ctx.module.use_helper("py_slice_assign")
     return f"py_slice_assign({values.borrow_mut(base)}, {start}, {stop}, {stride}, {code})"
 

@@ -113,6 +113,11 @@ def option_ref(e: Expr) -> str:
 def truthy(e: Expr) -> str:
     """Python truthiness as a Rust `bool` expression."""
     ty = e.ty
+    from backend.transpiler.lower import unions
+
+    union_test = unions.truthy(e)
+    if union_test is not None:
+        return union_test
     if ty == rt.BOOL:
         return value(e)
     if ty == rt.INT:
@@ -149,11 +154,62 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
         return "{}", e.code
     if isinstance(ty, rt.StructT):
         return "{}", e.code
+    empty = _empty_untyped_text(e)
+    if empty is not None:
+        return "{}", f'"{empty}"'
     ctx.use_helper("py_fmt")
     if isinstance(ty, rt.DictT) and ty.flavour == "counter":
         ctx.use_helper("py_counter_repr")
         return "{}", f"py_counter_repr({borrow(e)})"
+    if rt.contains_var_tuple(ty):
+        return "{}", repr_by_type(e.at(Prec.POSTFIX), ty)
     return "{}", f"{e.at(Prec.POSTFIX)}.py_str()"
+
+
+def _empty_untyped_text(e: Expr) -> str | None:
+    """`print(set())`, `print(tuple())`: an empty container nothing gives an item type to
+    (rustc could not infer one) prints as a constant."""
+    ty = e.ty
+    open_item = (
+        ty.elem if isinstance(ty, rt.ListT | rt.SetT) else ty.key if isinstance(ty, rt.DictT) else None
+    )
+    if open_item is None or not isinstance(open_item, rt.UnknownT):
+        return None
+    if not e.code.endswith("::new()") or e.kind is not Kind.OWNED:
+        return None
+    if isinstance(ty, rt.VarTupleT):
+        return "()"
+    if isinstance(ty, rt.SetT):
+        return "set()"
+    return "[]" if isinstance(ty, rt.ListT) else "{}"
+
+
+def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
+    """Python's repr of a value whose Rust type prints differently (a `tuple[T, ...]` is a
+    `Vec`): walk the static type down to the parts `PyFmt` prints right."""
+    v = f"v{depth}"
+    if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT) and rt.contains_var_tuple(ty.elem):
+        parts = f"{code}.iter().map(|{v}| {repr_by_type(v, ty.elem, depth + 1)}).collect::<Vec<_>>()"
+        if isinstance(ty, rt.VarTupleT):
+            return (f"{{ let parts = {parts}; if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} "
+                    f"else {{ format!(\"({{}})\", parts.join(\", \")) }} }}")
+        if isinstance(ty, rt.SetT):
+            return f"{{ let parts = {parts}; if parts.is_empty() {{ \"set()\".to_string() }} else {{ format!(\"{{{{{{}}}}}}\", parts.join(\", \")) }} }}"
+        open_, close = ("deque([", "])") if isinstance(ty, rt.DequeT) else ("[", "]")
+        return f"format!(\"{open_}{{}}{close}\", {parts}.join(\", \"))"
+    if isinstance(ty, rt.VarTupleT):
+        return f"{{ let parts = {code}.iter().map(|{v}| {v}.py_repr()).collect::<Vec<_>>(); if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} else {{ format!(\"({{}})\", parts.join(\", \")) }} }}"
+    if isinstance(ty, rt.TupleT) and rt.contains_var_tuple(ty):
+        parts = [repr_by_type(f"{code}.{i}", t, depth + 1) for i, t in enumerate(ty.items)]
+        holes = "({},)" if len(parts) == 1 else "(" + ", ".join("{}" for _ in parts) + ")"
+        return f"format!(\"{holes}\", {', '.join(parts)})"
+    if isinstance(ty, rt.DictT) and rt.contains_var_tuple(ty):
+        k, val = f"k{depth}", f"v{depth}"
+        pair = f"format!(\"{{}}: {{}}\", {repr_by_type(k, ty.key, depth + 1)}, {repr_by_type(val, ty.value, depth + 1)})"
+        return f"format!(\"{{{{{{}}}}}}\", {code}.iter().map(|({k}, {val})| {pair}).collect::<Vec<_>>().join(\", \"))"
+    if isinstance(ty, rt.OptionT) and rt.contains_var_tuple(ty):
+        return f"match {code}.as_ref() {{ Some({v}) => {repr_by_type(v, ty.inner, depth + 1)}, None => \"None\".to_string() }}"
+    return f"{code}.py_repr()"
 
 
 def repr_of(ctx: ModuleContext, e: Expr) -> str:
@@ -164,6 +220,11 @@ def repr_of(ctx: ModuleContext, e: Expr) -> str:
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return f"format!(\"{{:?}}\", {e.code})"
     ctx.use_helper("py_fmt")
+    empty = _empty_untyped_text(e)
+    if empty is not None:
+        return f'"{empty}".to_string()'
+    if rt.contains_var_tuple(ty):
+        return repr_by_type(e.at(Prec.POSTFIX), ty)
     return f"{e.at(Prec.POSTFIX)}.py_repr()"
 
 

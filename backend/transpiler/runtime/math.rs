@@ -144,3 +144,65 @@ fn py_log_base(x: f64, base: f64) -> f64 {
     num / den
 }
 // @end
+
+// @helper py_fsum
+/// Python's `math.fsum(items)`: the correctly rounded sum (Shewchuk's partials, as CPython).
+fn py_fsum(items: impl IntoIterator<Item = f64>) -> f64 {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0_f64;
+    for item in items {
+        if !item.is_finite() {
+            special += item;
+            continue;
+        }
+        let mut x = item;
+        let mut kept = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        if !x.is_finite() {
+            panic!("OverflowError: intermediate overflow in fsum");
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        return special;
+    }
+    let mut n = partials.len();
+    if n == 0 {
+        return 0.0;
+    }
+    n -= 1;
+    let mut hi = partials[n];
+    let mut lo = 0.0;
+    while n > 0 {
+        let x = hi;
+        n -= 1;
+        let y = partials[n];
+        hi = x + y;
+        lo = y - (hi - x);
+        if lo != 0.0 {
+            break;
+        }
+    }
+    if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+        let y = lo * 2.0;
+        let x = hi + y;
+        if y == x - hi {
+            hi = x;
+        }
+    }
+    hi
+}
+// @end

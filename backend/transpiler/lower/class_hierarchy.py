@@ -1,0 +1,499 @@
+"""Single inheritance: every class of a hierarchy is a struct holding all its fields (the
+bases' fields first, flattened), with its own copy of every method it inherits (lowered with
+`self` as that struct, so `self.area()` inside an inherited `describe` statically calls the
+override: Python's dynamic dispatch, resolved per struct).
+
+Where the static type is a class that has subclasses, values are a closed enum over the
+hierarchy's concrete classes, `enum AnyShape { Shape(Shape), Circle(Circle), .. }`, whose
+methods `match` on the variant and forward; fields of the root are read through getters.
+`super().m(..)` calls a copy of the base's method lowered for the subclass (`shape_m`);
+`super().__init__(..)` at the top of `__init__` builds the base's struct and moves its fields
+into the subclass's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mypy.nodes import (
+    CallExpr,
+    ClassDef,
+    Expression,
+    ExpressionStmt,
+    FuncDef,
+    NameExpr,
+    SuperExpr,
+    TupleExpr,
+)
+
+from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.calls import Call
+from backend.transpiler.lower.context import (
+    ClassInfo,
+    FnContext,
+    FuncSig,
+    ModuleContext,
+    Unsupported,
+    rust_ident,
+)
+
+POLY_PREFIX = "Any"
+
+
+# ---- the shape of the hierarchy ----
+
+
+def user_mro(module: ModuleContext, ci: ClassInfo) -> list[ClassInfo]:
+    """`ci` and its bases that this module translates, nearest first."""
+    out = []
+    for info in ci.info.mro:
+        base = module.classes.get(info.fullname)
+        if base is not None:
+            out.append(base)
+    return out
+
+
+def subclasses(module: ModuleContext, ci: ClassInfo) -> list[ClassInfo]:
+    """The classes of the module that have `ci` among their bases (not `ci` itself)."""
+    return [
+        c
+        for c in module.classes.values()
+        if c is not ci and not c.is_exception and c.info.has_base(ci.info.fullname)
+    ]
+
+
+def root_of(module: ModuleContext, ci: ClassInfo) -> ClassInfo:
+    return user_mro(module, ci)[-1]
+
+
+def poly_type(root: ClassInfo) -> rt.StructT:
+    return rt.StructT(f"{POLY_PREFIX}{root.name}")
+
+
+def poly_root(module: ModuleContext, ty: rt.RType) -> ClassInfo | None:
+    """The root class whose hierarchy enum `ty` is."""
+    if not isinstance(ty, rt.StructT) or not ty.name.startswith(POLY_PREFIX):
+        return None
+    for ci in module.classes.values():
+        if ci.base is None and poly_type(ci).name == ty.name and subclasses(module, ci):
+            return ci
+    return None
+
+
+def concrete_members(module: ModuleContext, root: ClassInfo) -> list[ClassInfo]:
+    """The enum's variants: the root and its subclasses that can be instantiated."""
+    return [c for c in [root, *subclasses(module, root)] if not c.info.is_abstract]
+
+
+def link_hierarchies(module: ModuleContext) -> None:
+    """Before field types are resolved: static types that name a class with subclasses
+    become the hierarchy's enum."""
+    for ci in module.classes.values():
+        if ci.is_enum or ci.is_exception:
+            continue
+        if subclasses(module, ci):
+            module.mapper.classes[ci.info.fullname] = poly_type(root_of(module, ci))  # type: ignore[index]
+
+
+def flattened_field_names(module: ModuleContext, ci: ClassInfo) -> list[str]:
+    """The bases' fields first (root first), then the class's own."""
+    names: list[str] = []
+    for base in reversed(user_mro(module, ci)[1:]):
+        for name, _ in base.fields:
+            if name not in names:
+                names.append(name)
+    for name, _ in ci.fields:
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def check_hierarchy(module: ModuleContext, cdef: ClassDef, ci: ClassInfo) -> None:
+    user_bases = [b for b in cdef.info.bases if b.type.fullname in module.classes]
+    others = [
+        b.type.fullname
+        for b in cdef.info.bases
+        if b.type.fullname not in module.classes
+        and b.type.fullname not in ("builtins.object", "abc.ABC")
+    ]
+    if len(user_bases) > 1:
+        raise Unsupported(
+            cdef, f"class `{ci.name}` with several base classes (multiple inheritance)", "PRT527"
+        )
+    if user_bases and others:
+        raise Unsupported(cdef, f"class `{ci.name}` inheriting from `{others[0]}`", "PRT501")
+    for base in user_mro(module, ci)[1:]:
+        if base.is_dataclass != ci.is_dataclass:
+            raise Unsupported(
+                cdef, f"class `{ci.name}` mixing dataclass and plain-class inheritance", "PRT527"
+            )
+
+
+# ---- methods ----
+
+
+def own_methods(ci: ClassInfo) -> list[FuncDef]:
+    from backend.transpiler.lower.classes import class_methods
+
+    defn = ci.info.defn
+    return class_methods(defn) if isinstance(defn, ClassDef) else []
+
+
+def resolve_method(
+    module: ModuleContext, ci: ClassInfo, name: str, after: str | None = None
+) -> tuple[FuncDef, ClassInfo] | None:
+    """Python's attribute lookup along the MRO (starting after class `after`, for super())."""
+    chain = user_mro(module, ci)
+    if after is not None:
+        names = [c.info.fullname for c in chain]
+        chain = chain[names.index(after) + 1 :] if after in names else []
+    for cls in chain:
+        for fn in own_methods(cls):
+            if fn.name == name:
+                return fn, cls
+    return None
+
+
+def inherited_methods(module: ModuleContext, ci: ClassInfo) -> list[tuple[FuncDef, ClassInfo]]:
+    """Methods a base defines and `ci` (or a nearer base) does not override."""
+    seen = {fn.name for fn in own_methods(ci)}
+    out = []
+    for base in user_mro(module, ci)[1:]:
+        for fn in own_methods(base):
+            if fn.name not in seen:
+                seen.add(fn.name)
+                if fn.name != "__init__":
+                    out.append((fn, base))
+    return out
+
+
+def init_of(module: ModuleContext, ci: ClassInfo) -> tuple[FuncDef, ClassInfo] | None:
+    return resolve_method(module, ci, "__init__")
+
+
+def inherit_signatures(module: ModuleContext) -> None:
+    """A subclass answers its inherited methods with a copy of the base's signature (and
+    mutation facts), owned by the subclass's struct."""
+    for ci in list(module.classes.values()):
+        if ci.base is None or ci.is_exception or ci.is_enum:
+            continue
+        for fn, base in inherited_methods(module, ci):
+            base_name = f"{base.info.fullname}.{fn.name}"
+            sig = module.signatures.get(base_name)
+            if sig is None:
+                continue
+            name = f"{ci.info.fullname}.{fn.name}"
+            module.signatures[name] = replace(sig, owner=ci.name)
+            facts = module.mutation.facts.get(base_name)
+            if facts is not None:
+                module.mutation.facts.setdefault(name, facts)
+        for name in ("__str__", "__repr__", "__eq__", "__lt__"):
+            if resolve_method(module, ci, name) is not None:
+                setattr(
+                    ci,
+                    {
+                        "__str__": "has_str",
+                        "__repr__": "has_repr",
+                        "__eq__": "has_eq",
+                        "__lt__": "has_lt",
+                    }[name],
+                    True,
+                )
+
+
+def inherited_items(
+    module: ModuleContext, ci: ClassInfo
+) -> tuple[list[ir.Function], list[ir.Item]]:
+    """The subclass's copies of its inherited methods (and trait impls of inherited dunders)."""
+    from backend.transpiler.lower import class_traits
+    from backend.transpiler.lower.classes import TRAIT_DUNDERS
+    from backend.transpiler.lower.functions import lower_function
+
+    fns: list[ir.Function] = []
+    traits: list[ir.Item] = []
+    for fn, base in inherited_methods(module, ci):
+        if fn.name in TRAIT_DUNDERS:
+            traits.extend(class_traits.dunder_trait(module, ci, fn))
+            continue
+        sig = module.signatures.get(f"{ci.info.fullname}.{fn.name}")
+        if sig is None:
+            continue
+        fns.append(lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig))
+    return fns, traits
+
+
+# ---- super() ----
+
+
+def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
+    """`super().m(args)`: the next class's `m` along the MRO, as a copy lowered for `self`'s
+    struct under the defining class's name (`shape_describe`)."""
+    from backend.transpiler.lower.calls import call_user
+    from backend.transpiler.lower.classes import class_by_name
+
+    owner = class_by_name(ctx.module, ctx.sig.owner or "") if ctx.sig is not None else None
+    defining = ctx.fn.info if isinstance(ctx.fn, FuncDef) else None
+    if owner is None or defining is None or ctx.sig is None or ctx.sig.self_mode is None:
+        raise Unsupported(node, f"super().{name}() outside a method", "PRT510")
+    if name == "__init__":
+        raise Unsupported(
+            node, "super().__init__() other than as the first statement of __init__", "PRT510"
+        )
+    found = resolve_method(ctx.module, owner, name, after=defining.fullname)
+    if found is None:
+        raise Unsupported(
+            node, f"super().{name}(): no base class of `{owner.name}` defines it", "PRT510"
+        )
+    fn, base = found
+    base_sig = ctx.module.signatures.get(f"{base.info.fullname}.{fn.name}")
+    if base_sig is None or base_sig.self_mode is None:
+        raise Unsupported(node, f"super().{name}()", "PRT510")
+    rust_name = f"{_snake(base.name)}_{base_sig.rust_name}"
+    sig = replace(base_sig, owner=owner.name, rust_name=rust_name)
+    owner.super_copies.setdefault(rust_name, (fn, base, sig))  # type: ignore[attr-defined]
+    recv = ctx.lookup("self")
+    if recv is None:
+        raise Unsupported(node, f"super().{name}()", "PRT510")
+    from backend.transpiler.lower.context import var_expr
+
+    return call_user(ctx, node, sig, var_expr(recv))
+
+
+def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function]:
+    """Lower the base methods `super()` calls asked for (those may ask for more)."""
+    from backend.transpiler.lower.functions import lower_function
+
+    done: dict[str, ir.Function] = {}
+    copies = ci.super_copies  # type: ignore[attr-defined]
+    while len(done) < len(copies):
+        for rust_name, (fn, base, sig) in list(copies.items()):
+            if rust_name not in done:
+                done[rust_name] = lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig)
+    return list(done.values())
+
+
+def _snake(name: str) -> str:
+    out = []
+    for index, ch in enumerate(name):
+        if ch.isupper() and index:
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def is_super_init(stmt: object) -> CallExpr | None:
+    if (
+        isinstance(stmt, ExpressionStmt)
+        and isinstance(stmt.expr, CallExpr)
+        and isinstance(stmt.expr.callee, SuperExpr)
+        and stmt.expr.callee.name == "__init__"
+    ):
+        return stmt.expr
+    return None
+
+
+def super_init(
+    ctx: FnContext, ci: ClassInfo, init: FuncDef, call: CallExpr
+) -> tuple[ir.Stmt, dict[str, str]]:
+    """`super().__init__(args)` -> `let parent = Base::new(args);` and the fields it set."""
+    from backend.transpiler.lower.calls import call_arguments
+
+    found = resolve_method(ctx.module, ci, "__init__", after=init.info.fullname)
+    base = None
+    if found is not None:
+        base = found[1]
+    else:
+        chain = user_mro(ctx.module, ci)
+        names = [c.info.fullname for c in chain]
+        later = chain[names.index(init.info.fullname) + 1 :] if init.info.fullname in names else []
+        base = later[0] if later else None
+    if base is None:
+        raise Unsupported(call, "super().__init__() without a translated base class", "PRT510")
+    sig = ctx.module.signatures.get(f"{base.info.fullname}.__init__")
+    if sig is None:
+        raise Unsupported(call, f"super().__init__(): `{base.name}` has no constructor", "PRT510")
+    args = call_arguments(ctx, call, sig)
+    value = Expr(
+        f"{base.name}::new({', '.join(args)})", rt.StructT(base.name), Kind.OWNED, Prec.POSTFIX
+    )
+    if sig.fallible:
+        from backend.transpiler.lower import exceptions
+
+        value = exceptions.propagate(ctx, call, value)
+    fields = {name: f"parent.{rust_ident(name)}" for name, _ in base.fields}
+    return ir.Let("parent", None, value.code), fields
+
+
+# ---- the hierarchy enum ----
+
+
+def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
+    from backend.transpiler.lower import class_traits
+
+    enum_name = poly_type(root).name
+    members = concrete_members(module, root)
+    variants = "\n".join(f"    {c.name}({c.name})," for c in members)
+    items: list[ir.Item] = [
+        ir.RawItem(
+            f"/// A `{root.name}` or any of its subclasses.\n#[derive(Clone)]\n"
+            f"enum {enum_name} {{\n{variants}\n}}"
+        )
+    ]
+    body = [_getter(root, members, name, ty) for name, ty in root.fields]
+    for fn in own_methods(root):
+        sig = dispatch_signature(module, root, fn.name)
+        if sig is not None:
+            body.append(_dispatch_method(members, enum_name, sig))
+    if body:
+        items.append(
+            ir.RawItem(f"#[allow(dead_code)]\nimpl {enum_name} {{\n" + "\n\n".join(body) + "\n}")
+        )
+    module.use("std::fmt")
+    for trait in ("Display", "Debug"):
+        arms = [f"{enum_name}::{c.name}(x) => fmt::{trait}::fmt(x, f)," for c in members]
+        items.append(
+            class_traits.fmt_impl(
+                f"fmt::{trait}", enum_name, ["match self {", *(f"    {a}" for a in arms), "}"]
+            )
+        )
+    items.append(class_traits.pyfmt_impl(module, enum_name))
+    return items
+
+
+def _getter(root: ClassInfo, members: list[ClassInfo], name: str, ty: rt.RType) -> str:
+    ret = ty.render() if ty.is_copy else f"&{ty.render()}"
+    take = "" if ty.is_copy else "&"
+    arms = "\n".join(
+        f"            Self::{c.name}(x) => {take}x.{rust_ident(name)}," for c in members
+    )
+    return _method_text(f"{rust_ident(name)}(&self) -> {ret}", arms)
+
+
+def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> FuncSig | None:
+    """The enum's method `name`: the root's signature, taking `&mut self` if any override
+    does; overrides must agree on parameter and return types."""
+    from backend.transpiler.lower.classes import TRAIT_DUNDERS
+
+    if name == "__init__" or name in TRAIT_DUNDERS:
+        return None
+    base = module.signatures.get(f"{root.info.fullname}.{name}")
+    if base is None or base.self_mode is None:
+        return None
+    mode = base.self_mode
+    for c in subclasses(module, root):
+        sig = module.signatures.get(f"{c.info.fullname}.{name}")
+        if sig is None:
+            continue
+        same = (
+            [(p.ty, p.mode) for p in sig.params] == [(p.ty, p.mode) for p in base.params]
+            and sig.ret == base.ret
+            and sig.fallible == base.fallible
+            and sig.self_mode is not None
+        )
+        if not same:
+            raise Unsupported(
+                c.info.defn,
+                f"`{c.name}.{name}` overrides `{root.name}.{name}` with another Rust signature",
+                "PRT528",
+            )
+        if sig.self_mode == "&mut self":
+            mode = "&mut self"
+    return replace(base, owner=poly_type(root).name, self_mode=mode)
+
+
+def _dispatch_method(members: list[ClassInfo], enum_name: str, sig: FuncSig) -> str:
+    from backend.transpiler.lower.functions import param_type_text, return_type_text
+
+    params = "".join(f", {rust_ident(p.name)}: {param_type_text(p)}" for p in sig.params)
+    ret = return_type_text(sig)
+    arrow = f" -> {ret}" if ret else ""
+    args = ", ".join(rust_ident(p.name) for p in sig.params)
+    arms = "\n".join(
+        f"            Self::{c.name}(x) => x.{sig.rust_name}({args})," for c in members
+    )
+    return _method_text(f"{sig.rust_name}({sig.self_mode}{params}){arrow}", arms)
+
+
+def _method_text(head: str, arms: str) -> str:
+    return f"    fn {head} {{\n        match self {{\n{arms}\n        }}\n    }}"
+
+
+# ---- uses ----
+
+
+def upcast(module: ModuleContext, e: Expr, target: rt.RType) -> Expr | None:
+    """A subclass's struct where the hierarchy's enum is wanted: wrap it in its variant."""
+    root = poly_root(module, target)
+    if root is None or not isinstance(e.ty, rt.StructT):
+        return None
+    from backend.transpiler.lower.classes import class_by_name
+
+    ci = class_by_name(module, e.ty.name)
+    if ci is None or ci not in concrete_members(module, root):
+        return None
+    return Expr(f"{target.name}::{ci.name}({values.owned(e)})", target, Kind.OWNED, Prec.POSTFIX)  # type: ignore[attr-defined]
+
+
+def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, name: str) -> Expr:
+    fields = dict(root.fields)
+    if name not in fields:
+        raise Unsupported(
+            node,
+            f"attribute `.{name}` of a `{root.name}` value (only the fields every subclass shares "
+            f"are readable through the base class)",
+            "PRT529",
+        )
+    ty = fields[name]
+    kind = Kind.OWNED if ty.is_copy else Kind.BORROWED
+    return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()", ty, kind, Prec.POSTFIX)
+
+
+def poly_method(ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, name: str) -> Expr:
+    from backend.transpiler.lower.calls import call_user
+
+    sig = dispatch_signature(ctx.module, root, name)
+    if sig is None:
+        raise Unsupported(
+            node,
+            f"method `{name}` called through a `{root.name}` value (not defined by `{root.name}`)",
+            "PRT529",
+        )
+    return call_user(ctx, node, sig, recv)
+
+
+def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:
+    """`isinstance(x, C)` on a user class: the enum's variant for values of a hierarchy,
+    the subclass relation (known statically) for a struct."""
+    from backend.transpiler.lower.classes import class_by_name
+
+    module = call.ctx.module
+    target = call.args[1]
+
+    names = target.items if isinstance(target, TupleExpr) else [target]
+    wanted = []
+    for n in names:
+        if not isinstance(n, NameExpr) or n.fullname not in module.classes:
+            return None
+        wanted.append(module.classes[n.fullname])
+    root = poly_root(module, value_t)
+    if root is not None:
+        hits = [
+            c
+            for c in concrete_members(module, root)
+            if any(c.info.has_base(w.info.fullname) for w in wanted)
+        ]
+        if not hits:
+            return Expr("false", rt.BOOL)
+        patterns = " | ".join(f"{value_t.name}::{c.name}(_)" for c in hits)  # type: ignore[attr-defined]
+        value = call.arg(0)
+        return Expr(
+            f"matches!({values.borrow(value)}, {patterns})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
+        )
+    ci = class_by_name(module, value_t.name) if isinstance(value_t, rt.StructT) else None
+    if ci is None:
+        return None
+    hit = any(ci.info.has_base(w.info.fullname) for w in wanted)
+    return Expr("true" if hit else "false", rt.BOOL)

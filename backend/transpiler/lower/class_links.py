@@ -1,0 +1,187 @@
+"""Self-referential classes (linked lists, trees, tries): Python's nodes are shared objects
+(`cur = cur.next` aliases, `node.next = prev` relinks), so a value of such a class is an
+`Rc<RefCell<Node>>`: cloning it aliases the same node, fields are read through `.borrow()`
+and written through `.borrow_mut()`, and methods run on the borrowed struct (`self` is
+`&Node` / `&mut Node` inside them). Parameters of these types are passed as `Rc` handles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mypy.nodes import CallExpr, Expression
+
+from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
+from backend.transpiler.ir import Expr, Kind, Prec
+from backend.transpiler.lower import values
+from backend.transpiler.lower.context import (
+    ClassInfo,
+    FnContext,
+    ModuleContext,
+    Unsupported,
+    rust_ident,
+)
+
+
+@dataclass(frozen=True)
+class SharedT(rt.StructT):
+    """A node of a self-referential class: `Rc<RefCell<Name>>`."""
+
+    def render(self) -> str:
+        return f"Rc<RefCell<{self.name}>>"
+
+
+def is_shared(ty: rt.RType) -> bool:
+    return isinstance(ty, SharedT) or (isinstance(ty, rt.OptionT) and isinstance(ty.inner, SharedT))
+
+
+def _refers_to(ty: rt.RType, names: set[str]) -> bool:
+    if isinstance(ty, rt.StructT):
+        return ty.name in names
+    if isinstance(ty, rt.OptionT):
+        return _refers_to(ty.inner, names)
+    if isinstance(ty, rt.TupleT):
+        return any(_refers_to(t, names) for t in ty.items)
+    for attr in ("elem", "key", "value"):
+        inner = getattr(ty, attr, None)
+        if isinstance(inner, rt.RType) and _refers_to(inner, names):
+            return True
+    return False
+
+
+def link_shared_classes(module: ModuleContext) -> None:
+    """After field types are resolved: classes whose fields hold their own kind become shared
+    nodes; every field type that names them is re-resolved."""
+    candidates = [ci for ci in module.classes.values() if not (ci.is_enum or ci.is_exception)]
+    from backend.transpiler.lower.class_hierarchy import subclasses
+
+    shared = {
+        ci.name
+        for ci in candidates
+        if ci.base is None and not subclasses(module, ci) and _refers_to_self(ci)
+    }
+    if not shared:
+        return
+    for ci in candidates:
+        if ci.name in shared:
+            ci.shared = True
+            module.mapper.classes[ci.info.fullname] = SharedT(ci.name)  # type: ignore[index]
+    module.use("std::rc::Rc")
+    module.use("std::cell::RefCell")
+    from backend.transpiler.lower.classes import resolve_field_types
+
+    for ci in candidates:
+        resolve_field_types(module, ci)
+
+
+def _refers_to_self(ci: ClassInfo) -> bool:
+    return any(_refers_to(ty, {ci.name}) for _, ty in ci.fields)
+
+
+def shared_class(module: ModuleContext, ty: rt.RType) -> ClassInfo | None:
+    if not isinstance(ty, SharedT):
+        return None
+    for ci in module.classes.values():
+        if ci.name == ty.name and ci.shared:
+            return ci
+    return None
+
+
+def narrowed(e: Expr) -> Expr:
+    """`self.left.insert(k)` after `if self.left is not None`: mypy narrowed the field (names
+    are unwrapped where they are read; fields and other places here)."""
+    if isinstance(e.ty, rt.OptionT) and isinstance(e.ty.inner, SharedT):
+        code = (
+            f"{e.at(Prec.POSTFIX)}.as_ref().unwrap()"
+            if e.kind is not Kind.BORROWED
+            else f"{e.at(Prec.POSTFIX)}.unwrap()"
+        )
+        return Expr(code, e.ty.inner, Kind.BORROWED, Prec.POSTFIX)
+    return e
+
+
+def wrap_new(ci: ClassInfo, e: Expr) -> Expr:
+    """`Node(..)`: a fresh shared node."""
+    return Expr(f"Rc::new(RefCell::new({e.code}))", SharedT(ci.name), Kind.OWNED, Prec.POSTFIX)
+
+
+def field_read(ctx: FnContext, node: Expression, base: Expr, ci: ClassInfo, name: str) -> Expr:
+    fields = dict(ci.fields)
+    if name not in fields:
+        prop = ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
+        if prop is not None:
+            return Expr(
+                f"{base.at(Prec.POSTFIX)}.borrow().{rust_ident(name)}()",
+                prop.ret,
+                Kind.OWNED,
+                Prec.POSTFIX,
+            )
+        raise Unsupported(node, f"attribute `{ci.name}.{name}`", "PRT508")
+    ty = fields[name]
+    # read through a clone of the handle: no borrow of the variable outlives the statement
+    # (`cur = cur.next` reassigns it; a block's tail would drop the `Ref` after it)
+    handle = base.code if base.kind is Kind.OWNED else f"Rc::clone({values.borrow(base)})"
+    place = f"{handle}.borrow().{rust_ident(name)}"
+    if is_shared(ty):
+        return Expr(f"{place}.clone()", ty, Kind.OWNED, Prec.POSTFIX)
+    return Expr(place, ty, Kind.PLACE, Prec.POSTFIX)
+
+
+_READ = re.compile(r"^Rc::clone\(&?(?P<base>.*)\)\.borrow\(\)\.(?P<field>\w+)(\.clone\(\))?$")
+
+
+def store_place(place: Expr, target: Expression) -> Expr:
+    """The target of `node.f = v` / `node.f += v`: the same field, borrowed mutably."""
+    m = _READ.match(place.code)
+    if m is not None:
+        return Expr(f"{m['base']}.borrow_mut().{m['field']}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    if place.kind is not Kind.PLACE and place.code.endswith("()"):
+        raise Unsupported(
+            target, "assigning a field through a base-class value (enum getter)", "PRT531"
+        )
+    head, sep, field = place.code.rpartition(".borrow().")
+    if sep and field.isidentifier():
+        return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    return place
+
+
+def store(place: str, value: str) -> list[ir.Stmt]:
+    """`place = value`; a value that reads a node is computed first (its `Ref` temporaries
+    would otherwise still hold the node while `place` borrows it mutably)."""
+    if ".borrow_mut()." in place and ".borrow()" in value:
+        return [ir.Block([ir.Let("value", None, value), ir.Assign(place, "=", "value")])]
+    return [ir.Assign(place, "=", value)]
+
+
+def call_method(ctx: FnContext, node: CallExpr, recv: Expr, ci: ClassInfo, name: str) -> Expr:
+    from backend.transpiler.lower.calls import call_user
+
+    sig = ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
+    if sig is None:
+        raise Unsupported(node, f"method `{ci.name}.{name}`", "PRT509")
+    if sig.self_mode is None:
+        return call_user(ctx, node, sig, None)
+    borrow = "borrow_mut" if sig.self_mode == "&mut self" else "borrow"
+    target = Expr(
+        f"{recv.at(Prec.POSTFIX)}.{borrow}()", rt.StructT(ci.name), Kind.OWNED, Prec.POSTFIX
+    )
+    return call_user(ctx, node, sig, target)
+
+
+def display(e: Expr) -> Expr | None:
+    """`print(node)` / `str(node)`: the struct behind the handle formats itself."""
+    if isinstance(e.ty, SharedT):
+        return Expr(
+            f"{e.at(Prec.POSTFIX)}.borrow()", rt.StructT(e.ty.name), Kind.OWNED, Prec.POSTFIX
+        )
+    return None
+
+
+def reject_self_escape(ctx: FnContext, node: Expression) -> None:
+    raise Unsupported(
+        node,
+        "`self` of a linked node used as a value (stored or passed on: needs the node's `Rc`)",
+        "PRT530",
+    )
