@@ -7,7 +7,6 @@ its default.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -26,11 +25,7 @@ class Settings:
     output_dir: str | None = None
     verify: bool = True
     diagnostics: bool = True
-    log_level: str = "info"
-
-    @property
-    def log_level_number(self) -> int:
-        return int(logging.getLevelName(self.log_level.upper()))
+    log_level: str | None = None  # None: the level the server was started with
 
 
 DEFAULTS = Settings()

@@ -48,6 +48,7 @@ class LspLogHandler(logging.Handler):
 
 
 LSP_HANDLER = LspLogHandler()
+_started_level = "info"
 
 
 def configure(level: str = "info", log_file: Path | None = None) -> None:
@@ -63,10 +64,14 @@ def configure(level: str = "info", log_file: Path | None = None) -> None:
         handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(handler)
     # Nothing may write to stdout: it carries the protocol.
+    global _started_level
+    _started_level = level
     set_level(level)
 
 
-def set_level(level: str) -> None:
+def set_level(level: str | None) -> None:
+    """Set the level; None goes back to the level given on the command line."""
+    level = level or _started_level
     number = int(logging.getLevelName(level.upper()))
     for name in OUR_LOGGERS:
         logging.getLogger(name).setLevel(number)

@@ -43,6 +43,7 @@ CATEGORIES = frozenset(
         "exc",
         "gen",
         "optional",
+        "union",
         "stdlib",
         "algo",
         "mod",

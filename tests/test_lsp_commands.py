@@ -88,7 +88,12 @@ async def test_settings_change_at_runtime_and_invalid_values(client: LanguageCli
 
     client.set_configuration({"verify": False}, section="portalis")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))
-    await wait_for(lambda: any("settings changed" in m.message for m in client.log_messages))
+    await wait_for(
+        lambda: any(
+            "settings changed (workspace/configuration)" in m.message and "verify" in m.message
+            for m in client.log_messages
+        )
+    )
     assert "verification is off" in (await hover(client, uri, line) or "")
 
     client.set_configuration({"interactiveTimeoutMs": "fast", "verify": 3}, section="portalis")

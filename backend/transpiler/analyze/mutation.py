@@ -94,6 +94,15 @@ class FunctionFacts:
         )
 
 
+def _looked_up_root(expr: Expression) -> str | None:
+    """The variable behind `xs[i]`, `obj.attr`, `d.get(k)` (an object stored there)."""
+    if isinstance(expr, CallExpr) and isinstance(expr.callee, MemberExpr) and expr.callee.name == "get":
+        expr = expr.callee.expr
+    elif not isinstance(expr, IndexExpr | MemberExpr):
+        return None
+    return root_name(expr)
+
+
 def root_name(expr: Expression) -> str | None:
     """`x` for `x`, `x.a.b`, `x[i][j]`, `x.a[i]`."""
     while isinstance(expr, MemberExpr | IndexExpr):
@@ -137,6 +146,10 @@ class _FactCollector(Walker):
     def visit_AssignmentStmt(self, o: AssignmentStmt) -> None:
         for lv in o.lvalues:
             self._bind(lv)
+        alias_root = _looked_up_root(o.rvalue)
+        if len(o.lvalues) == 1 and isinstance(o.lvalues[0], NameExpr) and alias_root:
+            # `item = self.items[k]` names the stored object: changing it changes the owner
+            self.facts.loop_links.append((o.lvalues[0].name, alias_root))
         self.generic(o)
 
     def visit_OperatorAssignmentStmt(self, o: OperatorAssignmentStmt) -> None:

@@ -149,7 +149,7 @@ class TypeMapper:
         if any(isinstance(t, Instance) and t.type.is_protocol for t in non_none):
             # `SupportsFloat | SupportsIndex`: a library parameter's protocols that mypy gave
             # a display as its context; the items' own type is the one to use
-            return rt.UnknownT(str(typ))
+            return rt.UNKNOWN
         mapped = {self.map(t) for t in non_none}
         if mapped == {rt.INT, rt.BOOL} and any(isinstance(t, LiteralType) for t in non_none):
             # `bool | Literal[1] | ...`: mypy's join of a display of ints for a generic

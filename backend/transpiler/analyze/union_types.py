@@ -24,6 +24,7 @@ class UnionInfo:
     name: str
     members: tuple[tuple[str, rt.RType], ...]  # (variant name, payload type), Python's order
     python: str  # how Python spells it, for messages
+    alias: bool = False  # named by a type alias (`Json`)
 
     @property
     def type(self) -> rt.UnionT:
@@ -98,13 +99,28 @@ class UnionRegistry:
         )
         if known:
             return self.by_name[known].type
+        wider = self._alias_holding(key) if name is None else None
+        if wider is not None:
+            # mypy's narrowed view of an alias (`Json` minus some members, bool folded into
+            # int): keep the alias's enum, so values flow unchanged and type tests stay exact
+            return wider.type
         variants = _variant_names(mapped)
+        aliased = name is not None
         if name is None:
             name = self._fresh_name("Or".join(variants))
-        info = UnionInfo(name, tuple(zip(variants, mapped, strict=True)), spelled)
+        info = UnionInfo(name, tuple(zip(variants, mapped, strict=True)), spelled, alias=aliased)
         self.by_name[name] = info
         self._by_members[key] = name
         return info.type
+
+    def _alias_holding(self, key: frozenset[rt.RType]) -> UnionInfo | None:
+        """The smallest alias union whose members include all of `key`."""
+        holders = [
+            info
+            for info in self.by_name.values()
+            if info.alias and key <= {p for _, p in info.members}
+        ]
+        return min(holders, key=lambda info: len(info.members)) if holders else None
 
     def _existing(self, alias_name: str) -> str | None:
         return alias_name if alias_name in self.by_name else None

@@ -24,7 +24,7 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext, FuncSig, Unsupported
-from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+from backend.transpiler.lower.expressions import coerce, hoist_arguments, lower_expr, type_of
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if isinstance(base, SuperExpr):
         return classes.call_super(ctx, node, callee.name)
     receiver = lower_expr(ctx, base)
-    return methods.lower_method(Call(ctx, node, receiver), callee.name)
+    return hoist_arguments(ctx, node, base, lambda: methods.lower_method(Call(ctx, node, receiver), callee.name))
 
 
 def bind_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) -> list[Expression | None]:

@@ -189,7 +189,7 @@ def dict_update(call: Call) -> Expr:
             steps.append(f"{_r(call)}.extend({other.at(Prec.POSTFIX)}.iter().map(|(k, v)| (k.clone(), v.clone())))")
         else:
             steps.append(f"{_r(call)}.extend({values.owned(other)})")
-    for name, node in call.kwargs.items():  # `d.update(a=1)`: string keys, in order
+    for name in call.kwargs:  # `d.update(a=1)`: string keys, in order
         value = values.owned(call.kwarg(name, ty.value))  # type: ignore[arg-type]
         steps.append(f'{_r(call)}.insert("{name}".to_string(), {value})')
     if len(steps) == 1:

@@ -19,7 +19,13 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import lower_expr, type_of
-from backend.transpiler.lower.iteration import Shape, Source, bind_target, iter_source, unpacked_rows
+from backend.transpiler.lower.iteration import (
+    Shape,
+    Source,
+    bind_target,
+    iter_source,
+    unpacked_rows,
+)
 
 
 def _simple_copy_source(src: Source) -> tuple[str, Shape]:
@@ -75,7 +81,8 @@ def _unused_as_wildcard(pattern: str, *uses: str) -> str:
 
     def swap(m: re.Match[str]) -> str:
         name = m.group(1)
-        if name in ("mut", "ref", "_") or re.search(rf"(?<![\w.]){re.escape(name)}\b", body):
+        # a use follows no identifier char and no single `.` (a field), but may follow `..`
+        if name in ("mut", "ref", "_") or re.search(rf"(?<!\w)(?<!(?<!\.)\.){re.escape(name)}\b", body):
             return m.group(0)
         return "_"
 

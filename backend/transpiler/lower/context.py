@@ -218,6 +218,8 @@ class FnContext:
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
+        # argument nodes already evaluated into temporaries (see expressions.hoist_arguments)
+        self.preset_exprs: dict[int, Expr] = {}
 
     @property
     def fallible(self) -> bool:

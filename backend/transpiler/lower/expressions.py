@@ -47,6 +47,9 @@ I64_MAX = 2**63 - 1
 
 def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = None) -> Expr:
     """Lower one expression; `expected` is the Rust type the context wants (may coerce)."""
+    preset = ctx.preset_exprs.get(id(node))
+    if preset is not None:
+        return preset if expected is None else coerce(ctx, preset, expected)
     handler = _DISPATCH.get(type(node))
     if handler is None:
         raise Unsupported(node, f"{type(node).__name__} expression")
@@ -68,6 +71,72 @@ def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = Non
 
 def type_of(ctx: FnContext, node: Expression) -> rt.RType:
     return ctx.module.type_of(node)
+
+
+def hoist_arguments(ctx: FnContext, call: CallExpr, receiver: Expression, lower: Callable[[], Expr]) -> Expr:
+    """`stack.append(stack.pop())`: an argument that changes the receiver's variable would
+    need a second `&mut` borrow while the method call holds the first, so such arguments
+    are evaluated into temporaries first (Python evaluates them before the call too)."""
+    from backend.transpiler.analyze.mutation import root_name
+
+    root = root_name(receiver)
+    hoisted = [a for a in call.args if root is not None and _changes_root(ctx, a, root)]
+    if not hoisted:
+        return lower()
+    lets = []
+    for index, arg in enumerate(hoisted):
+        e = lower_expr(ctx, arg)
+        name = f"arg_{index}"
+        lets.append(f"let {name} = {values.owned(e)};")
+        ctx.preset_exprs[id(arg)] = Expr(name, e.ty, Kind.OWNED)
+    try:
+        result = lower()
+    finally:
+        for arg in hoisted:
+            ctx.preset_exprs.pop(id(arg), None)
+    return Expr(f"{{ {' '.join(lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
+    """Does evaluating `node` call something that mutates the variable `root`?"""
+    from backend.transpiler.analyze.mutation import MUTATING_FUNCTIONS, MUTATING_METHODS, root_name
+    from backend.transpiler.analyze.walk import Walker
+
+    found = False
+
+    class Finder(Walker):
+        def visit_CallExpr(self, call: CallExpr) -> None:
+            nonlocal found
+            callee = call.callee
+            if isinstance(callee, MemberExpr) and root_name(callee.expr) == root:
+                found = found or callee.name in MUTATING_METHODS or _mutating_user_method(ctx, callee)
+            fullname = callee.fullname if isinstance(callee, NameExpr | MemberExpr) else ""
+            passes_root = any(root_name(a) == root for a in call.args)
+            if passes_root and (fullname in MUTATING_FUNCTIONS or fullname == "builtins.next"
+                                or _takes_mut_param(ctx, fullname)):
+                found = True
+            self.generic(call)
+
+        def visit_LambdaExpr(self, _node: LambdaExpr) -> None:
+            return  # a closure body runs later
+
+    Finder().visit(node)
+    return found
+
+
+def _mutating_user_method(ctx: FnContext, callee: MemberExpr) -> bool:
+    from mypy.types import Instance, get_proper_type
+
+    typ = get_proper_type(ctx.module.mypy_type(callee.expr))
+    if not isinstance(typ, Instance):
+        return False
+    sig = ctx.module.signatures.get(f"{typ.type.fullname}.{callee.name}")
+    return sig is not None and sig.self_mode == "&mut self"
+
+
+def _takes_mut_param(ctx: FnContext, fullname: str | None) -> bool:
+    sig = ctx.module.signatures.get(fullname or "")
+    return sig is not None and any(p.mode == "mut" for p in sig.params)
 
 
 def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
@@ -265,7 +334,7 @@ def _reject_mixed_items(ctx: FnContext, node: Expression) -> None:
         items, target = [type_of(ctx, i) for i in node.items], ty.elem
     if isinstance(ty, rt.DictT) and isinstance(node, DictExpr):
         items, target = [type_of(ctx, v) for _, v in node.items], ty.value
-    if isinstance(target, rt.UnknownT) and items:  # `object`: the items must still agree
+    if target == rt.UNKNOWN and items:  # `object`: the items must still agree
         target = items[0]
     if any(_incompatible(item, target) for item in items):
         raise Unsupported(node, "a container whose items have different types (Rust needs one item type)", "PRT261")

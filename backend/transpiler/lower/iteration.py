@@ -84,7 +84,9 @@ def source_of_value(ctx: FnContext, node: Expression, e: Expr) -> Source:
     if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT):
         if e.kind is Kind.OWNED:
             return _src(e.code, value_shape(ty.elem), f"{base}.into_iter()")
-        if e.kind in (Kind.BORROWED, Kind.MUT_BORROWED):
+        if e.kind is Kind.BORROWED:
+            return _src(base, ref_shape(ty.elem), f"{base}.iter()")  # `for &x in xs`
+        if e.kind is Kind.MUT_BORROWED:
             return _src(f"{base}.iter()", ref_shape(ty.elem))
         if any(c.rust_name == e.code for c in ctx.module.constants.values()):
             return _src(f"{base}.iter()", ref_shape(ty.elem))  # a `LazyLock` static derefs
@@ -229,7 +231,8 @@ def _transpose_source(ctx: FnContext, node: CallExpr) -> Source:
     elem = rows.ty.elem.elem
     take = "r[j]" if elem.is_copy else "r[j].clone()"
     code = (
-        f"{{ let rows = {values.borrow(rows)}; let n = rows.iter().map(|r| r.len()).min().unwrap_or(0); "
+        f"{{ let rows = {values.owned(rows) if rows.kind is Kind.OWNED else values.borrow(rows)}; "
+        f"let n = rows.iter().map(|r| r.len()).min().unwrap_or(0); "
         f"(0..n).map(move |j| rows.iter().map(|r| {take}).collect::<Vec<_>>()) }}"
     )
     return _src(code, value_shape(rt.VarTupleT(elem)))
@@ -239,6 +242,8 @@ def unpacked_rows(ctx: FnContext, target: Expression, src: Source) -> Source:
     """`for a, b, c in rows` over lists: Rust patterns cannot destructure a Vec, so each
     row becomes a tuple first (a row of another length raises ValueError, as in Python)."""
     shape = src.shape
+    if isinstance(target, NameExpr) and shape.is_tuple and _has_ref_part(shape):
+        return _owned_tuples(src)
     if not isinstance(target, TupleExpr | ListExpr) or shape.is_tuple or not isinstance(shape.ty, rt.ListT):
         return src
     if any(isinstance(i, StarExpr) for i in target.items):
@@ -252,6 +257,32 @@ def unpacked_rows(ctx: FnContext, target: Expression, src: Source) -> Source:
              f"row.len()) }}")
     iterator = f"{_chainable(src.iterator)}.map(|row| {{ {check} {items} }})"
     return _src(iterator, value_shape(rt.TupleT((elem,) * count)), nonneg=src.nonneg)
+
+
+def _has_ref_part(shape: Shape) -> bool:
+    return shape.ref or any(_has_ref_part(p) for p in shape.parts)
+
+
+def _owned_tuples(src: Source) -> Source:
+    """`for pair in zip(names, names[1:])`: one name holds the whole item, which Python
+    uses as a value (a dict key, an element), so yield owned tuples instead of a tuple
+    of references."""
+    counter = iter(range(1_000))
+
+    def part(shape: Shape) -> tuple[str, str]:
+        if shape.is_tuple and not shape.ref:
+            pats, vals = zip(*(part(p) for p in shape.parts), strict=True)
+            return f"({', '.join(pats)})", f"({', '.join(vals)})"
+        name = f"x{next(counter)}"
+        if not shape.ref:
+            return name, name
+        if _all_copy(shape.ty):
+            return f"&{name}", name
+        return name, f"{name}.clone()"
+
+    pattern, item = part(src.shape)
+    iterator = f"{_chainable(src.iterator)}.map(|{pattern}| {item})"
+    return _src(iterator, value_shape(rt.UNKNOWN), nonneg=src.nonneg)
 
 
 def _flatten(shape: Shape) -> list[Shape]:
@@ -327,6 +358,8 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
         getattr(ctx, "nonneg_names", set()).add(target.name)
     if shape.ref and ty.is_copy:
         ctx.declare(target.name, ty, Kind.PLACE)
+        if _reassigned(ctx, target.name):
+            return f"&(mut {name})"  # the copied-out value is rebound in the body (`d *= 2`)
         return f"&{name}"
     if shape.ref and shape.mutable:
         ctx.declare(target.name, ty, Kind.MUT_BORROWED)
@@ -339,6 +372,12 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
             return name  # a Copy value changes only by assignment (passing it copies it)
         return f"mut {name}"
     return name
+
+
+def _reassigned(ctx: FnContext, name: str) -> bool:
+    facts = ctx.facts
+    return facts is not None and facts.needs_mut(name) and bool(
+        facts.assigned.get(name, 0) or name in facts.assigned_in_loop)
 
 
 def _bind_tuple_ref(ctx: FnContext, items: list[Expression], ty: rt.TupleT) -> str:

@@ -70,7 +70,7 @@ def _recv(call: Call) -> Expr:
 
 
 def _r(call: Call) -> str:
-    return _recv(call).at(Prec.POSTFIX)
+    return values.receiver(_recv(call))  # a literal receiver gets its type suffix
 
 
 def _out(code: str, ty: rt.RType, prec: Prec = Prec.POSTFIX) -> Expr:

@@ -270,6 +270,9 @@ def _chained_assignment(ctx: FnContext, stmt: AssignmentStmt) -> Lowered:
 def _assign_name(ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expression) -> Lowered:
     if _bind_alias(ctx, target, rvalue):
         return []
+    shared = _bind_stored_object(ctx, target, rvalue)
+    if shared is not None:
+        return shared
     info = ctx.lookup(target.name)
     declared_t = info.ty if info is not None else _target_type(ctx, target)
     value = lower_expr(ctx, rvalue, declared_t)
@@ -288,6 +291,57 @@ def _bind_alias(ctx: FnContext, target: NameExpr, rvalue: Expression) -> bool:
         return False
     ctx.scopes[-1][target.name] = source
     return True
+
+
+_SHARED_OBJECT_TYPES = (rt.StructT, rt.ListT, rt.DictT, rt.SetT, rt.DequeT)
+
+
+def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) -> Lowered | None:
+    """`item = self.items[k]; item.qty -= n`: Python names the object stored in the
+    container, so changing it through `item` changes the container's; bind a `&mut` to the
+    stored place (`d.get(k)` -> `get_mut`, an `Option<&mut T>`) instead of a copy."""
+    facts, plan = ctx.facts, _plan(ctx)
+    current = getattr(ctx, "current", None)
+    if facts is None or current is None or target.name not in facts.mutated_in_place:
+        return None
+    if facts.assigned.get(target.name, 0) > 1 or not plan.let_here(current[0], current[1], target.name):
+        return None
+    decl = plan.declarations.get(target.name)
+    if decl is None or not getattr(decl, "at_assignment", False):
+        return None
+    ty = _target_type(ctx, target)
+    inner = ty.inner if isinstance(ty, rt.OptionT) else ty
+    if not isinstance(inner, _SHARED_OBJECT_TYPES) or isinstance(ty, rt.StructT) and ty.name == "PyException":
+        return None
+    code = _mut_lookup(ctx, rvalue, isinstance(ty, rt.OptionT))
+    if code is None:
+        return None
+    ctx.declare(target.name, ty, Kind.MUT_BORROWED)
+    # an `Option<&mut T>` is narrowed with `.as_mut()`, which needs a mutable binding
+    return [ir.Let(rust_ident(target.name), None, code, mutable=isinstance(ty, rt.OptionT))]
+
+
+def _mut_lookup(ctx: FnContext, rvalue: Expression, optional: bool) -> str | None:
+    """`&mut xs[i]` / `&mut obj.attr` / `d.get_mut(k)` for a lookup of a stored object."""
+    if optional:
+        callee = rvalue.callee if isinstance(rvalue, CallExpr) else None
+        if not (isinstance(callee, MemberExpr) and callee.name == "get" and len(rvalue.args) == 1):  # type: ignore[union-attr]
+            return None
+        base = lower_expr(ctx, callee.expr)
+        if not isinstance(base.ty, rt.DictT) or base.kind is Kind.BORROWED:
+            return None
+        key = lower_expr(ctx, rvalue.args[0], base.ty.key)  # type: ignore[union-attr]
+        return f"{base.at(Prec.POSTFIX)}.get_mut({key_ref(key)})"
+    if isinstance(rvalue, IndexExpr) and isinstance(rvalue.index, SliceExpr):
+        return None  # a slice is a new list
+    if not isinstance(rvalue, IndexExpr | MemberExpr):
+        return None
+    place = lower_expr(ctx, rvalue)
+    if place.kind is Kind.MUT_BORROWED:
+        return place.code
+    if place.kind is not Kind.PLACE:
+        return None
+    return f"&mut {place.at(Prec.UNARY)}"
 
 
 def _target_type(ctx: FnContext, target: NameExpr) -> rt.RType:

@@ -379,13 +379,17 @@ def mixed_items_type(
     spelled: list[str] = []
     for item in items:
         ty = ctx.module.type_of(item)
-        if isinstance(ty, rt.UnknownT) or (
-            isinstance(ty, rt.ListT | rt.DictT | rt.SetT) and "_" in ty.render()
-        ):
+        if isinstance(ty, rt.UnknownT):
             return None
         if ty not in types:
             types.append(ty)
             spelled.append(_spell(ctx.module.mypy_type(item)))
+    open_items = [t for t in types if "_" in t.render()]
+    for ty in open_items:  # `[]` next to `[0]`: the empty display takes the other's type
+        if not any(type(t) is type(ty) and "_" not in t.render() for t in types):
+            return None
+        spelled.pop(types.index(ty))
+        types.remove(ty)
     if len(types) < 2:
         return None
     union = ctx.module.mapper.unions.union_of(types, " | ".join(spelled))

@@ -198,7 +198,11 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
         open_, close = ("deque([", "])") if isinstance(ty, rt.DequeT) else ("[", "]")
         return f"format!(\"{open_}{{}}{close}\", {parts}.join(\", \"))"
     if isinstance(ty, rt.VarTupleT):
-        return f"{{ let parts = {code}.iter().map(|{v}| {v}.py_repr()).collect::<Vec<_>>(); if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} else {{ format!(\"({{}})\", parts.join(\", \")) }} }}"
+        return (
+            f"{{ let parts = {code}.iter().map(|{v}| {v}.py_repr()).collect::<Vec<_>>(); "
+            f"if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} "
+            f"else {{ format!(\"({{}})\", parts.join(\", \")) }} }}"
+        )
     if isinstance(ty, rt.TupleT) and rt.contains_var_tuple(ty):
         parts = [repr_by_type(f"{code}.{i}", t, depth + 1) for i, t in enumerate(ty.items)]
         holes = "({},)" if len(parts) == 1 else "(" + ", ".join("{}" for _ in parts) + ")"
@@ -208,7 +212,8 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
         pair = f"format!(\"{{}}: {{}}\", {repr_by_type(k, ty.key, depth + 1)}, {repr_by_type(val, ty.value, depth + 1)})"
         return f"format!(\"{{{{{{}}}}}}\", {code}.iter().map(|({k}, {val})| {pair}).collect::<Vec<_>>().join(\", \"))"
     if isinstance(ty, rt.OptionT) and rt.contains_var_tuple(ty):
-        return f"match {code}.as_ref() {{ Some({v}) => {repr_by_type(v, ty.inner, depth + 1)}, None => \"None\".to_string() }}"
+        inner = repr_by_type(v, ty.inner, depth + 1)
+        return f"match {code}.as_ref() {{ Some({v}) => {inner}, None => \"None\".to_string() }}"
     return f"{code}.py_repr()"
 
 
