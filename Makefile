@@ -42,6 +42,8 @@ demo: system-deps $(STAMP)
 	$(BIN)/portalis translate $(DEMO)
 	@echo "== portalis check $(DEMO)  (runs the demo under CPython and as Rust)"
 	$(BIN)/portalis check $(DEMO)
+	@echo "== portalis-lsp: a scripted editor session over stdio (hover + Translate to Rust)"
+	$(BIN)/python examples/lsp_demo.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -56,7 +58,8 @@ test: system-deps lint pytest
 bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py
-	@echo "results written to benchmarks/results/quality.json and benchmarks/results/speed.json"
+	$(BIN)/python benchmarks/lsp_latency.py
+	@echo "results written to benchmarks/results/{quality,speed,lsp_latency}.json"
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

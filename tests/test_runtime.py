@@ -787,6 +787,37 @@ SEQUENCES += [
     )
     for a, b, c in SLICES
 ]
+def _slice_assign_py(a: int | None, b: int | None, c: int, items: list[int]) -> str:
+    return f"(lambda v: (v.__setitem__(slice({a}, {b}, {c}), {items}), v)[1])(list(range(8)))"
+
+
+def _slice_assign_rs(a: int | None, b: int | None, c: int, items: list[int]) -> str:
+    return (
+        "{ let mut v: Vec<i64> = (0..8).collect(); "
+        f"py_slice_assign(&mut v, {_opt(a)}, {_opt(b)}, {c}, vec!{items}); v }}"
+    )
+
+
+SLICE_ASSIGNMENTS = [
+    (1, 3, 1, [10, 11, 12]),
+    (None, 2, 1, []),
+    (-2, None, 1, [9]),
+    (0, None, 2, [7, 7, 7, 7]),
+    (None, None, -3, [1, 2, 3]),
+    (0, None, 2, [1, 2]),
+]
+SEQUENCES += [
+    Case(_slice_assign_py(a, b, c, items), _slice_assign_rs(a, b, c, items))
+    for a, b, c, items in SLICE_ASSIGNMENTS
+]
+SEQUENCES += [
+    Case(
+        f"(lambda v: (v.__delitem__(slice({a}, {b}, {c})), v)[1])(list(range(8)))",
+        "{ let mut v: Vec<i64> = (0..8).collect(); "
+        f"py_slice_delete(&mut v, {_opt(a)}, {_opt(b)}, {c}); v }}",
+    )
+    for a, b, c in [(1, 3, 1), (None, None, 2), (-3, None, 1), (None, None, -2), (5, 1, -1)]
+]
 SEQUENCES += [
     Case("[1, 2, 3, 2].index(2)", "py_list_index(&[1, 2, 3, 2], &2)"),
     Case("", "py_list_index(&[1, 2, 3], &5)", "ValueError: x is not in list"),

@@ -214,6 +214,9 @@ def call_user(ctx: FnContext, node: CallExpr, sig: FuncSig, receiver: Expr | Non
 def call_value(ctx: FnContext, node: CallExpr, target: Expr) -> Expr:
     """Calling a closure, a function value, or a callable parameter."""
     ty = target.ty
+    dunder_call = _dunder_call_sig(ctx, node)
+    if dunder_call is not None:  # `p(x)` on an instance of a class with `__call__`
+        return call_user(ctx, node, dunder_call, target)
     params = ty.params if isinstance(ty, rt.FnT) else ()
     args = []
     for index, arg in enumerate(node.args):
@@ -228,6 +231,19 @@ def call_value(ctx: FnContext, node: CallExpr, target: Expr) -> Expr:
     ret = ty.ret if isinstance(ty, rt.FnT) else type_of(ctx, node)
     callee = target.code if target.prec >= Prec.POSTFIX else f"({target.code})"
     return Expr(f"{callee}({', '.join(args)})", ret, Kind.OWNED, Prec.POSTFIX)
+
+
+def _dunder_call_sig(ctx: FnContext, node: CallExpr) -> FuncSig | None:
+    from mypy.types import Instance, get_proper_type
+
+    typ = get_proper_type(ctx.module.mypy_type(node.callee))
+    if not isinstance(typ, Instance):
+        return None
+    for base in typ.type.mro:
+        sig = ctx.module.signatures.get(f"{base.fullname}.__call__")
+        if sig is not None:
+            return sig
+    return None
 
 
 def arg_as(ctx: FnContext, node: Expression, ty: rt.RType) -> Expr:

@@ -120,7 +120,10 @@ def generator_iterator(ctx: FnContext, node: GeneratorExpr) -> tuple[str, rt.RTy
     elem_t = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
     if len(node.sequences) == 1:
         src = iter_source(ctx, node.sequences[0])
-        return _chain(ctx, node.indices[0], src, list(node.condlists[0]), _element(ctx, node.left_expr, elem_t))
+        chain = _chain(ctx, node.indices[0], src, list(node.condlists[0]), _element(ctx, node.left_expr, elem_t))
+        if not propagates_error(chain[0]):
+            return chain
+    # several `for`s, or a body that raises (`?` cannot leave a closure): an explicit loop
     code, elem = _nested_loops(ctx, node.indices, node.sequences, node.condlists,
                                 lambda: _push_value(ctx, node.left_expr, elem_t), "Vec::new()")
     return f"{code}.into_iter()", elem
@@ -162,11 +165,15 @@ def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: igno
     return text, elem
 
 
+def _raises_in_closure(ctx: FnContext, gen: GeneratorExpr) -> bool:
+    return propagates_error(generator_iterator(ctx, gen)[0])
+
+
 def lower_list_comprehension(ctx: FnContext, node: ListComprehension) -> Expr:
     gen = node.generator
     ty = type_of(ctx, node)
     elem_t = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
-    if len(gen.sequences) == 1:
+    if len(gen.sequences) == 1 and not _raises_in_closure(ctx, gen):
         code, elem = generator_iterator(ctx, gen)
         return Expr(f"{code}.collect::<Vec<_>>()", rt.ListT(elem if isinstance(elem_t, rt.UnknownT) else elem_t), Kind.OWNED, Prec.POSTFIX)
     code, elem = _nested_loops(ctx, gen.indices, gen.sequences, gen.condlists,
@@ -179,7 +186,7 @@ def lower_set_comprehension(ctx: FnContext, node: SetComprehension) -> Expr:
     ty = type_of(ctx, node)
     ctx.module.note_type(ty)
     kind = ty.render().split("<")[0]
-    if len(gen.sequences) == 1:
+    if len(gen.sequences) == 1 and not _raises_in_closure(ctx, gen):
         code, _ = generator_iterator(ctx, gen)
         return Expr(f"{code}.collect::<{kind}<_>>()", ty, Kind.OWNED, Prec.POSTFIX)
     elem_t = ty.elem if isinstance(ty, rt.SetT) else rt.UNKNOWN
@@ -207,7 +214,8 @@ def lower_dict_comprehension(ctx: FnContext, node: DictionaryComprehension) -> E
     if len(node.sequences) == 1:
         src = iter_source(ctx, node.sequences[0])
         code, _ = _chain(ctx, node.indices[0], src, list(node.condlists[0]), pair)
-        return Expr(f"{code}.collect::<PyDict<_, _>>()", ty, Kind.OWNED, Prec.POSTFIX)
+        if not propagates_error(code):
+            return Expr(f"{code}.collect::<PyDict<_, _>>()", ty, Kind.OWNED, Prec.POSTFIX)
 
     def insert() -> tuple[str, rt.RType]:
         text, t = pair()
@@ -230,4 +238,30 @@ def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     pat = bind_target(ctx, node.indices[0], shape, src.nonneg)
     test = values.truthy(lower_expr(ctx, node.left_expr))
     ctx.pop()
+    if len(node.sequences) > 1 or node.condlists[0] or propagates_error(test):
+        return _predicate_loop(ctx, node, which)
     return f"{iterator}.{which}(|{_unused_as_wildcard(pat, test)}| {test})"
+
+
+def _predicate_loop(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
+    """`all(f(x) for ...)` where `f` raises (or with several `for`s / conditions): a loop
+    that stops at the first deciding item, as Python's short-circuit does, and lets `?`
+    reach the function."""
+    stop = "false" if which == "all" else "true"
+
+    def decide() -> tuple[str, rt.RType]:
+        test = values.truthy(lower_expr(ctx, node.left_expr))
+        negated = f"!({test})" if which == "all" else test
+        return f"if {negated} {{ result = {stop}; break 'scan; }}", rt.BOOL
+
+    code, _ = _nested_loops(ctx, node.indices, node.sequences, node.condlists, decide,
+                            "true" if which == "all" else "false")
+    return code.replace("for ", "'scan: for ", 1)
+
+
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"' r"|'(?:[^'\\]|\\.)'")
+
+
+def propagates_error(code: str) -> bool:
+    """Does closure code contain a `?` (a raising call)? Closures cannot propagate it."""
+    return "?" in _STRING_LITERAL.sub("", code)

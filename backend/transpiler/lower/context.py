@@ -220,6 +220,8 @@ class FnContext:
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
         # argument nodes already evaluated into temporaries (see expressions.hoist_arguments)
         self.preset_exprs: dict[int, Expr] = {}
+        # `&mut` names for objects stored in a container -> the container's root variable
+        self.object_aliases: dict[str, str] = {}
 
     @property
     def fallible(self) -> bool:

@@ -117,6 +117,11 @@ def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
                 found = True
             self.generic(call)
 
+        def visit_NameExpr(self, name: NameExpr) -> None:
+            nonlocal found
+            # a `&mut` into the receiver's container must be read before the call borrows it
+            found = found or ctx.object_aliases.get(name.name) == root != name.name
+
         def visit_LambdaExpr(self, _node: LambdaExpr) -> None:
             return  # a closure body runs later
 

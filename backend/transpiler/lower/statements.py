@@ -317,6 +317,11 @@ def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) ->
     if code is None:
         return None
     ctx.declare(target.name, ty, Kind.MUT_BORROWED)
+    from backend.transpiler.analyze.mutation import root_name
+
+    root = root_name(rvalue.callee.expr if isinstance(rvalue, CallExpr) else rvalue)  # type: ignore[attr-defined]
+    if root is not None:
+        ctx.object_aliases[target.name] = root
     # an `Option<&mut T>` is narrowed with `.as_mut()`, which needs a mutable binding
     return [ir.Let(rust_ident(target.name), None, code, mutable=isinstance(ty, rt.OptionT))]
 

@@ -150,8 +150,10 @@ fn py_log_base(x: f64, base: f64) -> f64 {
 fn py_fsum(items: impl IntoIterator<Item = f64>) -> f64 {
     let mut partials: Vec<f64> = Vec::new();
     let mut special = 0.0_f64;
+    let mut saw_nan = false;
     for item in items {
         if !item.is_finite() {
+            saw_nan |= item.is_nan();
             special += item;
             continue;
         }
@@ -175,6 +177,9 @@ fn py_fsum(items: impl IntoIterator<Item = f64>) -> f64 {
         }
         partials.truncate(kept);
         partials.push(x);
+    }
+    if special.is_nan() && !saw_nan {
+        panic!("ValueError: -inf + inf in fsum");
     }
     if special != 0.0 || special.is_nan() {
         return special;
