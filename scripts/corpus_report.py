@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.transpiler.check import check_module  # noqa: E402
+from backend.transpiler.check import check_module
 
 
 def main() -> None:

@@ -96,9 +96,9 @@ EXCEPTIONS = [
         '{ let e = PyException::new("E", "outer").with_cause(PyException::new("V", "inner")); '
         "e.cause.map(|c| c.msg).unwrap_or_default() }",
     ),
-    Case("[1, 2, 3][2]", "[1, 2, 3][ok(py_checked_index(-1, 3, \"list\"))]"),
-    Case("[1, 2, 3][5]", "[1, 2, 3][ok(py_checked_index(5, 3, \"list\"))]"),
-    Case("[1, 2, 3][-4]", "[1, 2, 3][ok(py_checked_index(-4, 3, \"list\"))]"),
+    Case("[1, 2, 3][2]", '[1, 2, 3][ok(py_checked_index(-1, 3, "list"))]'),
+    Case("[1, 2, 3][5]", '[1, 2, 3][ok(py_checked_index(5, 3, "list"))]'),
+    Case("[1, 2, 3][-4]", '[1, 2, 3][ok(py_checked_index(-4, 3, "list"))]'),
     Case("-7 // 2", "ok(py_checked_floordiv(-7, 2))"),
     Case("7 // 0", "ok(py_checked_floordiv(7, 0))"),
     Case("-7 % 3", "ok(py_checked_mod(-7, 3))"),
@@ -625,10 +625,23 @@ STRINGS += [
         ("count", "py_str_count"),
     ]
 ]
-STR_WINDOWS = [(None, None), (1, None), (3, None), (4, None), (-3, None), (-100, 2), (2, 1), (0, -1), (5, 100)]
+STR_WINDOWS = [
+    (None, None),
+    (1, None),
+    (3, None),
+    (4, None),
+    (-3, None),
+    (-100, 2),
+    (2, 1),
+    (0, -1),
+    (5, 100),
+]
 STRINGS += [
-    Case(f"{s!r}.{m}({sub!r}, {_py_none(a)}, {_py_none(b)})", f"{fn}({rs(s)}, {rs(sub)}, {_opt(a)}, {_opt(b)})")
-    for s, sub in STR_SEARCH + [("héllo wörld", "o"), ("abcabc", "bc")]
+    Case(
+        f"{s!r}.{m}({sub!r}, {_py_none(a)}, {_py_none(b)})",
+        f"{fn}({rs(s)}, {rs(sub)}, {_opt(a)}, {_opt(b)})",
+    )
+    for s, sub in [*STR_SEARCH, ("héllo wörld", "o"), ("abcabc", "bc")]
     for a, b in STR_WINDOWS
     for m, fn in [
         ("find", "py_str_find_in"),
@@ -640,7 +653,14 @@ STRINGS += [
 ]
 STRINGS += [
     Case(f"{s!r}.{m}({sep!r})", f"{fn}({rs(s)}, {rs(sep)})")
-    for s, sep in [("a=b=c", "="), ("abc", ":"), ("", "x"), ("héllo wörld", "ö"), ("aXbXc", "X"), ("ab", "")]
+    for s, sep in [
+        ("a=b=c", "="),
+        ("abc", ":"),
+        ("", "x"),
+        ("héllo wörld", "ö"),
+        ("aXbXc", "X"),
+        ("ab", ""),
+    ]
     for m, fn in [("partition", "py_str_partition"), ("rpartition", "py_str_rpartition")]
 ]
 STRINGS += [
@@ -787,6 +807,8 @@ SEQUENCES += [
     )
     for a, b, c in SLICES
 ]
+
+
 def _slice_assign_py(a: int | None, b: int | None, c: int, items: list[int]) -> str:
     return f"(lambda v: (v.__setitem__(slice({a}, {b}, {c}), {items}), v)[1])(list(range(8)))"
 
@@ -1310,8 +1332,15 @@ MATH += [
 ]
 MATH += [
     Case(f"math.fsum({xs!r})", f"py_fsum(vec![{', '.join(rf(x) for x in xs)}])")
-    for xs in [[0.1] * 10, [], [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [0.3, 0.6, -0.9],
-               [1.0, float("inf")], [float("inf"), float("-inf")], [2.0**53, 1.0, 1.0]]
+    for xs in [
+        [0.1] * 10,
+        [],
+        [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50],
+        [0.3, 0.6, -0.9],
+        [1.0, float("inf")],
+        [float("inf"), float("-inf")],
+        [2.0**53, 1.0, 1.0],
+    ]
 ]
 MATH += [
     Case(f"math.isclose({a!r}, {b!r})", f"py_isclose({rf(a)}, {rf(b)})")
@@ -1545,8 +1574,13 @@ USAGE: dict[str, str] = {
     "py_ord": 'println!("{}", py_ord("A"));',
     "py_index": 'println!("{}", py_index(-1, 3));',
     "py_slice": 'println!("{:?}", py_slice(&[1, 2, 3], None, None, -1));',
-    "py_slice_assign": 'let mut v = vec![1, 2, 3]; py_slice_assign(&mut v, Some(1), None, 1, vec![9]); println!("{:?}", v);',
-    "py_slice_delete": 'let mut v = vec![1, 2, 3]; py_slice_delete(&mut v, None, None, 2); println!("{:?}", v);',
+    "py_slice_assign": (
+        "let mut v = vec![1, 2, 3]; py_slice_assign(&mut v, Some(1), None, 1, vec![9]); "
+        'println!("{:?}", v);'
+    ),
+    "py_slice_delete": (
+        'let mut v = vec![1, 2, 3]; py_slice_delete(&mut v, None, None, 2); println!("{:?}", v);'
+    ),
     "py_list_index": 'println!("{}", py_list_index(&[1, 2], &2));',
     "py_list_remove": 'let mut v = vec![1, 2]; py_list_remove(&mut v, &2); println!("{:?}", v);',
     "py_list_pop": 'let mut v = vec![1, 2]; println!("{}", py_list_pop(&mut v, -1));',

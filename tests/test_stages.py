@@ -19,7 +19,8 @@ from backend.transpiler.record import Diagnostic, SourceRange
 
 def test_parse_lists_functions_classes_and_methods() -> None:
     parsed = parse.parse_python(
-        "@dataclass\nclass P:\n    def m(self) -> int:\n        return 1\n\ndef f() -> None:\n    pass\n"
+        "@dataclass\nclass P:\n    def m(self) -> int:\n        return 1\n\n"
+        "def f() -> None:\n    pass\n"
     )
     assert not isinstance(parsed, Diagnostic)
     names = [(i.name, i.kind) for i in parsed.items]
@@ -47,7 +48,9 @@ def test_main_guard_detection() -> None:
 
 
 def test_items_in_range_are_top_level_items_only() -> None:
-    parsed = parse.parse_python("def a() -> None:\n    pass\n\nclass B:\n    def m(self) -> None:\n        pass\n")
+    parsed = parse.parse_python(
+        "def a() -> None:\n    pass\n\nclass B:\n    def m(self) -> None:\n        pass\n"
+    )
     assert not isinstance(parsed, Diagnostic)
     assert parse.items_in_range(parsed, SourceRange(5, 0, 5, 3)) == ["B"]
     assert parse.items_in_range(parsed, SourceRange(1, 0, 6, 0)) == ["a", "B"]
@@ -111,7 +114,8 @@ def test_oracle_is_reused_and_sees_each_new_source() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [(1.0, "1.0"), (0.1, "0.1"), (1e-05, "1.0e-5"), (1e16, "1.0e16"), (2.5e300, "2.5e300")]
+    ("value", "expected"),
+    [(1.0, "1.0"), (0.1, "0.1"), (1e-05, "1.0e-5"), (1e16, "1.0e16"), (2.5e300, "2.5e300")],
 )
 def test_float_literals(value: float, expected: str) -> None:
     assert rust_float_literal(value) == expected
@@ -128,7 +132,11 @@ def test_string_literals_escape_what_rust_needs() -> None:
 def test_emit_else_if_chains_and_span_map() -> None:
     span = SourceRange(3, 4, 3, 10)
     body: list[ir.Stmt] = [
-        ir.If("a", [ir.ExprStmt("x()")], [ir.If("b", [ir.ExprStmt("y()", span=span)], [ir.ExprStmt("z()")])]),
+        ir.If(
+            "a",
+            [ir.ExprStmt("x()")],
+            [ir.If("b", [ir.ExprStmt("y()", span=span)], [ir.ExprStmt("z()")])],
+        ),
     ]
     fn = ir.Function("f", [ir.Param("a", "bool"), ir.Param("b", "bool")], None, body)
     out = emit_module(ir.Module([], [fn], []))

@@ -139,7 +139,7 @@ def _label(label: str | None) -> str:
     return f"'{label}: " if label else ""
 
 
-def _emit_stmt(w: _Writer, s: ir.Stmt) -> None:  # noqa: C901 - one case per statement kind
+def _emit_stmt(w: _Writer, s: ir.Stmt) -> None:
     span = s.span
     if isinstance(s, ir.Let):
         mut = "mut " if s.mutable else ""

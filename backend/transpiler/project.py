@@ -430,8 +430,8 @@ def _check_crate(out_dir: Path, report: ProjectReport) -> None:
         if module.status is not Status.UNVERIFIED:
             continue
         failed = errors.get(str(Path(module.rust_path).resolve()), 0)
-        module.status = Status.PARTIAL if failed or proc.returncode != 0 and not errors else (
-            Status.COMPILES
+        module.status = (
+            Status.PARTIAL if failed or (proc.returncode != 0 and not errors) else (Status.COMPILES)
         )
         module.diagnostics += failed
 

@@ -33,7 +33,7 @@ def translate(
     source: str,
     *,
     symbol: str | None = None,
-    range: SourceRange | None = None,  # noqa: A002 - the public API's name
+    range: SourceRange | None = None,
     options: TranslateOptions = _DEFAULT_OPTIONS,
     siblings: Mapping[str, str] | None = None,
 ) -> Translation:
@@ -95,7 +95,7 @@ def _selection(
     return None
 
 
-def _translate(  # noqa: PLR0913
+def _translate(
     source: str,
     symbol: str | None,
     rng: SourceRange | None,

@@ -27,7 +27,6 @@ from mypy.nodes import (
     TupleExpr,
     WhileStmt,
 )
-
 from mypy.types import get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
@@ -88,15 +87,17 @@ class FunctionFacts:
 
     def needs_mut(self, name: str) -> bool:
         return (
-            name in self.mutated
-            or self.assigned.get(name, 0) > 1
-            or name in self.assigned_in_loop
+            name in self.mutated or self.assigned.get(name, 0) > 1 or name in self.assigned_in_loop
         )
 
 
 def _looked_up_root(expr: Expression) -> str | None:
     """The variable behind `xs[i]`, `obj.attr`, `d.get(k)` (an object stored there)."""
-    if isinstance(expr, CallExpr) and isinstance(expr.callee, MemberExpr) and expr.callee.name == "get":
+    if (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, MemberExpr)
+        and expr.callee.name == "get"
+    ):
         expr = expr.callee.expr
     elif not isinstance(expr, IndexExpr | MemberExpr):
         return None
@@ -254,6 +255,28 @@ def own_locals(fn: FuncDef, facts: FunctionFacts) -> set[str]:
     """Names local to a def: its parameters and what it assigns without `nonlocal`."""
     assigned = {name for name, count in facts.assigned.items() if count}
     return set(facts.params) | (assigned - nonlocal_names(fn))
+
+
+def loop_targets(fn: FuncDef) -> set[str]:
+    """Names a def binds as `for` targets (not those of deeper defs): its own locals too."""
+    found: set[str] = set()
+
+    class Finder(Walker):
+        def visit_ForStmt(self, o: ForStmt) -> None:
+            targets = [o.index]
+            while targets:
+                t = targets.pop()
+                if isinstance(t, NameExpr):
+                    found.add(t.name)
+                elif isinstance(t, TupleExpr | ListExpr):
+                    targets.extend(t.items)
+            self.generic(o)
+
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            return
+
+    Finder().visit_all(fn.body.body)
+    return found - nonlocal_names(fn)
 
 
 def written_captures(fn: FuncDef, facts: FunctionFacts | None = None) -> set[str]:

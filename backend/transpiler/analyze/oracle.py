@@ -137,9 +137,9 @@ def typecheck(
     state = result.graph.get(module)
     if state is None or state.tree is None:
         return "type analysis produced no tree"
-    siblings = {
-        name: result.graph[name].tree  # type: ignore[misc]
-        for name in (others or {})
-        if name in result.graph and result.graph[name].tree is not None
-    }
+    siblings: dict[str, MypyFile] = {}
+    for name in others or {}:
+        tree = result.graph[name].tree if name in result.graph else None
+        if tree is not None:
+            siblings[name] = tree
     return TypedModule(state.tree, dict(result.types), list(result.errors), siblings)

@@ -21,7 +21,6 @@ from mypy.nodes import (
     NameExpr,
     OpExpr,
     RaiseStmt,
-    RefExpr,
     SliceExpr,
     TryStmt,
     TypeInfo,
@@ -84,7 +83,7 @@ class Hierarchy:
     def subclasses(self, kind: str) -> list[str]:
         """Every known kind that an `except kind:` clause catches (kind first)."""
         names = {kind} | {k for k in self.parents if kind in self.ancestors(k)}
-        return [kind] + sorted(names - {kind})
+        return [kind, *sorted(names - {kind})]
 
     def catches(self, handler: str | None, kind: str) -> bool:
         return handler is None or handler in self.ancestors(kind)
@@ -96,10 +95,12 @@ def handler_names(stmt: TryStmt) -> list[str | None]:
     for typ in stmt.types:
         if typ is None:
             names.append(None)
-        elif isinstance(typ, RefExpr):
+        elif isinstance(typ, NameExpr | MemberExpr):
             names.append(None if typ.name == "BaseException" else typ.name)
         elif hasattr(typ, "items"):
-            names.extend(i.name if isinstance(i, RefExpr) else None for i in typ.items)
+            names.extend(
+                i.name if isinstance(i, NameExpr | MemberExpr) else None for i in typ.items
+            )
         else:
             names.append(None)
     return names
@@ -109,7 +110,7 @@ def raised_kind(stmt: RaiseStmt) -> str | None:
     expr = stmt.expr
     if isinstance(expr, CallExpr):
         expr = expr.callee
-    if isinstance(expr, RefExpr):
+    if isinstance(expr, NameExpr | MemberExpr):
         return expr.name
     return None
 

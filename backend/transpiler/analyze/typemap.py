@@ -75,7 +75,7 @@ class TypeMapper:
         self.classes = classes  # fullname -> struct type
         self.unions = UnionRegistry(lambda: {c.name for c in self.classes.values()})
 
-    def map(self, typ: Type | None) -> rt.RType:  # noqa: C901 - one case per mypy type kind
+    def map(self, typ: Type | None) -> rt.RType:
         if typ is None:
             return rt.UNKNOWN
         if isinstance(typ, TypeAliasType):

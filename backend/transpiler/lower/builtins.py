@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.nodes import (
     ARG_POS,
     CallExpr,
@@ -29,7 +31,7 @@ from backend.transpiler.lower.iteration import Shape, iter_source
 BUILTINS: dict[str, Lowerer] = {}
 
 
-def builtin(*names: str):  # type: ignore[no-untyped-def]
+def builtin(*names: str) -> Callable[[Lowerer], Lowerer]:
     def register(fn: Lowerer) -> Lowerer:
         for name in names:
             BUILTINS[f"builtins.{name}"] = fn
@@ -56,7 +58,9 @@ def _owned_items(src_iterator: str, shape: Shape) -> str:
             else:
                 pats.append(name)
                 outs.append(name)
-        if all(o == n for o, n in zip(outs, names, strict=True)) and not any(p.startswith("&") for p in pats):
+        if all(o == n for o, n in zip(outs, names, strict=True)) and not any(
+            p.startswith("&") for p in pats
+        ):
             return src_iterator
         return f"{src_iterator}.map(|({', '.join(pats)})| ({', '.join(outs)}))"
     if shape.ref:
@@ -152,17 +156,23 @@ def _min_max(call: Call, which: str) -> Expr:
         key_fn = _key_closure(call, key, elem)
         if default is not None:
             fallback = values.owned(lower_expr(ctx, default, elem))
-            code = (f"{{ let items: Vec<_> = {iterator}.collect(); "
-                    f"if items.is_empty() {{ {fallback} }} else {{ {helper}(items, {key_fn}) }} }}")
+            code = (
+                f"{{ let items: Vec<_> = {iterator}.collect(); "
+                f"if items.is_empty() {{ {fallback} }} else {{ {helper}(items, {key_fn}) }} }}"
+            )
             return Expr(code, elem, Kind.OWNED)
         return Expr(f"{helper}({iterator}, {key_fn})", elem, Kind.OWNED)
     if default is not None:
         fallback = values.owned(lower_expr(ctx, default, elem))
         if elem.is_ord:
-            return Expr(f"{iterator}.{which}().unwrap_or({fallback})", elem, Kind.OWNED, Prec.POSTFIX)
+            return Expr(
+                f"{iterator}.{which}().unwrap_or({fallback})", elem, Kind.OWNED, Prec.POSTFIX
+            )
         call.helper(f"py_{which}")
-        code = (f"{{ let items: Vec<_> = {iterator}.collect(); "
-                f"if items.is_empty() {{ {fallback} }} else {{ py_{which}(items) }} }}")
+        code = (
+            f"{{ let items: Vec<_> = {iterator}.collect(); "
+            f"if items.is_empty() {{ {fallback} }} else {{ py_{which}(items) }} }}"
+        )
         return Expr(code, elem, Kind.OWNED)
     if elem.is_ord and not isinstance(elem, rt.UnknownT):
         msg = f"{which}() arg is an empty sequence"
@@ -181,7 +191,9 @@ def _key_closure(call: Call, key_node, elem: rt.RType) -> str:  # type: ignore[n
     return reference_closure(call.ctx, key_node, [elem], by_ref=True).code
 
 
-def reference_closure(ctx: FnContext, fn_node: Expression, params: list[rt.RType], by_ref: bool) -> Expr:
+def reference_closure(
+    ctx: FnContext, fn_node: Expression, params: list[rt.RType], by_ref: bool
+) -> Expr:
     """A function named as a value (`len`, `str.lower`, `abs`, a user function) where a
     closure is wanted: `|x| f(x)`, lowered as the call `f(x)` itself so builtins and
     methods take their usual translation. `by_ref`: the closure receives `&T`."""
@@ -201,10 +213,16 @@ def reference_closure(ctx: FnContext, fn_node: Expression, params: list[rt.RType
         arg.node = Var(name)
         args.append(arg)
     try:
-        if isinstance(fn_node, MemberExpr) and isinstance(fn_node.expr, NameExpr) and isinstance(fn_node.expr.node, TypeInfo):
+        if (
+            isinstance(fn_node, MemberExpr)
+            and isinstance(fn_node.expr, NameExpr)
+            and isinstance(fn_node.expr.node, TypeInfo)
+        ):
             # `str.lower` is the method called on its first argument
             callee: Expression = MemberExpr(args[0], fn_node.name)
-            synthetic = CallExpr(callee, args[1:], [ARG_POS] * (len(args) - 1), [None] * (len(args) - 1))
+            synthetic = CallExpr(
+                callee, args[1:], [ARG_POS] * (len(args) - 1), [None] * (len(args) - 1)
+            )
         else:
             synthetic = CallExpr(fn_node, args, [ARG_POS] * len(args), [None] * len(args))
         for node in (synthetic, synthetic.callee):
@@ -212,7 +230,12 @@ def reference_closure(ctx: FnContext, fn_node: Expression, params: list[rt.RType
         body = lower_expr(ctx, synthetic)
     finally:
         ctx.pop()
-    return Expr(f"|{', '.join(pats)}| {values.owned(body)}", rt.FnT(tuple(params), body.ty), Kind.OWNED, Prec.CLOSURE)
+    return Expr(
+        f"|{', '.join(pats)}| {values.owned(body)}",
+        rt.FnT(tuple(params), body.ty),
+        Kind.OWNED,
+        Prec.CLOSURE,
+    )
 
 
 @builtin("min")
@@ -250,7 +273,11 @@ def lower_sum(call: Call) -> Expr:
 @builtin("sorted")
 def lower_sorted(call: Call) -> Expr:
     arg_t = type_of(call.ctx, call.args[0])
-    if isinstance(arg_t, rt.ListT) and not isinstance(arg_t.elem, rt.UnknownT) and not _empty_display(call.args[0]):
+    if (
+        isinstance(arg_t, rt.ListT)
+        and not isinstance(arg_t.elem, rt.UnknownT)
+        and not _empty_display(call.args[0])
+    ):
         # a list is copied as a whole (`xs.clone()`), not item by item
         items = call.arg(0)
         elem = items.ty.elem if isinstance(items.ty, rt.ListT) else arg_t.elem
@@ -364,7 +391,10 @@ def lower_int_call(call: Call) -> Expr:
         if len(call.args) > 1 or "base" in call.kwargs:
             base_node = call.args[1] if len(call.args) > 1 else call.kwargs["base"]
             base = values.value(lower_expr(call.ctx, base_node, rt.INT))
-            code = f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32).expect(\"invalid literal for int()\")"
+            code = (
+                f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32)"
+                '.expect("invalid literal for int()")'
+            )
             return Expr(code, rt.INT, Kind.OWNED, Prec.POSTFIX)
         return _parse(call, arg, "py_int_parse", "i64", "builtins.int")
     if arg.ty == rt.FLOAT:
@@ -413,7 +443,8 @@ def _empty_display(node: Expression) -> bool:
         isinstance(node, CallExpr)
         and not node.args
         and isinstance(node.callee, NameExpr)
-        and node.callee.fullname in ("builtins.set", "builtins.list", "builtins.dict", "builtins.tuple")
+        and node.callee.fullname
+        in ("builtins.set", "builtins.list", "builtins.dict", "builtins.tuple")
     )
 
 
@@ -510,7 +541,11 @@ def lower_map(call: Call) -> Expr:
 
         return closures.map_several(call)
     src = iter_source(call.ctx, sub_args[0])
-    iterator = _owned_items(src.iterator, src.shape) if src.shape.ty != rt.CHAR else f"{src.iterator}.map(String::from)"
+    iterator = (
+        _owned_items(src.iterator, src.shape)
+        if src.shape.ty != rt.CHAR
+        else f"{src.iterator}.map(String::from)"
+    )
     elem = _elem_type(src.shape) if src.shape.ty != rt.CHAR else rt.STR
     result_t = call.result_type
     out_elem = result_t.elem if isinstance(result_t, rt.IterT) else rt.UNKNOWN
@@ -532,7 +567,9 @@ def lower_map(call: Call) -> Expr:
         return Expr(f"{iterator}.map({converter})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
     fn = lower_expr(call.ctx, fn_node)
     arg = "x" if elem.is_copy else "&x"
-    return Expr(f"{iterator}.map(|x| {fn.code}({arg}))", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
+    return Expr(
+        f"{iterator}.map(|x| {fn.code}({arg}))", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX
+    )
 
 
 def _builtin_converter(call: Call, fullname: str, elem: rt.RType) -> str:
@@ -570,7 +607,9 @@ def lower_filter(call: Call) -> Expr:
         return Expr(f"{iterator}.filter({closure.code})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
     fn = lower_expr(call.ctx, fn_node)
     arg = "*x" if elem.is_copy else "x"
-    return Expr(f"{iterator}.filter(|x| {fn.code}({arg}))", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+    return Expr(
+        f"{iterator}.filter(|x| {fn.code}({arg}))", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX
+    )
 
 
 @builtin("ord")
@@ -608,11 +647,20 @@ def lower_isinstance(call: Call) -> Expr:
     if user_class is not None:
         return user_class
     names = [target] if not isinstance(target, TupleExpr) else target.items
-    known = {"builtins.int": rt.INT, "builtins.float": rt.FLOAT, "builtins.str": rt.STR, "builtins.bool": rt.BOOL}
+    known = {
+        "builtins.int": rt.INT,
+        "builtins.float": rt.FLOAT,
+        "builtins.str": rt.STR,
+        "builtins.bool": rt.BOOL,
+    }
     for name in names:
         if isinstance(name, NameExpr) and known.get(name.fullname) == value_t:
             return Expr("true", rt.BOOL)
-        if isinstance(name, NameExpr) and isinstance(value_t, rt.StructT) and name.name == value_t.name:
+        if (
+            isinstance(name, NameExpr)
+            and isinstance(value_t, rt.StructT)
+            and name.name == value_t.name
+        ):
             return Expr("true", rt.BOOL)
     if isinstance(value_t, rt.UnknownT):
         raise call.fail("isinstance() on a value of unknown type", "PRT166")
@@ -640,7 +688,12 @@ def lower_format_call(call: Call) -> Expr:
     arg = call.arg(0)
     spec = call.arg(1) if len(call.args) > 1 else Expr('""', rt.STR, Kind.BORROWED)
     call.helper("py_format")
-    return Expr(f"{arg.at(Prec.POSTFIX)}.py_format({values.borrow_str(spec)})", rt.STR, Kind.OWNED, Prec.POSTFIX)
+    return Expr(
+        f"{arg.at(Prec.POSTFIX)}.py_format({values.borrow_str(spec)})",
+        rt.STR,
+        Kind.OWNED,
+        Prec.POSTFIX,
+    )
 
 
 @builtin("next")
@@ -649,5 +702,9 @@ def lower_next(call: Call) -> Expr:
     elem = it.ty.elem if isinstance(it.ty, rt.IterT) else call.result_type
     if len(call.args) > 1:
         default = values.owned(call.arg(1, elem))
-        return Expr(f"{it.at(Prec.POSTFIX)}.next().unwrap_or({default})", elem, Kind.OWNED, Prec.POSTFIX)
-    return Expr(f'{it.at(Prec.POSTFIX)}.next().expect("StopIteration")', elem, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{it.at(Prec.POSTFIX)}.next().unwrap_or({default})", elem, Kind.OWNED, Prec.POSTFIX
+        )
+    return Expr(
+        f'{it.at(Prec.POSTFIX)}.next().expect("StopIteration")', elem, Kind.OWNED, Prec.POSTFIX
+    )

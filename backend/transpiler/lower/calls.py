@@ -44,7 +44,9 @@ class Call:
     def kwargs(self) -> dict[str, Expression]:
         return {
             n: a
-            for a, n, k in zip(self.node.args, self.node.arg_names, self.node.arg_kinds, strict=True)
+            for a, n, k in zip(
+                self.node.args, self.node.arg_names, self.node.arg_kinds, strict=True
+            )
             if k == ARG_NAMED and n is not None
         }
 
@@ -71,7 +73,11 @@ Lowerer = Callable[[Call], Expr]
 
 
 def lower_call(ctx: FnContext, node: CallExpr) -> Expr:
-    if ARG_STAR in node.arg_kinds and ARG_STAR2 not in node.arg_kinds and not _is_builtin_print(node):
+    if (
+        ARG_STAR in node.arg_kinds
+        and ARG_STAR2 not in node.arg_kinds
+        and not _is_builtin_print(node)
+    ):
         from backend.transpiler.lower.functions import spread_tuple_args
 
         node = spread_tuple_args(ctx, node)  # `f(*t)` with a fixed-size tuple
@@ -96,7 +102,11 @@ def _is_builtin_print(node: CallExpr) -> bool:
     callee = node.callee
     if isinstance(callee, NameExpr) and callee.fullname == "builtins.zip":
         return node.arg_kinds == [ARG_STAR]
-    return isinstance(callee, NameExpr) and callee.fullname == "builtins.print" and ARG_STAR2 not in node.arg_kinds
+    return (
+        isinstance(callee, NameExpr)
+        and callee.fullname == "builtins.print"
+        and ARG_STAR2 not in node.arg_kinds
+    )
 
 
 def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
@@ -139,15 +149,23 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         if handler is not None:
             return handler(Call(ctx, node))
         return classes.call_class_member(ctx, node, base.node, callee.name)
-    if isinstance(base, SuperExpr) or (isinstance(base, CallExpr) and isinstance(base.callee, NameExpr) and base.callee.name == "super"):
+    if isinstance(base, SuperExpr) or (
+        isinstance(base, CallExpr)
+        and isinstance(base.callee, NameExpr)
+        and base.callee.name == "super"
+    ):
         return classes.call_super(ctx, node, callee.name)
     if isinstance(base, SuperExpr):
         return classes.call_super(ctx, node, callee.name)
     receiver = lower_expr(ctx, base)
-    return hoist_arguments(ctx, node, base, lambda: methods.lower_method(Call(ctx, node, receiver), callee.name))
+    return hoist_arguments(
+        ctx, node, base, lambda: methods.lower_method(Call(ctx, node, receiver), callee.name)
+    )
 
 
-def bind_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) -> list[Expression | None]:
+def bind_arguments(
+    ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0
+) -> list[Expression | None]:
     """Match positional and keyword arguments to the signature's parameters."""
     params = sig.params[skip:]
     bound: list[Expression | None] = [None] * len(params)
@@ -187,9 +205,16 @@ def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) 
 def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
     if isinstance(ty, rt.FnT):
         return e.code
+    if mode == "iter" and isinstance(e.ty, rt.StrT):  # a str iterates as 1-char strs
+        return f"{e.at(Prec.POSTFIX)}.chars().map(String::from).collect::<Vec<_>>()"
     if mode == "iter":  # `impl IntoIterator`: iterators pass as they are, lists move in
         return e.code if isinstance(e.ty, rt.IterT) else values.owned(e)
-    if mode == "ref" and isinstance(ty, rt.ListT) and isinstance(e.ty, rt.ListT) and e.kind is Kind.OWNED:
+    if (
+        mode == "ref"
+        and isinstance(ty, rt.ListT)
+        and isinstance(e.ty, rt.ListT)
+        and e.kind is Kind.OWNED
+    ):
         return f"&{e.at(Prec.UNARY)}"
     return values.param_arg(e, mode, ty)
 

@@ -253,7 +253,7 @@ def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
         raise Unsupported(node, f"super().{name}()", "PRT510")
     rust_name = f"{_snake(base.name)}_{base_sig.rust_name}"
     sig = replace(base_sig, owner=owner.name, rust_name=rust_name)
-    owner.super_copies.setdefault(rust_name, (fn, base, sig))  # type: ignore[attr-defined]
+    owner.super_copies.setdefault(rust_name, (fn, base, sig))
     recv = ctx.lookup("self")
     if recv is None:
         raise Unsupported(node, f"super().{name}()", "PRT510")
@@ -267,7 +267,7 @@ def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function]:
     from backend.transpiler.lower.functions import lower_function
 
     done: dict[str, ir.Function] = {}
-    copies = ci.super_copies  # type: ignore[attr-defined]
+    copies = ci.super_copies
     while len(done) < len(copies):
         for rust_name, (fn, base, sig) in list(copies.items()):
             if rust_name not in done:

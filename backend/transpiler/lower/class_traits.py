@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mypy.nodes import (
     CallExpr,
+    Expression,
     ExpressionStmt,
     FuncDef,
     IfStmt,
@@ -99,7 +100,7 @@ def _format_trait(module: ModuleContext, ci: ClassInfo, method: FuncDef) -> list
     return [ir.Impl(ci.name, [fn]), fmt_impl(trait, ci.name, [f"f.write_str(&self.{helper}())"])]
 
 
-def _single_return(method: FuncDef) -> object | None:
+def _single_return(method: FuncDef) -> Expression | None:
     body = [
         s
         for s in method.body.body
@@ -241,7 +242,7 @@ class _WhenPyFmtUsed(ir.RawItem):
         self._text = text
         super().__init__("", None)
 
-    @property  # type: ignore[override]
+    @property
     def code(self) -> str:
         return self._text if "py_fmt" in self._module.helpers else ""
 

@@ -116,8 +116,11 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
             if attr["is_in_init"]:
                 ci.init_fields.append(attr["name"])
         for stmt in cdef.defs.body:
-            is_default = isinstance(stmt, AssignmentStmt) and not isinstance(stmt.rvalue, TempNode)
-            if is_default and isinstance(stmt.lvalues[0], NameExpr):
+            if (
+                isinstance(stmt, AssignmentStmt)
+                and not isinstance(stmt.rvalue, TempNode)  # a field with a default
+                and isinstance(stmt.lvalues[0], NameExpr)
+            ):
                 ci.field_defaults[stmt.lvalues[0].name] = stmt.rvalue
         ci.ordered = _dataclass_flag(cdef, "order")
     else:

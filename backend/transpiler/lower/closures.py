@@ -44,7 +44,7 @@ from backend.transpiler.emit import INDENT, emit_module
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import functions, values
 from backend.transpiler.lower.calls import Call
-from backend.transpiler.lower.context import FnContext, Unsupported, var_expr
+from backend.transpiler.lower.context import FnContext, FuncSig, Unsupported, var_expr
 from backend.transpiler.lower.expressions import lower_expr
 
 # ---- what a nested def reads and writes ----
@@ -181,13 +181,17 @@ def stateful(ty: rt.RType) -> rt.RType:
 # ---- lowering ----
 
 
-def lower_nested_function(ctx: FnContext, fn: FuncDef) -> list[ir.Stmt]:
+def lower_nested_function(ctx: FnContext, fn: FuncDef, memo: bool = False) -> list[ir.Stmt]:
     module = ctx.module
     facts = collect_facts(fn)
     module.mutation.facts[fn.fullname] = facts
     sig = functions.build_signature(module, fn.fullname, fn)
     module.signatures[fn.fullname] = sig
     captures = captured_names(fn, ctx)
+    if memo or (captures and _refers_to_self(fn)):
+        from backend.transpiler.lower import nested_fns
+
+        return nested_fns.lower_as_fn_item(ctx, fn, captures, memo)  # a closure cannot recurse
     if not captures:
         item = functions.lower_function(module, fn.fullname, fn, sig)
         text = emit_module(ir.Module([], [item], [])).code.rstrip("\n").split("\n")
@@ -213,7 +217,7 @@ def lower_nested_function(ctx: FnContext, fn: FuncDef) -> list[ir.Stmt]:
 def _closure_lines(
     ctx: FnContext,
     fn: FuncDef,
-    sig: functions.FuncSig,
+    sig: FuncSig,
     body: list[ir.Stmt],
     escaping: bool,
     writes: bool,
@@ -253,8 +257,8 @@ def _called_in(outer: FuncDef | None, name: str) -> bool:
     hit: list[bool] = []
 
     class Finder(Walker):
-        def visit_CallExpr(self, o: object) -> None:
-            callee = o.callee  # type: ignore[attr-defined]
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            callee = o.callee
             if isinstance(callee, NameExpr) and callee.name == name:
                 hit.append(True)
             self.generic(o)

@@ -56,14 +56,18 @@ def list_insert(call: Call) -> Expr:
     call.helper("py_list_insert")
     index = values.value(call.arg(0, rt.INT))
     item = values.owned(call.arg(1, _elem(call)))
-    return _out(f"py_list_insert({values.borrow_mut(_recv(call))}, {index}, {item})", rt.UNIT, Prec.ATOM)
+    return _out(
+        f"py_list_insert({values.borrow_mut(_recv(call))}, {index}, {item})", rt.UNIT, Prec.ATOM
+    )
 
 
 @method(LIST_METHODS, "remove")
 def list_remove(call: Call) -> Expr:
     call.helper("py_list_remove")
     item = call.arg(0, _elem(call))
-    return _out(f"py_list_remove({values.borrow_mut(_recv(call))}, {_elem_ref(item)})", rt.UNIT, Prec.ATOM)
+    return _out(
+        f"py_list_remove({values.borrow_mut(_recv(call))}, {_elem_ref(item)})", rt.UNIT, Prec.ATOM
+    )
 
 
 def _elem_ref(item: Expr) -> str:
@@ -94,8 +98,14 @@ def list_count(call: Call) -> Expr:
     item = call.arg(0, _elem(call))
     if isinstance(item.ty, rt.StrT):
         needle = values.borrow_str(item)
-        return _out(f"{_r(call)}.iter().filter(|x| *x == {needle}).count() as i64", rt.INT, Prec.CAST)
-    return _out(f"{_r(call)}.iter().filter(|&x| *x == {values.owned(item)}).count() as i64", rt.INT, Prec.CAST)
+        return _out(
+            f"{_r(call)}.iter().filter(|x| *x == {needle}).count() as i64", rt.INT, Prec.CAST
+        )
+    return _out(
+        f"{_r(call)}.iter().filter(|&x| *x == {values.owned(item)}).count() as i64",
+        rt.INT,
+        Prec.CAST,
+    )
 
 
 @method(LIST_METHODS, "reverse")
@@ -155,8 +165,15 @@ def dict_setdefault(call: Call) -> Expr:
     default = values.owned(call.arg(1, ty.value)) if len(call.args) > 1 else "Default::default()"
     if ty.value.is_copy:
         # read as a value: the block ends the mutable borrow at once
-        return _out(f"{{ *{_r(call)}.get_or_insert_with({key}, || {default}) }}", ty.value, Prec.ATOM)
-    return Expr(f"{_r(call)}.get_or_insert_with({key}, || {default})", ty.value, Kind.MUT_BORROWED, Prec.POSTFIX)
+        return _out(
+            f"{{ *{_r(call)}.get_or_insert_with({key}, || {default}) }}", ty.value, Prec.ATOM
+        )
+    return Expr(
+        f"{_r(call)}.get_or_insert_with({key}, || {default})",
+        ty.value,
+        Kind.MUT_BORROWED,
+        Prec.POSTFIX,
+    )
 
 
 @method(DICT_METHODS, "pop")
@@ -172,7 +189,10 @@ def dict_pop(call: Call) -> Expr:
 @method(DICT_METHODS, "popitem")
 def dict_popitem(call: Call) -> Expr:
     ty = _dict_t(call)
-    return _out(f'{_r(call)}.pop_last().expect("popitem(): dictionary is empty")', rt.TupleT((ty.key, ty.value)))
+    return _out(
+        f'{_r(call)}.pop_last().expect("popitem(): dictionary is empty")',
+        rt.TupleT((ty.key, ty.value)),
+    )
 
 
 @method(DICT_METHODS, "update")
@@ -186,7 +206,10 @@ def dict_update(call: Call) -> Expr:
     if call.args:
         other = call.arg(0)
         if isinstance(other.ty, rt.DictT) and other.kind is not Kind.OWNED:
-            steps.append(f"{_r(call)}.extend({other.at(Prec.POSTFIX)}.iter().map(|(k, v)| (k.clone(), v.clone())))")
+            steps.append(
+                f"{_r(call)}.extend({other.at(Prec.POSTFIX)}.iter()"
+                ".map(|(k, v)| (k.clone(), v.clone())))"
+            )
         else:
             steps.append(f"{_r(call)}.extend({values.owned(other)})")
     for name in call.kwargs:  # `d.update(a=1)`: string keys, in order
@@ -201,7 +224,10 @@ def dict_update(call: Call) -> Expr:
 def dict_items(call: Call) -> Expr:
     ty = _dict_t(call)
     pair = rt.TupleT((ty.key, ty.value))
-    return _out(f"{_r(call)}.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()", rt.ListT(pair))
+    return _out(
+        f"{_r(call)}.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()",
+        rt.ListT(pair),
+    )
 
 
 @method(DICT_METHODS, "keys")
@@ -237,7 +263,10 @@ def _counter_add(call: Call, op: str) -> Expr:
     recv = _r(call)
     if isinstance(call.ctx.module.type_of(call.args[0]), rt.DictT):
         other = call.arg(0)
-        code = f"for (k, v) in {values.borrow(other)}.iter() {{ *{recv}.get_or_insert_with(k.clone(), || 0) {op} *v; }}"
+        code = (
+            f"for (k, v) in {values.borrow(other)}.iter() {{ "
+            f"*{recv}.get_or_insert_with(k.clone(), || 0) {op} *v; }}"
+        )
     else:
         iterator, _ = owned_iterator(call)
         code = f"for item in {iterator} {{ *{recv}.get_or_insert_with(item, || 0) {op} 1; }}"
@@ -258,7 +287,9 @@ def counter_total(call: Call) -> Expr:
 def counter_elements(call: Call) -> Expr:
     ty = _dict_t(call)
     take = "*k" if ty.key.is_copy else "k.clone()"
-    code = f"{_r(call)}.iter().flat_map(|(k, &n)| std::iter::repeat({take}).take(n.max(0) as usize))"
+    code = (
+        f"{_r(call)}.iter().flat_map(|(k, &n)| std::iter::repeat({take}).take(n.max(0) as usize))"
+    )
     return _out(code, rt.IterT(ty.key))
 
 
@@ -267,7 +298,11 @@ def counter_most_common(call: Call) -> Expr:
     ty = _dict_t(call)
     call.helper("py_counter_most_common")
     n = f"Some({values.value(call.arg(0, rt.INT))})" if call.args else "None"
-    return _out(f"py_counter_most_common({values.borrow(_recv(call))}, {n})", rt.ListT(rt.TupleT((ty.key, rt.INT))), Prec.ATOM)
+    return _out(
+        f"py_counter_most_common({values.borrow(_recv(call))}, {n})",
+        rt.ListT(rt.TupleT((ty.key, rt.INT))),
+        Prec.ATOM,
+    )
 
 
 # ---- set ----
@@ -373,7 +408,8 @@ def deque_rotate(call: Call) -> Expr:
     n = values.value(call.arg(0, rt.INT)) if call.args else "1"
     recv = _r(call)
     code = (
-        f"{{ let n: i64 = {n}; if !{recv}.is_empty() {{ let k = n.rem_euclid({recv}.len() as i64) as usize; "
+        f"{{ let n: i64 = {n}; if !{recv}.is_empty() {{ "
+        f"let k = n.rem_euclid({recv}.len() as i64) as usize; "
         f"{recv}.rotate_right(k); }} }}"
     )
     return _out(code, rt.UNIT, Prec.ATOM)
@@ -382,6 +418,23 @@ def deque_rotate(call: Call) -> Expr:
 @method(DEQUE_METHODS, "clear")
 def deque_clear(call: Call) -> Expr:
     return _out(f"{_r(call)}.clear()", rt.UNIT)
+
+
+@method(DEQUE_METHODS, "index")
+def deque_index(call: Call) -> Expr:
+    if len(call.args) > 1:
+        raise call.fail("deque.index() with start/stop")
+    item = _elem_ref(call.arg(0, _elem(call)))
+    code = (f"{{ let x = {item}; {_r(call)}.iter().position(|e| e == x)"
+            f'.map_or_else(|| panic!("ValueError: x is not in deque"), |i| i as i64) }}')
+    return _out(code, rt.INT, Prec.ATOM)
+
+
+@method(DEQUE_METHODS, "count")
+def deque_count(call: Call) -> Expr:
+    item = _elem_ref(call.arg(0, _elem(call)))
+    code = f"{{ let x = {item}; {_r(call)}.iter().filter(|e| *e == x).count() as i64 }}"
+    return _out(code, rt.INT, Prec.ATOM)
 
 
 # ---- numbers ----
@@ -415,7 +468,10 @@ def _tuple_items(call: Call) -> tuple[str, rt.RType]:
 def tuple_index(call: Call) -> Expr:
     items, elem = _tuple_items(call)
     needle = values.borrow(call.arg(0, elem))
-    code = f'{items}.iter().position(|item| *item == {needle}).expect("ValueError: tuple.index(x): x not in tuple") as i64'
+    code = (
+        f"{items}.iter().position(|item| *item == {needle})"
+        '.expect("ValueError: tuple.index(x): x not in tuple") as i64'
+    )
     return _out(code, rt.INT, Prec.CAST)
 
 
@@ -423,4 +479,6 @@ def tuple_index(call: Call) -> Expr:
 def tuple_count(call: Call) -> Expr:
     items, elem = _tuple_items(call)
     needle = values.borrow(call.arg(0, elem))
-    return _out(f"{items}.iter().filter(|item| **item == {needle}).count() as i64", rt.INT, Prec.CAST)
+    return _out(
+        f"{items}.iter().filter(|item| **item == {needle}).count() as i64", rt.INT, Prec.CAST
+    )

@@ -4,6 +4,7 @@ explicit loop that fills the collection (several `for`s)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mypy.nodes import (
     DictionaryComprehension,
@@ -27,6 +28,9 @@ from backend.transpiler.lower.iteration import (
     unpacked_rows,
 )
 
+# lowers the element(s) a comprehension produces: (Rust code, element type)
+Produce = Callable[[], tuple[str, rt.RType]]
+
 
 def _simple_copy_source(src: Source) -> tuple[str, Shape]:
     """Turn references to Copy items into values, so closures bind plain values."""
@@ -41,7 +45,7 @@ def _chain(
     target: Expression,
     src: Source,
     conds: list[Expression],
-    produce,  # type: ignore[no-untyped-def]
+    produce: Produce,
 ) -> tuple[str, rt.RType]:
     """`iter.filter(..).map(..)` for one generator; `produce()` lowers the element(s)."""
     src = unpacked_rows(ctx, target, src)
@@ -82,7 +86,9 @@ def _unused_as_wildcard(pattern: str, *uses: str) -> str:
     def swap(m: re.Match[str]) -> str:
         name = m.group(1)
         # a use follows no identifier char and no single `.` (a field), but may follow `..`
-        if name in ("mut", "ref", "_") or re.search(rf"(?<!\w)(?<!(?<!\.)\.){re.escape(name)}\b", body):
+        if name in ("mut", "ref", "_") or re.search(
+            rf"(?<!\w)(?<!(?<!\.)\.){re.escape(name)}\b", body
+        ):
             return m.group(0)
         return "_"
 
@@ -106,7 +112,7 @@ def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape, nonneg: bo
     return bind_target(ctx, target, shape, nonneg)
 
 
-def _element(ctx: FnContext, node: Expression, elem_t: rt.RType):  # type: ignore[no-untyped-def]
+def _element(ctx: FnContext, node: Expression, elem_t: rt.RType) -> Produce:
     def produce() -> tuple[str, rt.RType]:
         e = lower_expr(ctx, node, elem_t)
         return values.owned(e), e.ty if isinstance(elem_t, rt.UnknownT) else elem_t
@@ -120,12 +126,24 @@ def generator_iterator(ctx: FnContext, node: GeneratorExpr) -> tuple[str, rt.RTy
     elem_t = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
     if len(node.sequences) == 1:
         src = iter_source(ctx, node.sequences[0])
-        chain = _chain(ctx, node.indices[0], src, list(node.condlists[0]), _element(ctx, node.left_expr, elem_t))
+        chain = _chain(
+            ctx,
+            node.indices[0],
+            src,
+            list(node.condlists[0]),
+            _element(ctx, node.left_expr, elem_t),
+        )
         if not propagates_error(chain[0]):
             return chain
     # several `for`s, or a body that raises (`?` cannot leave a closure): an explicit loop
-    code, elem = _nested_loops(ctx, node.indices, node.sequences, node.condlists,
-                                lambda: _push_value(ctx, node.left_expr, elem_t), "Vec::new()")
+    code, elem = _nested_loops(
+        ctx,
+        node.indices,
+        node.sequences,
+        node.condlists,
+        lambda: _push_value(ctx, node.left_expr, elem_t),
+        "Vec::new()",
+    )
     return f"{code}.into_iter()", elem
 
 
@@ -134,17 +152,26 @@ def _push_value(ctx: FnContext, node: Expression, elem_t: rt.RType) -> tuple[str
     return f"result.push({values.owned(e)});", e.ty if isinstance(elem_t, rt.UnknownT) else elem_t
 
 
-def _nested_loops(ctx, indices, sequences, condlists, body, init):  # type: ignore[no-untyped-def]
+def _nested_loops(
+    ctx: FnContext,
+    indices: list[Expression],
+    sequences: list[Expression],
+    condlists: list[list[Expression]],
+    body: Produce,
+    init: str,
+) -> tuple[str, rt.RType]:
     """`{ let mut result = init; for .. { for .. { if .. { body } } } result }`"""
     opened = 0
-    parts = [f"{{ let mut result = {init}; "]
+    # a loop header is ("PATTERN", pattern, rest): unused names in the pattern become `_`
+    # once the whole text after it is known
+    parts: list[str | tuple[str, str, str]] = [f"{{ let mut result = {init}; "]
     elem: rt.RType = rt.UNKNOWN
     for target, seq, conds in zip(indices, sequences, condlists, strict=True):
         src = unpacked_rows(ctx, target, iter_source(ctx, seq))
         ctx.push()
         opened += 1
         pat = bind_target(ctx, target, src.shape, src.nonneg)
-        parts.append(("PATTERN", pat, f" in {src.code} {{ "))  # type: ignore[arg-type]
+        parts.append(("PATTERN", pat, f" in {src.code} {{ "))
         for cond in conds:
             parts.append(f"if {values.truthy(lower_expr(ctx, cond))} {{ ")
             opened += 1
@@ -175,9 +202,20 @@ def lower_list_comprehension(ctx: FnContext, node: ListComprehension) -> Expr:
     elem_t = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
     if len(gen.sequences) == 1 and not _raises_in_closure(ctx, gen):
         code, elem = generator_iterator(ctx, gen)
-        return Expr(f"{code}.collect::<Vec<_>>()", rt.ListT(elem if isinstance(elem_t, rt.UnknownT) else elem_t), Kind.OWNED, Prec.POSTFIX)
-    code, elem = _nested_loops(ctx, gen.indices, gen.sequences, gen.condlists,
-                               lambda: _push_value(ctx, gen.left_expr, elem_t), "Vec::new()")
+        return Expr(
+            f"{code}.collect::<Vec<_>>()",
+            rt.ListT(elem if isinstance(elem_t, rt.UnknownT) else elem_t),
+            Kind.OWNED,
+            Prec.POSTFIX,
+        )
+    code, elem = _nested_loops(
+        ctx,
+        gen.indices,
+        gen.sequences,
+        gen.condlists,
+        lambda: _push_value(ctx, gen.left_expr, elem_t),
+        "Vec::new()",
+    )
     return Expr(code, rt.ListT(elem), Kind.OWNED)
 
 
@@ -195,7 +233,9 @@ def lower_set_comprehension(ctx: FnContext, node: SetComprehension) -> Expr:
         e = lower_expr(ctx, gen.left_expr, elem_t)
         return f"result.insert({values.owned(e)});", e.ty
 
-    code, _ = _nested_loops(ctx, gen.indices, gen.sequences, gen.condlists, insert, f"{kind}::new()")
+    code, _ = _nested_loops(
+        ctx, gen.indices, gen.sequences, gen.condlists, insert, f"{kind}::new()"
+    )
     return Expr(code, ty, Kind.OWNED)
 
 
@@ -207,6 +247,8 @@ def lower_dict_comprehension(ctx: FnContext, node: DictionaryComprehension) -> E
     val_t = ty.value if isinstance(ty, rt.DictT) else rt.UNKNOWN
 
     def pair() -> tuple[str, rt.RType]:
+        # `key` is None only for `{**d for ...}` (PEP 798 unpacking), which Python 3.11 rejects
+        assert node.key is not None
         k = values.owned(lower_expr(ctx, node.key, key_t))
         v = values.owned(lower_expr(ctx, node.value, val_t))
         return f"({k}, {v})", rt.TupleT((key_t, val_t))
@@ -221,7 +263,9 @@ def lower_dict_comprehension(ctx: FnContext, node: DictionaryComprehension) -> E
         text, t = pair()
         return f"result.insert{text};", t
 
-    code, _ = _nested_loops(ctx, node.indices, node.sequences, node.condlists, insert, "PyDict::new()")
+    code, _ = _nested_loops(
+        ctx, node.indices, node.sequences, node.condlists, insert, "PyDict::new()"
+    )
     return Expr(code, ty, Kind.OWNED)
 
 
@@ -248,15 +292,22 @@ def _predicate_loop(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     that stops at the first deciding item, as Python's short-circuit does, and lets `?`
     reach the function."""
     stop = "false" if which == "all" else "true"
+    label = ctx.new_label("scan")
 
     def decide() -> tuple[str, rt.RType]:
         test = values.truthy(lower_expr(ctx, node.left_expr))
         negated = f"!({test})" if which == "all" else test
-        return f"if {negated} {{ result = {stop}; break 'scan; }}", rt.BOOL
+        return f"if {negated} {{ result = {stop}; break '{label}; }}", rt.BOOL
 
-    code, _ = _nested_loops(ctx, node.indices, node.sequences, node.condlists, decide,
-                            "true" if which == "all" else "false")
-    return code.replace("for ", "'scan: for ", 1)
+    code, _ = _nested_loops(
+        ctx,
+        node.indices,
+        node.sequences,
+        node.condlists,
+        decide,
+        "true" if which == "all" else "false",
+    )
+    return code.replace("for ", f"'{label}: for ", 1)
 
 
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"' r"|'(?:[^'\\]|\\.)'")

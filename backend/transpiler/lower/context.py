@@ -18,12 +18,15 @@ from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.record import Diagnostic, Severity, SourceRange
 
-RUST_KEYWORDS = frozenset(
-    "as async await box break const continue crate dyn else enum extern false fn for gen if "
-    "impl in let loop macro match mod move mut override priv pub ref return self static "
-    "struct super trait true try type typeof unsafe unsized use virtual where while yield "
-    "abstract become do final".split()
-)
+# fmt: off
+RUST_KEYWORDS = frozenset([
+    "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match",
+    "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "static", "struct",
+    "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual",
+    "where", "while", "yield", "abstract", "become", "do", "final",
+])
+# fmt: on
 
 
 def rust_ident(name: str) -> str:

@@ -7,6 +7,7 @@ uninitialised (when every path assigns it first) or with a default value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
@@ -17,6 +18,7 @@ from mypy.nodes import (
     ContinueStmt,
     DictionaryComprehension,
     ForStmt,
+    Decorator,
     FuncDef,
     GeneratorExpr,
     IfStmt,
@@ -78,12 +80,16 @@ class _Names(Walker):
         self.bound: list[set[str]] = []
 
     def visit_NameExpr(self, o: NameExpr) -> None:
-        if isinstance(o.node, FuncDef):
+        if isinstance(o.node, FuncDef | Decorator):
             return  # a nested def is declared where it is defined (lower/closures.py)
-        if o.kind == LDEF and o.name not in self.params and not any(o.name in b for b in self.bound):
+        if (
+            o.kind == LDEF
+            and o.name not in self.params
+            and not any(o.name in b for b in self.bound)
+        ):
             self.found.append(o.name)
 
-    def _scoped(self, names: set[str], visit) -> None:  # type: ignore[no-untyped-def]
+    def _scoped(self, names: set[str], visit: Callable[[], None]) -> None:
         self.bound.append(names)
         visit()
         self.bound.pop()
@@ -91,29 +97,36 @@ class _Names(Walker):
     def visit_GeneratorExpr(self, o: GeneratorExpr) -> None:
         names = {n for i in o.indices for n in _target_names(i)}
         self.visit(o.sequences[0])
-        self._scoped(names, lambda: (
-            self.visit_all(o.sequences[1:]),
-            self.visit_all([c for conds in o.condlists for c in conds]),
-            self.visit(o.left_expr),
-        ))
+
+        def inner() -> None:
+            self.visit_all(o.sequences[1:])
+            self.visit_all([c for conds in o.condlists for c in conds])
+            self.visit(o.left_expr)
+
+        self._scoped(names, inner)
 
     def visit_DictionaryComprehension(self, o: DictionaryComprehension) -> None:
         names = {n for i in o.indices for n in _target_names(i)}
         self.visit(o.sequences[0])
-        self._scoped(names, lambda: (
-            self.visit_all(o.sequences[1:]),
-            self.visit_all([c for conds in o.condlists for c in conds]),
-            self.visit(o.key),
-            self.visit(o.value),
-        ))
+
+        def inner() -> None:
+            self.visit_all(o.sequences[1:])
+            self.visit_all([c for conds in o.condlists for c in conds])
+            self.visit(o.key)
+            self.visit(o.value)
+
+        self._scoped(names, inner)
 
     def visit_LambdaExpr(self, o: LambdaExpr) -> None:
         names = {a.variable.name for a in o.arguments}
         self._scoped(names, lambda: self.visit(o.body))
 
     def visit_FuncDef(self, o: FuncDef) -> None:
-        # a nested def's body reads captured names: they count as uses here
-        names = {a.variable.name for a in o.arguments}
+        # a nested def's body reads captured names: they count as uses here (its own
+        # parameters and locals are not the enclosing function's)
+        from backend.transpiler.analyze.mutation import collect_facts, loop_targets, own_locals
+
+        names = {a.variable.name for a in o.arguments} | own_locals(o, collect_facts(o)) | loop_targets(o)
         self._scoped(names, lambda: self.visit(o.body))
 
 
@@ -164,7 +177,9 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
     first_store: dict[str, Position] = {}
     blocks: dict[int, list[Statement]] = {id(body): body}
 
-    def walk(stmts: list[Statement], prefix: Position, hidden: frozenset[str] = frozenset()) -> None:
+    def walk(
+        stmts: list[Statement], prefix: Position, hidden: frozenset[str] = frozenset()
+    ) -> None:
         blocks[id(stmts)] = stmts
         for index, stmt in enumerate(stmts):
             pos = (*prefix, (id(stmts), index))
@@ -173,7 +188,9 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
                 # a loop variable whose last value is overwritten before any read after the
                 # loop is a separate variable: Rust's `for` binds it fresh
                 private = {
-                    n for n in _target_names(stmt.index) if n in loop_only or _dead_after(stmts[index + 1 :], n)
+                    n
+                    for n in _target_names(stmt.index)
+                    if n in loop_only or _dead_after(stmts[index + 1 :], n)
                 }
                 inner_hidden = hidden | private
                 # loop targets live in the loop body
@@ -190,11 +207,15 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
                 if _stores(stmt, name):
                     first_store.setdefault(name, pos)
             for block in _child_blocks(stmt):
-                body_hidden = inner_hidden if isinstance(stmt, ForStmt) and block is stmt.body else hidden
+                body_hidden = (
+                    inner_hidden if isinstance(stmt, ForStmt) and block is stmt.body else hidden
+                )
                 if isinstance(stmt, TryStmt):
                     # `except E as name`: the handler binds it itself (Python unbinds it after)
                     body_hidden = body_hidden | {
-                        v.name for v, h in zip(stmt.vars, stmt.handlers, strict=True) if v is not None and h is block
+                        v.name
+                        for v, h in zip(stmt.vars, stmt.handlers, strict=True)
+                        if v is not None and h is block
                     }
                 walk(block.body, pos, body_hidden)
 
@@ -301,7 +322,9 @@ def _diverges(stmts: list[Statement]) -> bool:
 def _definitely_assigns(stmts: list[Statement], name: str) -> bool:
     """Every path through `stmts` assigns `name` before its first read (conservative)."""
     for stmt in stmts:
-        if isinstance(stmt, AssignmentStmt) and any(name in _target_names(lv) for lv in stmt.lvalues):
+        if isinstance(stmt, AssignmentStmt) and any(
+            name in _target_names(lv) for lv in stmt.lvalues
+        ):
             v = _Names(set())
             v.visit(stmt.rvalue)
             return name not in v.found
@@ -344,7 +367,9 @@ def _dead_after(stmts: list[Statement], name: str) -> bool:
     """`name` is assigned before any read on every path through `stmts`, which cannot leave
     early (break/continue/return/raise) before that assignment."""
     for index, stmt in enumerate(stmts):
-        if isinstance(stmt, AssignmentStmt) and any(name in _target_names(lv) for lv in stmt.lvalues):
+        if isinstance(stmt, AssignmentStmt) and any(
+            name in _target_names(lv) for lv in stmt.lvalues
+        ):
             return _definitely_assigns(stmts[index:], name) and not _leaves(stmts[:index])
     return False
 
@@ -378,7 +403,9 @@ def _path_assignments(stmts: list[Statement], name: str) -> int:
         elif isinstance(stmt, OperatorAssignmentStmt):
             total += 1 if name in _target_names(stmt.lvalue) else 0
         elif isinstance(stmt, IfStmt):
-            branches = [b.body for b in stmt.body] + ([stmt.else_body.body] if stmt.else_body else [])
+            branches = [b.body for b in stmt.body] + (
+                [stmt.else_body.body] if stmt.else_body else []
+            )
             total += max((_path_assignments(b, name) for b in branches), default=0)
         elif isinstance(stmt, WhileStmt | ForStmt):
             inner = _path_assignments(stmt.body.body, name)

@@ -188,7 +188,7 @@ def raise_value(ctx: FnContext, exc: str) -> list[ir.Stmt]:
 def exception_value(ctx: FnContext, node: Expression) -> str:
     """`PyException::new("Kind", message)` for the raised expression."""
     ctx.module.use_helper("py_exception")
-    if isinstance(node, CallExpr) and isinstance(node.callee, RefExpr):
+    if isinstance(node, CallExpr) and isinstance(node.callee, NameExpr | MemberExpr):
         info = node.callee.node
         if isinstance(info, TypeInfo):
             custom = _constructor_owner(ctx.module, info)
@@ -206,7 +206,7 @@ def exception_value(ctx: FnContext, node: Expression) -> str:
             else values.str_of(ctx.module, arg)
         )
         return f'PyException::new("{kind}", {message})'
-    if isinstance(node, RefExpr):
+    if isinstance(node, NameExpr | MemberExpr):
         return f'PyException::new("{node.name}", "")'
     e = lower_expr(ctx, node)
     if e.ty == EXCEPTION_T:
@@ -611,7 +611,7 @@ def _init_statement(
             else call.args
         )
         if len(args) > 1:
-            raise Unsupported(stmt, "exception with several arguments", "PRT400")  # type: ignore[arg-type]
+            raise Unsupported(stmt, "exception with several arguments", "PRT400")
         if not args:
             return '""', []
         arg = lower_expr(ctx, args[0])

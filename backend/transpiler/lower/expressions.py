@@ -73,7 +73,9 @@ def type_of(ctx: FnContext, node: Expression) -> rt.RType:
     return ctx.module.type_of(node)
 
 
-def hoist_arguments(ctx: FnContext, call: CallExpr, receiver: Expression, lower: Callable[[], Expr]) -> Expr:
+def hoist_arguments(
+    ctx: FnContext, call: CallExpr, receiver: Expression, lower: Callable[[], Expr]
+) -> Expr:
     """`stack.append(stack.pop())`: an argument that changes the receiver's variable would
     need a second `&mut` borrow while the method call holds the first, so such arguments
     are evaluated into temporaries first (Python evaluates them before the call too)."""
@@ -109,7 +111,8 @@ def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
             nonlocal found
             callee = call.callee
             if isinstance(callee, MemberExpr) and root_name(callee.expr) == root:
-                found = found or callee.name in MUTATING_METHODS or _mutating_user_method(ctx, callee)
+                changes = callee.name in MUTATING_METHODS or _mutating_user_method(ctx, callee)
+                found = found or changes
             fullname = callee.fullname if isinstance(callee, NameExpr | MemberExpr) else ""
             passes_root = any(root_name(a) == root for a in call.args)
             if passes_root and (fullname in MUTATING_FUNCTIONS or fullname == "builtins.next"

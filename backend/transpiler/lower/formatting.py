@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
+    ArgKind,
     AssignmentStmt,
     CallExpr,
     DictExpr,
     Expression,
     FloatExpr,
+    ForStmt,
     IntExpr,
     ListExpr,
     MemberExpr,
@@ -349,7 +351,7 @@ def lower_print(call: Call) -> Expr:
     sep = _literal(sep_node, " ")
     end = _literal(end_node, "\n")
     tpl = Template()
-    positional = [
+    positional: list[tuple[Expression, ArgKind]] = [
         (a, k)
         for a, k in zip(call.node.args, call.node.arg_kinds, strict=True)
         if k in (ARG_POS, ARG_STAR)
@@ -385,7 +387,7 @@ def _add_sep(ctx: FnContext, tpl: Template, sep: str | None, sep_node: Expressio
 def _add_starred_args(
     ctx: FnContext,
     tpl: Template,
-    args: list[tuple[Expression, int]],
+    args: list[tuple[Expression, ArgKind]],
     sep: str | None,
     sep_node: Expression | None,
 ) -> None:
@@ -737,11 +739,11 @@ def _template_text(ctx: FnContext, node: Expression) -> str | None:
             if isinstance(lvalue, NameExpr) and lvalue.node is var:
                 bound.append(lvalue)
 
-        def visit_ForStmt(self, stmt: object) -> None:
+        def visit_ForStmt(self, stmt: ForStmt) -> None:
             for target in _targets(stmt.index):
                 if isinstance(target, NameExpr) and target.node is var:
                     bound.append(target)
-            self.generic(stmt)  # type: ignore[arg-type]
+            self.generic(stmt)
 
     Assignments().visit(ctx.module.typed.tree)  # the module holds every function's body
     if len(bound) == 1 and isinstance(bound[0], StrExpr):
@@ -803,12 +805,8 @@ def _percent_into(ctx: FnContext, tpl: Template, node: OpExpr) -> None:
                     f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST
                 )
             add_value(ctx, tpl, arg, spec, conversion)
-        elif (
-            kind in "diu"
-            and constant_value(arg) is not _NOT_CONSTANT
-            and isinstance(constant_value(arg), float)
-        ):
-            add_node(ctx, tpl, IntExpr(int(constant_value(arg))), spec, conversion)  # type: ignore[arg-type]
+        elif kind in "diu" and isinstance(constant := constant_value(arg), float):
+            add_node(ctx, tpl, IntExpr(int(constant)), spec, conversion)
         elif kind in "diu" and ctx.module.type_of(arg) == rt.FLOAT:
             e = lower_expr(ctx, arg)
             add_value(

@@ -8,6 +8,7 @@ from mypy.nodes import (
     ARG_OPT,
     ARG_POS,
     ARG_STAR,
+    ArgKind,
     AssignmentStmt,
     CallExpr,
     ComparisonExpr,
@@ -311,7 +312,9 @@ def _docstring(fn: FuncDef) -> list[str]:
 
 def lower_lambda(ctx: FnContext, node: LambdaExpr) -> Expr:
     fn_t = ctx.module.type_of(node)
-    params = list(fn_t.params) if isinstance(fn_t, rt.FnT) else [rt.UNKNOWN] * len(node.arguments)
+    params: list[rt.RType] = (
+        list(fn_t.params) if isinstance(fn_t, rt.FnT) else [rt.UNKNOWN] * len(node.arguments)
+    )
     return lower_lambda_with(ctx, node, params, by_ref=False, annotate=True)
 
 
@@ -391,9 +394,9 @@ def optional_mut_arg(ctx: FnContext, node: Expression) -> str:
 
 def spread_tuple_args(ctx: FnContext, node: CallExpr) -> CallExpr:
     """`f(*t)` with a fixed-size tuple `t` held in a variable: `f(t[0], t[1], ...)`."""
-    args: list = []
-    kinds: list = []
-    names: list = []
+    args: list[Expression] = []
+    kinds: list[ArgKind] = []
+    names: list[str | None] = []
     for arg, kind, name in zip(node.args, node.arg_kinds, node.arg_names, strict=True):
         if kind != ARG_STAR:
             args.append(arg)

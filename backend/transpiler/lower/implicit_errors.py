@@ -139,6 +139,9 @@ def checked_method(ctx: FnContext, node: CallExpr, receiver: Expr, name: str) ->
         from backend.transpiler.lower.subscripts import key_ref
 
         key = lower_expr(ctx, node.args[0], ty.key)
-        code = f'{recv}.remove({key_ref(key)}).ok_or_else(|| PyException::new("KeyError", {values.repr_of(ctx.module, key)}))'
+        code = (
+            f"{recv}.remove({key_ref(key)}).ok_or_else(|| "
+            f'PyException::new("KeyError", {values.repr_of(ctx.module, key)}))'
+        )
         return _propagate(ctx, node, Expr(code, ty.value, Kind.OWNED, Prec.POSTFIX))
     return None

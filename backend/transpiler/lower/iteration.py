@@ -129,8 +129,11 @@ def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
             if recv.kind is Kind.OWNED:
                 return None
             if callee.name == "items":
-                shape = Shape(rt.TupleT((recv_t.key, recv_t.value)), False,
-                              (ref_shape(recv_t.key), ref_shape(recv_t.value)))
+                shape = Shape(
+                    rt.TupleT((recv_t.key, recv_t.value)),
+                    False,
+                    (ref_shape(recv_t.key), ref_shape(recv_t.value)),
+                )
                 return _src(f"{base}.iter()", shape)
             if callee.name == "keys":
                 return _src(f"{base}.keys()", ref_shape(recv_t.key))
@@ -146,7 +149,8 @@ def _range_source(ctx: FnContext, node: CallExpr) -> Source:
         ints[0] = f"{ints[0]}_i64" if len(args) > 1 else ints[0]
         if len(args) == 1:
             ints[0] = f"{ints[0]}_i64"
-    nonneg_start = len(args) == 1 or (literal_int(args[0]) is not None and literal_int(args[0]) >= 0)  # type: ignore[operator]
+    start = literal_int(args[0])
+    nonneg_start = len(args) == 1 or (start is not None and start >= 0)
     if len(args) == 1:
         code = f"0..{_range_end(ints[0])}"
         return _src(code, value_shape(rt.INT), f"({code})", nonneg=True)
@@ -167,12 +171,15 @@ def _range_source(ctx: FnContext, node: CallExpr) -> Source:
     code = f"({stop}..={ints[0]}).rev()"
     if step != -1:
         code += f".step_by({-step})"
-    nonneg = literal_int(args[1]) is not None and literal_int(args[1]) >= -1  # type: ignore[operator]
+    stop_literal = literal_int(args[1])
+    nonneg = stop_literal is not None and stop_literal >= -1
     return _src(code, value_shape(rt.INT), nonneg=nonneg)
 
 
 def _range_end(code: str) -> str:
-    return code if " " not in code or code.startswith("(") else f"({code})" if ".." in code else code
+    return (
+        code if " " not in code or code.startswith("(") else f"({code})" if ".." in code else code
+    )
 
 
 def _plus_one(code: str) -> str:
@@ -244,7 +251,11 @@ def unpacked_rows(ctx: FnContext, target: Expression, src: Source) -> Source:
     shape = src.shape
     if isinstance(target, NameExpr) and shape.is_tuple and _has_ref_part(shape):
         return _owned_tuples(src)
-    if not isinstance(target, TupleExpr | ListExpr) or shape.is_tuple or not isinstance(shape.ty, rt.ListT):
+    if (
+        not isinstance(target, TupleExpr | ListExpr)
+        or shape.is_tuple
+        or not isinstance(shape.ty, rt.ListT)
+    ):
         return src
     if any(isinstance(i, StarExpr) for i in target.items):
         return src
@@ -253,8 +264,10 @@ def unpacked_rows(ctx: FnContext, target: Expression, src: Source) -> Source:
     take = "" if elem.is_copy else ".clone()"
     parts = ", ".join(f"row[{i}]{take}" for i in range(count))
     items = f"({parts},)" if count == 1 else f"({parts})"
-    check = (f'if row.len() != {count} {{ panic!("ValueError: expected {count} values to unpack, got {{}}", '
-             f"row.len()) }}")
+    check = (
+        f"if row.len() != {count} {{ "
+        f'panic!("ValueError: expected {count} values to unpack, got {{}}", row.len()) }}'
+    )
     iterator = f"{_chainable(src.iterator)}.map(|row| {{ {check} {items} }})"
     return _src(iterator, value_shape(rt.TupleT((elem,) * count)), nonneg=src.nonneg)
 
@@ -300,7 +313,11 @@ def _nested_names(names: list[str]) -> str:
 
 def _reversed_source(ctx: FnContext, node: CallExpr) -> Source:
     arg = node.args[0]
-    if isinstance(arg, CallExpr) and isinstance(arg.callee, NameExpr) and arg.callee.fullname == "builtins.range":
+    if (
+        isinstance(arg, CallExpr)
+        and isinstance(arg.callee, NameExpr)
+        and arg.callee.fullname == "builtins.range"
+    ):
         inner = _range_source(ctx, arg)
         code = f"{_chainable(inner.code)}.rev()"
         return _src(code, inner.shape, nonneg=inner.nonneg)
@@ -335,7 +352,9 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
         if shape.ref and isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
             return _bind_tuple_ref(ctx, items, shape.ty)
         if shape.is_tuple and len(shape.parts) == len(items):
-            pats = [bind_target(ctx, item, part) for item, part in zip(items, shape.parts, strict=True)]
+            pats = [
+                bind_target(ctx, item, part) for item, part in zip(items, shape.parts, strict=True)
+            ]
             return f"({', '.join(pats)})"
         if isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
             parts = [Shape(t, shape.ref) for t in shape.ty.items]
@@ -355,7 +374,7 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
         return "_"
     name = rust_ident(target.name)
     if nonneg:
-        getattr(ctx, "nonneg_names", set()).add(target.name)
+        ctx.nonneg_names.add(target.name)
     if shape.ref and ty.is_copy:
         ctx.declare(target.name, ty, Kind.PLACE)
         if _reassigned(ctx, target.name):
@@ -368,7 +387,9 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
     ctx.declare(target.name, ty, kind)
     facts = ctx.facts
     if facts is not None and facts.needs_mut(target.name) and not shape.ref:
-        if ty.is_copy and not (facts.assigned.get(target.name, 0) or target.name in facts.assigned_in_loop):
+        if ty.is_copy and not (
+            facts.assigned.get(target.name, 0) or target.name in facts.assigned_in_loop
+        ):
             return name  # a Copy value changes only by assignment (passing it copies it)
         return f"mut {name}"
     return name
@@ -376,8 +397,11 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
 
 def _reassigned(ctx: FnContext, name: str) -> bool:
     facts = ctx.facts
-    return facts is not None and facts.needs_mut(name) and bool(
-        facts.assigned.get(name, 0) or name in facts.assigned_in_loop)
+    return (
+        facts is not None
+        and facts.needs_mut(name)
+        and bool(facts.assigned.get(name, 0) or name in facts.assigned_in_loop)
+    )
 
 
 def _bind_tuple_ref(ctx: FnContext, items: list[Expression], ty: rt.TupleT) -> str:
@@ -399,7 +423,11 @@ def _all_copy(ty: rt.RType) -> bool:
 
 def _bind_by_ref(ctx: FnContext, target: Expression, ty: rt.RType) -> str:
     """A pattern under a default `ref` binding mode: every name binds a reference."""
-    if isinstance(target, TupleExpr | ListExpr) and isinstance(ty, rt.TupleT) and len(ty.items) == len(target.items):
+    if (
+        isinstance(target, TupleExpr | ListExpr)
+        and isinstance(ty, rt.TupleT)
+        and len(ty.items) == len(target.items)
+    ):
         pats = [_bind_by_ref(ctx, item, t) for item, t in zip(target.items, ty.items, strict=True)]
         return f"({', '.join(pats)})"
     if not isinstance(target, NameExpr):

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from mypy.nodes import Context
+
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.lower.context import FuncSig, ModuleContext, Unsupported
 
 
 def memoize(ctx: ModuleContext, item: ir.Function, sig: FuncSig) -> list[ir.Item]:
-    if any(not p.ty.is_ord and not p.ty.is_copy for p in sig.params) or any(p.ty == rt.FLOAT for p in sig.params):
-        raise Unsupported(item.span and _Node(item.span.line) or _Node(1), "lru_cache on unhashable parameters", "PRT211")  # type: ignore[arg-type]
+    if any(not p.ty.is_ord and not p.ty.is_copy for p in sig.params) or any(
+        p.ty == rt.FLOAT for p in sig.params
+    ):
+        raise Unsupported(
+            _node(item.span.line if item.span else 1),
+            "lru_cache on unhashable parameters",
+            "PRT211",
+        )
     ctx.use("std::cell::RefCell")
     ctx.use("std::collections::HashMap")
     inner_name = f"{item.name}_uncached"
@@ -24,7 +32,10 @@ def memoize(ctx: ModuleContext, item: ir.Function, sig: FuncSig) -> list[ir.Item
         ir.RawStmt(
             [
                 "thread_local! {",
-                f"    static CACHE: RefCell<HashMap<{key_t}, {value_t}>> = RefCell::new(HashMap::new());",
+                (
+                    f"    static CACHE: RefCell<HashMap<{key_t}, {value_t}>> = "
+                    "RefCell::new(HashMap::new());"
+                ),
                 "}",
             ]
         ),
@@ -46,9 +57,9 @@ def memoize(ctx: ModuleContext, item: ir.Function, sig: FuncSig) -> list[ir.Item
     return [wrapper, item]
 
 
-class _Node:
-    def __init__(self, line: int) -> None:
-        self.line = line
-        self.column = 0
-        self.end_line = line
-        self.end_column = 1
+def _node(line: int) -> Context:
+    """A source position for a diagnostic that has no mypy node (the first column of `line`)."""
+    node = Context(line, 0)
+    node.end_line = line
+    node.end_column = 1
+    return node

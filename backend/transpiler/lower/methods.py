@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
@@ -18,7 +20,7 @@ NUMBER_METHODS: dict[str, Lowerer] = {}
 TUPLE_METHODS: dict[str, Lowerer] = {}
 
 
-def method(table: dict[str, Lowerer], *names: str):  # type: ignore[no-untyped-def]
+def method(table: dict[str, Lowerer], *names: str) -> Callable[[Lowerer], Lowerer]:
     def register(fn: Lowerer) -> Lowerer:
         for name in names:
             table[name] = fn
@@ -96,8 +98,6 @@ def _char_recv(call: Call) -> str:
     if recv.ty == rt.CHAR:
         return f"{recv.at(Prec.POSTFIX)}.to_string()"
     return recv.at(Prec.POSTFIX)
-
-
 
 
 def _load_families() -> None:

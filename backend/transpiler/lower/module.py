@@ -77,15 +77,13 @@ def _decorator_fullname(node: object) -> str:
     return ""
 
 
-def lower_module(
-    typed: TypedModule, module_name: str, selection: set[str] | None
-) -> LoweredModule:
+def lower_module(typed: TypedModule, module_name: str, selection: set[str] | None) -> LoweredModule:
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
     classdefs = [d for d in tree.defs if isinstance(d, ClassDef)]
     for cdef in classdefs:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
-    funcs, methods, main_body, other = _partition(tree)
+    funcs, _methods, main_body, other = _partition(tree)
     sibling_classes, sibling_funcs = _sibling_items(typed)
     for cdef in sibling_classes:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
@@ -167,14 +165,18 @@ def _import_siblings(ctx: ModuleContext, typed: TypedModule) -> None:
                     typ = getattr(target.node, "type", None)
                     ty = ctx.map_type(typ)
                     kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.PLACE
-                    ctx.constants.setdefault(target.name, VarInfo(_const_name(target.name), ty, kind))
+                    ctx.constants.setdefault(
+                        target.name, VarInfo(_const_name(target.name), ty, kind)
+                    )
 
 
 def _const_name(name: str) -> str:
     return name if name.isupper() else name.upper()
 
 
-def _partition(tree: MypyFile) -> tuple[list[FuncDef], list[FuncDef], list[Statement], list[Statement]]:
+def _partition(
+    tree: MypyFile,
+) -> tuple[list[FuncDef], list[FuncDef], list[Statement], list[Statement]]:
     funcs: list[FuncDef] = []
     main_body: list[Statement] = []
     other: list[Statement] = []
@@ -232,7 +234,9 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
     class_links.link_shared_classes(ctx)  # linked nodes -> Rc<RefCell<..>>
 
 
-def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool) -> None:
+def _collect_signatures(
+    ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool
+) -> None:
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
@@ -248,7 +252,9 @@ def _collect_signatures(ctx: ModuleContext, funcs: list[FuncDef], classdefs: lis
             continue
         if not ci.is_exception and not ci.is_enum:
             try:
-                ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(ctx, ci, cdef)
+                ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(
+                    ctx, ci, cdef
+                )
             except Unsupported as err:
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
         for m in classes.class_methods(cdef):
@@ -291,7 +297,12 @@ def _lower_item(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     except Unsupported as err:
         ctx.placeholder(err.node, err.what, err.code)
         name = _item_name(node) or "item"
-        return [ir.RawItem(f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})", span=span_of(node))]
+        return [
+            ir.RawItem(
+                f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})",
+                span=span_of(node),
+            )
+        ]
 
 
 def _lower_main(ctx: ModuleContext, main_def: FuncDef) -> ir.Function:
@@ -311,9 +322,14 @@ def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
     if guard is None or sig.params or sig.fallible or sig.ret not in (rt.UNIT, rt.UNKNOWN):
         return False
     body = guard.body[0].body  # type: ignore[attr-defined]
-    others = [d for d in ctx.typed.tree.defs if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
-              and not is_main_guard(d) and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
-              and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))]
+    others = [
+        d
+        for d in ctx.typed.tree.defs
+        if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
+        and not is_main_guard(d)
+        and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
+        and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))
+    ]
     return len(body) == 1 and not others and _is_call_to_user_main(ctx, body[0])
 
 
@@ -332,7 +348,9 @@ def _is_call_to_user_main(ctx: ModuleContext, stmt: Statement) -> bool:
 _CONST_OK = re.compile(r'^(-?[0-9_.eE+-]+|true|false|"[^"]*")$')
 
 
-def _lower_constants(ctx: ModuleContext, tree: MypyFile, selection: set[str] | None) -> list[ir.Item]:
+def _lower_constants(
+    ctx: ModuleContext, tree: MypyFile, selection: set[str] | None
+) -> list[ir.Item]:
     items: list[ir.Item] = []
     fn_ctx = FnContext(ctx, None, None)
     fn_ctx.in_static = True  # type: ignore[attr-defined]  # values must be `Sync`
@@ -351,15 +369,20 @@ def _lower_constants(ctx: ModuleContext, tree: MypyFile, selection: set[str] | N
             items.append(_lower_constant(ctx, fn_ctx, node, target))
         except Unsupported as err:
             ctx.placeholder(err.node, err.what, err.code)
-            items.append(ir.RawItem(f"// Portalis: constant `{target.name}` was not translated: {err.what}"))
+            items.append(
+                ir.RawItem(f"// Portalis: constant `{target.name}` was not translated: {err.what}")
+            )
     return items
 
 
-def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt, target: NameExpr) -> ir.Item:
+def _lower_constant(
+    ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt, target: NameExpr
+) -> ir.Item:
     from backend.transpiler.lower import values
     from backend.transpiler.lower.expressions import lower_expr
 
-    ty = ctx.map_type(target.node.type) if getattr(target.node, "type", None) is not None else ctx.type_of(node.rvalue)  # type: ignore[union-attr]
+    declared = getattr(target.node, "type", None)
+    ty = ctx.map_type(declared) if declared is not None else ctx.type_of(node.rvalue)
     ty = _shareable(ty)
     value = lower_expr(fn_ctx, node.rvalue, ty)
     name = _const_name(target.name)
@@ -369,12 +392,18 @@ def _lower_constant(ctx: ModuleContext, fn_ctx: FnContext, node: AssignmentStmt,
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
         ctx.constants[target.name] = VarInfo(name, rt.STR, Kind.BORROWED)
         return ir.Const(name, "&str", value.code, span=span_of(node))
-    if ty.is_copy and _CONST_OK.match(value.code) or (ty.is_copy and _const_expr(value.code)):
+    if (ty.is_copy and _CONST_OK.match(value.code)) or (ty.is_copy and _const_expr(value.code)):
         ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
         return ir.Const(name, ty.render(), value.code, span=span_of(node))
     ctx.use("std::sync::LazyLock")
     ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
-    return ir.Const(name, f"LazyLock<{ty.render()}>", f"LazyLock::new(|| {values.owned(value)})", keyword="static", span=span_of(node))
+    return ir.Const(
+        name,
+        f"LazyLock<{ty.render()}>",
+        f"LazyLock::new(|| {values.owned(value)})",
+        keyword="static",
+        span=span_of(node),
+    )
 
 
 def _mutable_static(

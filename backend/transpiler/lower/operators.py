@@ -67,7 +67,10 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
     if isinstance(lt, rt.DictT) and lt.flavour == "counter" and isinstance(rt_, rt.DictT):
         return _counter_op(node, left, right)
     if isinstance(lt, rt.DictT) and node.op == "|":
-        code = f"{{ let mut merged = {values.owned(left)}; merged.extend({values.owned(right)}); merged }}"
+        code = (
+            f"{{ let mut merged = {values.owned(left)}; "
+            f"merged.extend({values.owned(right)}); merged }}"
+        )
         return Expr(code, lt, Kind.OWNED)
     raise Unsupported(node, f"operator `{node.op}` on {lt.render()} and {rt_.render()}", "PRT130")
 
@@ -129,7 +132,9 @@ def _floordiv(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RTyp
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
         return _binary(left, "/", right, ty)
     if _positive_literal(node.right):
-        return Expr(f"{values.receiver(left)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{values.receiver(left)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX
+        )
     ctx.module.use_helper("py_floordiv")
     return Expr(f"py_floordiv({left.code}, {right.code})", ty, Kind.OWNED)
 
@@ -141,7 +146,9 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
         return _binary(left, "%", right, ty)
     if _positive_literal(node.right):
-        return Expr(f"{values.receiver(left)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{values.receiver(left)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX
+        )
     ctx.module.use_helper("py_mod")
     return Expr(f"py_mod({left.code}, {right.code})", ty, Kind.OWNED)
 
@@ -149,7 +156,9 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
 def _power(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
     if ty == rt.FLOAT:
         if isinstance(node.right, IntExpr) and node.right.value < 2**31:
-            return Expr(f"{values.receiver(left)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
+            return Expr(
+                f"{values.receiver(left)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX
+            )
         return Expr(f"{values.receiver(left)}.powf({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
     if isinstance(node.right, IntExpr) and 0 <= node.right.value < 2**31:
         base = values.receiver(left)
@@ -162,13 +171,15 @@ def _string_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
     if node.op == "+":
         rhs = values.borrow_str(right)
         if right.ty == rt.CHAR:
-            return Expr(f"format!(\"{{}}{{}}\", {left.code}, {right.code})", rt.STR, Kind.OWNED)
+            return Expr(f'format!("{{}}{{}}", {left.code}, {right.code})', rt.STR, Kind.OWNED)
         if left.kind is Kind.OWNED and left.ty == rt.STR:
             return Expr(f"{left.at(Prec.ADD)} + {rhs}", rt.STR, Kind.OWNED, Prec.ADD)
-        return Expr(f"format!(\"{{}}{{}}\", {left.code}, {right.code})", rt.STR, Kind.OWNED)
+        return Expr(f'format!("{{}}{{}}", {left.code}, {right.code})', rt.STR, Kind.OWNED)
     if node.op == "*" and right.ty in (rt.INT, rt.USIZE):
         count = _count(right)
-        base = left.at(Prec.POSTFIX) if left.ty != rt.CHAR else f"{left.at(Prec.POSTFIX)}.to_string()"
+        base = (
+            left.at(Prec.POSTFIX) if left.ty != rt.CHAR else f"{left.at(Prec.POSTFIX)}.to_string()"
+        )
         return Expr(f"{base}.repeat({count})", rt.STR, Kind.OWNED, Prec.POSTFIX)
     raise Unsupported(node, f"operator `{node.op}` on str", "PRT130")
 
@@ -211,7 +222,8 @@ def _counter_op(node: OpExpr, left: Expr, right: Expr) -> Expr:
         raise Unsupported(node, f"operator `{node.op}` on Counter", "PRT130")
     combine, only_b = found
     code = (
-        f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); let mut out = PyDict::new(); "
+        f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); "
+        "let mut out = PyDict::new(); "
         f"for (k, &x) in a.iter() {{ let y = b.get(k).copied().unwrap_or(0); let n = {combine}; "
         f"if n > 0 {{ out.insert(k.clone(), n); }} }} "
     )
@@ -283,7 +295,9 @@ def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
     if isinstance(operand.ty, rt.StructT) and node.op in ("-", "+"):
         from backend.transpiler.lower import classes
 
-        dunder = classes.call_dunder(ctx, node, operand, "__neg__" if node.op == "-" else "__pos__", [])
+        dunder = classes.call_dunder(
+            ctx, node, operand, "__neg__" if node.op == "-" else "__pos__", []
+        )
         if dunder is not None:
             return dunder
     if node.op == "not":
@@ -320,7 +334,15 @@ def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
     lowered = [lower_expr(ctx, o) for o in operands]
     for index, op in enumerate(node.operators):
         parts.append(
-            _compare(ctx, node, op, operands[index], lowered[index], operands[index + 1], lowered[index + 1])
+            _compare(
+                ctx,
+                node,
+                op,
+                operands[index],
+                lowered[index],
+                operands[index + 1],
+                lowered[index + 1],
+            )
         )
     if len(parts) == 1:
         return parts[0]
@@ -393,15 +415,22 @@ def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: 
 
 
 # Sets compare by inclusion in Python (Rust's `BTreeSet` ordering is lexicographic).
-_SET_ORDER = {"<=": ("is_subset", False), "<": ("is_subset", True),
-              ">=": ("is_superset", False), ">": ("is_superset", True)}
+_SET_ORDER = {
+    "<=": ("is_subset", False),
+    "<": ("is_subset", True),
+    ">=": ("is_superset", False),
+    ">": ("is_superset", True),
+}
 
 
 def _set_order(op: str, left: Expr, right: Expr) -> Expr:
     method, proper = _SET_ORDER[op]
     code = f"{left.at(Prec.POSTFIX)}.{method}({values.borrow(right)})"
     if proper:  # a proper subset/superset also differs (each side evaluated once)
-        code = f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); a.{method}(b) && a != b }}"
+        code = (
+            f"{{ let (a, b) = ({values.borrow(left)}, {values.borrow(right)}); "
+            f"a.{method}(b) && a != b }}"
+        )
         return Expr(code, rt.BOOL, Kind.OWNED, Prec.ATOM)
     return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
 
@@ -424,7 +453,9 @@ def _uneven_tuples(op: str, left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.Tupl
 def _comparable(left: Expr, right: Expr, op: str) -> tuple[str, str]:
     """Operand code that Rust's PartialEq/PartialOrd impls accept on both sides."""
     if left.ty.is_copy and right.ty.is_copy:
-        return values.value_expr(left).at(Prec(Prec.CMP + 1)), values.value_expr(right).at(Prec(Prec.CMP + 1))
+        return values.value_expr(left).at(Prec(Prec.CMP + 1)), values.value_expr(right).at(
+            Prec(Prec.CMP + 1)
+        )
     lb = left.kind in (Kind.BORROWED, Kind.MUT_BORROWED)
     rb = right.kind in (Kind.BORROWED, Kind.MUT_BORROWED)
     lcode = left.at(Prec(Prec.CMP + 1))
@@ -469,7 +500,12 @@ def _char_lit(code: str) -> str:
 
 
 def _membership(
-    ctx: FnContext, node: ComparisonExpr, lnode: Expression, left: Expr, rnode: Expression, right: Expr
+    ctx: FnContext,
+    node: ComparisonExpr,
+    lnode: Expression,
+    left: Expr,
+    rnode: Expression,
+    right: Expr,
 ) -> Expr:
     cont = right.ty
     if isinstance(rnode, TupleExpr | ListExpr | SetExpr) and rnode.items:
@@ -477,7 +513,9 @@ def _membership(
     if isinstance(cont, rt.IterT) and cont.elem == rt.INT and left.ty in (rt.INT, rt.BOOL):
         # `x in range(..)` (or another int iterator): walk it, as Python does for iterators
         needle = values.value(coerce(ctx, left, rt.INT))
-        return Expr(f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
+        )
     if isinstance(cont, rt.StrT):
         if left.ty == rt.CHAR:
             needle = left.code
@@ -485,16 +523,25 @@ def _membership(
             needle = _char_lit(left.code)
         else:
             needle = values.borrow_str(left)
-        return Expr(f"{right.at(Prec.POSTFIX)}.contains({needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{right.at(Prec.POSTFIX)}.contains({needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
+        )
     if isinstance(cont, rt.DictT):
         key = _key_arg(left)
-        return Expr(f"{right.at(Prec.POSTFIX)}.contains_key({key})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{right.at(Prec.POSTFIX)}.contains_key({key})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
+        )
     if isinstance(cont, rt.ListT | rt.SetT | rt.DequeT):
         elem = cont.elem
         if isinstance(elem, rt.StrT):
             needle = values.borrow_str(left) if left.ty != rt.CHAR else f"&{left.code}.to_string()"
             if isinstance(cont, rt.SetT):
-                return Expr(f"{right.at(Prec.POSTFIX)}.contains({needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+                return Expr(
+                    f"{right.at(Prec.POSTFIX)}.contains({needle})",
+                    rt.BOOL,
+                    Kind.OWNED,
+                    Prec.POSTFIX,
+                )
             return Expr(
                 f"{right.at(Prec.POSTFIX)}.iter().any(|item| item == {needle})",
                 rt.BOOL,
@@ -502,7 +549,12 @@ def _membership(
                 Prec.POSTFIX,
             )
         item = coerce(ctx, left, elem)
-        return Expr(f"{right.at(Prec.POSTFIX)}.contains({values.borrow(item)})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{right.at(Prec.POSTFIX)}.contains({values.borrow(item)})",
+            rt.BOOL,
+            Kind.OWNED,
+            Prec.POSTFIX,
+        )
     if isinstance(cont, rt.TupleT):
         return _literal_membership(ctx, left, rnode)
     if isinstance(cont, rt.StructT):
@@ -535,7 +587,11 @@ def _literal_membership(ctx: FnContext, left: Expr, rnode: Expression) -> Expr:
             return Expr(f"matches!({subject.code}, {pats})", rt.BOOL, Kind.OWNED)
         if isinstance(left.ty, rt.StrT) and all(isinstance(i, StrExpr) for i in items):
             pats = " | ".join(lw.code for lw in lowered)
-            target = subject.code if left.kind is Kind.BORROWED else f"{subject.at(Prec.POSTFIX)}.as_str()"
+            target = (
+                subject.code
+                if left.kind is Kind.BORROWED
+                else f"{subject.at(Prec.POSTFIX)}.as_str()"
+            )
             return Expr(f"matches!({target}, {pats})", rt.BOOL, Kind.OWNED)
         if left.ty == rt.INT:
             pats = " | ".join(lw.code for lw in lowered)

@@ -16,6 +16,7 @@ from mypy.nodes import (
     BreakStmt,
     CallExpr,
     ContinueStmt,
+    Decorator,
     DelStmt,
     EllipsisExpr,
     Expression,
@@ -311,7 +312,7 @@ def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) ->
         return None
     ty = _target_type(ctx, target)
     inner = ty.inner if isinstance(ty, rt.OptionT) else ty
-    if not isinstance(inner, _SHARED_OBJECT_TYPES) or isinstance(ty, rt.StructT) and ty.name == "PyException":
+    if not isinstance(inner, _SHARED_OBJECT_TYPES) or (isinstance(ty, rt.StructT) and ty.name == "PyException"):
         return None
     code = _mut_lookup(ctx, rvalue, isinstance(ty, rt.OptionT))
     if code is None:
@@ -404,7 +405,7 @@ def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
     if ty in (rt.INT, rt.FLOAT) and values.is_numeric_literal(code):
         return True  # `{integer}` would leave `x.abs()` / `x.rem_euclid(..)` ambiguous
     empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith("::new()")
-    return empty or ".collect::<" in code and "Vec<_>" in code and False or code.startswith("vec![]")
+    return empty or (".collect::<" in code and "Vec<_>" in code and False) or code.startswith("vec![]")
 
 
 def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
@@ -807,9 +808,9 @@ def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
 
 
 def _must_use(e: Expr) -> bool:
-    return isinstance(e.ty, rt.ResultT) or e.code.endswith(".pop()") is False and e.ty != rt.UNIT and "(" in e.code and (
+    return isinstance(e.ty, rt.ResultT) or (e.code.endswith(".pop()") is False and e.ty != rt.UNIT and "(" in e.code and (
         e.code.rstrip(")").endswith("collect::<Vec<_>>(") or ".to_" in e.code
-    )
+    ))
 
 
 def lower_pass(ctx: FnContext, stmt: PassStmt) -> Lowered:
@@ -856,6 +857,16 @@ def lower_nested_def(ctx: FnContext, stmt: FuncDef) -> Lowered:
     return closures.lower_nested_function(ctx, stmt)
 
 
+def lower_nested_decorated(ctx: FnContext, stmt: Decorator) -> Lowered:
+    """`@lru_cache` / `@cache` on an inner `def`: a memo table local to the outer call."""
+    from backend.transpiler.lower import closures, nested_fns
+
+    if not nested_fns.memo_decorator(stmt):
+        what = "a decorator on a nested function other than @lru_cache/@cache"
+        raise Unsupported(stmt, what, "PRT300")
+    return closures.lower_nested_function(ctx, stmt.func, memo=True)
+
+
 def lower_import(ctx: FnContext, stmt: Statement) -> Lowered:
     return []  # imports only bring names into scope; lowering resolves them by fullname
 
@@ -898,6 +909,7 @@ _STATEMENTS: dict[type, Callable[[FnContext, Statement], Lowered]] = {
     AssertStmt: lower_assert,  # type: ignore[dict-item]
     DelStmt: lower_del,  # type: ignore[dict-item]
     FuncDef: lower_nested_def,  # type: ignore[dict-item]
+    Decorator: lower_nested_decorated,  # type: ignore[dict-item]
     Import: lower_import,
     ImportFrom: lower_import,
     ImportAll: lower_import,

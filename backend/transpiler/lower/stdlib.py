@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.nodes import Expression, LambdaExpr, ListExpr, MemberExpr, NameExpr, TupleExpr
 from mypy.types import Instance, get_proper_type
 
@@ -56,7 +58,7 @@ def _constant(ctx: FnContext, node: NameExpr | MemberExpr, fullname: str) -> Exp
     return Expr(code, ty, kind)
 
 
-def function(*names: str):  # type: ignore[no-untyped-def]
+def function(*names: str) -> Callable[[Lowerer], Lowerer]:
     def register(fn: Lowerer) -> Lowerer:
         for name in names:
             FUNCTIONS[name] = fn
@@ -85,10 +87,24 @@ def _float_method(rust: str) -> Lowerer:
 
 
 for _py, _rs in {
-    "exp": "exp", "sin": "sin", "cos": "cos", "tan": "tan", "asin": "asin", "acos": "acos",
-    "atan": "atan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "fabs": "abs",
-    "log2": "log2", "log10": "log10", "log1p": "ln_1p", "expm1": "exp_m1",
-    "degrees": "to_degrees", "radians": "to_radians", "cbrt": "cbrt",
+    "exp": "exp",
+    "sin": "sin",
+    "cos": "cos",
+    "tan": "tan",
+    "asin": "asin",
+    "acos": "acos",
+    "atan": "atan",
+    "sinh": "sinh",
+    "cosh": "cosh",
+    "tanh": "tanh",
+    "fabs": "abs",
+    "log2": "log2",
+    "log10": "log10",
+    "log1p": "ln_1p",
+    "expm1": "exp_m1",
+    "degrees": "to_degrees",
+    "radians": "to_radians",
+    "cbrt": "cbrt",
 }.items():
     FUNCTIONS[f"math.{_py}"] = _float_method(_rs)
 
@@ -153,7 +169,9 @@ def math_copysign(call: Call) -> Expr:
 
 def _predicate(rust: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        return Expr(f"{values.receiver(_float_arg(call))}.{rust}()", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{values.receiver(_float_arg(call))}.{rust}()", rt.BOOL, Kind.OWNED, Prec.POSTFIX
+        )
 
     return lower
 
@@ -183,7 +201,9 @@ FUNCTIONS["math.perm"] = _int_helper("py_perm", 2)
 @function("math.isclose")
 def math_isclose(call: Call) -> Expr:
     call.helper("py_isclose")
-    return Expr(f"py_isclose({_float_arg(call).code}, {_float_arg(call, 1).code})", rt.BOOL, Kind.OWNED)
+    return Expr(
+        f"py_isclose({_float_arg(call).code}, {_float_arg(call, 1).code})", rt.BOOL, Kind.OWNED
+    )
 
 
 @function("math.fsum")
@@ -201,8 +221,10 @@ def math_fsum(call: Call) -> Expr:
 def math_fmod(call: Call) -> Expr:
     x, y = _float_arg(call), _float_arg(call, 1)
     # Rust's `%` on f64 is C's fmod (sign of x); a zero divisor is a domain error in Python
-    code = (f"{{ let (x, y): (f64, f64) = ({x.code}, {y.code}); "
-            f"if y == 0.0 && !x.is_nan() {{ panic!(\"ValueError: math domain error\") }} x % y }}")
+    code = (
+        f"{{ let (x, y): (f64, f64) = ({x.code}, {y.code}); "
+        f'if y == 0.0 && !x.is_nan() {{ panic!("ValueError: math domain error") }} x % y }}'
+    )
     return Expr(code, rt.FLOAT, Kind.OWNED)
 
 
@@ -246,7 +268,10 @@ def functools_reduce(call: Call) -> Expr:
     else:
         combine = _function_arg(call, fn_node, [acc_t, elem], by_ref=False)
     if initial is None:
-        code = f'{iterator}.reduce({combine}).expect("TypeError: reduce() of empty iterable with no initial value")'
+        code = (
+            f"{iterator}.reduce({combine})"
+            '.expect("TypeError: reduce() of empty iterable with no initial value")'
+        )
         return Expr(code, elem, Kind.OWNED, Prec.POSTFIX)
     start = values.owned(lower_expr(call.ctx, initial, acc_t))
     return Expr(f"{iterator}.fold({start}, {combine})", acc_t, Kind.OWNED, Prec.POSTFIX)
@@ -296,7 +321,10 @@ def dict_fromkeys(call: Call) -> Expr:
         value = lower_expr(call.ctx, value_node)
         ty = rt.DictT(key_t, value.ty)
         fill = "v" if value.ty.is_copy else "v.clone()"
-        code = f"{{ let v = {values.owned(value)}; {iterator}.map(|k| (k, {fill})).collect::<PyDict<_, _>>() }}"
+        code = (
+            f"{{ let v = {values.owned(value)}; "
+            f"{iterator}.map(|k| (k, {fill})).collect::<PyDict<_, _>>() }}"
+        )
     call.ctx.module.note_type(ty)
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX if value_node is None else Prec.ATOM)
 
@@ -397,7 +425,11 @@ def _typed_tuples(call: Call, code: str, elem: rt.RType) -> Expr:
     """The helpers give each tuple as a `Vec`; where mypy knows its length (`r=2`) the
     program sees a Rust tuple, else a `tuple[T, ...]` (a Vec that prints as a tuple)."""
     typ = get_proper_type(call.ctx.module.mypy_type(call.node))
-    item = call.ctx.module.map_type(typ.args[0]) if isinstance(typ, Instance) and typ.args else rt.UNKNOWN
+    item = (
+        call.ctx.module.map_type(typ.args[0])
+        if isinstance(typ, Instance) and typ.args
+        else rt.UNKNOWN
+    )
     if isinstance(item, rt.TupleT) and all(t == elem for t in item.items):
         take = "" if elem.is_copy else ".clone()"
         parts = ", ".join(f"t[{i}]{take}" for i in range(len(item.items)))
@@ -423,7 +455,9 @@ def _combinatoric(helper: str) -> Lowerer:
 
 FUNCTIONS["itertools.permutations"] = _combinatoric("py_permutations")
 FUNCTIONS["itertools.combinations"] = _combinatoric("py_combinations")
-FUNCTIONS["itertools.combinations_with_replacement"] = _combinatoric("py_combinations_with_replacement")
+FUNCTIONS["itertools.combinations_with_replacement"] = _combinatoric(
+    "py_combinations_with_replacement"
+)
 
 
 @function("itertools.count")
@@ -463,9 +497,16 @@ def itertools_islice(call: Call) -> Expr:
 
     code, elem = owned_iterator(call)
     if len(call.args) == 2:
-        return Expr(f"{code}.take({_int_arg(call, 1)} as usize)", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+        return Expr(
+            f"{code}.take({_int_arg(call, 1)} as usize)", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX
+        )
     start, stop = _int_arg(call, 1), _int_arg(call, 2)
-    return Expr(f"{code}.skip({start} as usize).take(({stop} - {start}) as usize)", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
+    return Expr(
+        f"{code}.skip({start} as usize).take(({stop} - {start}) as usize)",
+        rt.IterT(elem),
+        Kind.OWNED,
+        Prec.POSTFIX,
+    )
 
 
 def _materialized(call: Call, index: int = 0) -> tuple[str, rt.RType]:
@@ -518,7 +559,9 @@ def itertools_groupby(call: Call) -> Expr:
             key_t = call.ctx.module.map_type(typ.args[0])
     call.helper("py_groupby")
     # each group is a list here (Python's group iterators are read once, in order)
-    return Expr(f"py_groupby({source}, {key})", rt.ListT(rt.TupleT((key_t, rt.ListT(elem)))), Kind.OWNED)
+    return Expr(
+        f"py_groupby({source}, {key})", rt.ListT(rt.TupleT((key_t, rt.ListT(elem)))), Kind.OWNED
+    )
 
 
 @function("itertools.pairwise")
@@ -591,7 +634,9 @@ def itertools_zip_longest(call: Call) -> Expr:
 
     fill_node = call.kwargs.get("fillvalue")
     fill_t = call.ctx.module.type_of(fill_node) if fill_node is not None else None
-    lets, parts, types = [], [], []
+    lets: list[str] = []
+    parts: list[str] = []
+    types: list[rt.RType] = []
     for index in range(len(call.args)):
         iterator, elem = owned_iterator(call, index)
         lets.append(f"let p{index}: Vec<_> = {iterator}.collect();")
@@ -601,7 +646,9 @@ def itertools_zip_longest(call: Call) -> Expr:
             types.append(rt.OptionT(elem))
             continue
         if fill_t != elem and not (elem == rt.FLOAT and fill_t == rt.INT):
-            raise call.fail("zip_longest() whose fill value has another type than the items", "PRT706")
+            raise call.fail(
+                "zip_longest() whose fill value has another type than the items", "PRT706"
+            )
         fill = values.owned(lower_expr(call.ctx, fill_node, elem))
         parts.append(f"{fetch}.unwrap_or_else(|| {fill})")
         types.append(elem)
@@ -654,4 +701,3 @@ def _functools_reduce(call: Call) -> Expr:
     from backend.transpiler.lower.closures import lower_reduce
 
     return lower_reduce(call)
-

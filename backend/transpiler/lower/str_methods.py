@@ -321,7 +321,7 @@ def str_replace(call: Call) -> Expr:
     old, new = _str_arg(call, 0), values.borrow_str(call.arg(1))
     count_node = call.args[2] if len(call.args) > 2 else call.kwargs.get("count")
     if count_node is not None:
-        count = literal_int(count_node)  # type: ignore[arg-type]
+        count = literal_int(count_node)
         if count is not None and count >= 0:
             return _out(f"{_char_recv(call)}.replacen({old}, {new}, {count})", rt.STR)
         if count is None:

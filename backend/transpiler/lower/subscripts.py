@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, UnaryExpr
+from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, TypeInfo, UnaryExpr
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
@@ -25,7 +25,7 @@ def literal_int(node: Expression) -> int | None:
 def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
     if isinstance(node.index, SliceExpr):
         return lower_slice(ctx, node.base, node.index)
-    if isinstance(node.base, NameExpr) and type(node.base.node).__name__ == "TypeInfo":
+    if isinstance(node.base, NameExpr) and type(node.base.node) is TypeInfo:
         from backend.transpiler.lower import classes
 
         return classes.lower_class_index(ctx, node, node.base.node)  # `Color["RED"]`
@@ -45,7 +45,12 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
         if found is not None:
             return found
     if isinstance(ty, rt.ListT | rt.DequeT):
-        return Expr(f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}]", ty.elem, Kind.PLACE, Prec.POSTFIX)
+        return Expr(
+            f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}]",
+            ty.elem,
+            Kind.PLACE,
+            Prec.POSTFIX,
+        )
     if isinstance(ty, rt.StrT):
         ctx.module.use_helper("py_str_index")
         index = values.value(lower_expr(ctx, node.index, rt.INT))
@@ -68,7 +73,11 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
 def _is_range_call(node: Expression) -> bool:
     from mypy.nodes import CallExpr
 
-    return isinstance(node, CallExpr) and isinstance(node.callee, NameExpr) and node.callee.fullname == "builtins.range"
+    return (
+        isinstance(node, CallExpr)
+        and isinstance(node.callee, NameExpr)
+        and node.callee.fullname == "builtins.range"
+    )
 
 
 def _range_index(ctx: FnContext, node: IndexExpr) -> Expr:
@@ -96,9 +105,14 @@ def _dict_index(ctx: FnContext, node: IndexExpr, base: Expr, ty: rt.DictT) -> Ex
         # `d[k]` on a defaultdict inserts the factory's value for a missing key
         if ty.value.is_copy:
             # a block ends the mutable borrow at once (a `println!` argument would keep it)
-            code = f"{{ *{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default) }}"
+            code = (
+                f"{{ *{base.at(Prec.POSTFIX)}.get_or_insert_with("
+                f"{values.owned(key)}, Default::default) }}"
+            )
             return Expr(code, ty.value, Kind.OWNED, Prec.ATOM)
-        code = f"(*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default))"
+        code = (
+            f"(*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default))"
+        )
         return Expr(code, ty.value, Kind.PLACE, Prec.ATOM)
     return Expr(f"{base.at(Prec.POSTFIX)}[{key_ref(key)}]", ty.value, Kind.PLACE, Prec.POSTFIX)
 
@@ -140,7 +154,12 @@ def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
     full = sl.begin_index is None and sl.end_index is None
     if full and step == -1:
         if isinstance(ty, rt.StrT):
-            return Expr(f"{base.at(Prec.POSTFIX)}.chars().rev().collect::<String>()", rt.STR, Kind.OWNED, Prec.POSTFIX)
+            return Expr(
+                f"{base.at(Prec.POSTFIX)}.chars().rev().collect::<String>()",
+                rt.STR,
+                Kind.OWNED,
+                Prec.POSTFIX,
+            )
         if isinstance(ty, rt.ListT):
             code = f"{base.at(Prec.POSTFIX)}.iter().rev().cloned().collect::<Vec<_>>()"
             return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
@@ -150,7 +169,11 @@ def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
     start, stop = _bound(ctx, sl.begin_index), _bound(ctx, sl.end_index)
     if isinstance(ty, rt.StrT):
         ctx.module.use_helper("py_str_slice")
-        return Expr(f"py_str_slice({values.borrow_str(base)}, {start}, {stop}, {stride})", rt.STR, Kind.OWNED)
+        return Expr(
+            f"py_str_slice({values.borrow_str(base)}, {start}, {stop}, {stride})",
+            rt.STR,
+            Kind.OWNED,
+        )
     if isinstance(ty, rt.ListT):
         ctx.module.use_helper("py_slice")
         return Expr(f"py_slice({values.borrow(base)}, {start}, {stop}, {stride})", ty, Kind.OWNED)

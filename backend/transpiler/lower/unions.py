@@ -26,6 +26,7 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
+    Statement,
     TupleExpr,
     TypeAlias,
     Var,
@@ -467,7 +468,7 @@ def _if_let_binding(ctx: FnContext, stmt: IfStmt) -> tuple[str, str, str, rt.RTy
     return subject.name, pattern, scrutinee, payload, kind
 
 
-def _mentions(body: list, name: str) -> bool:
+def _mentions(body: list[Statement], name: str) -> bool:
     found: list[bool] = []
 
     class Finder(Walker):
@@ -481,7 +482,7 @@ def _mentions(body: list, name: str) -> bool:
     return bool(found)
 
 
-def _rebinds(body: list, name: str) -> bool:
+def _rebinds(body: list[Statement], name: str) -> bool:
     """Does the branch assign to or mutate the variable (then it keeps the enum binding)?"""
     found: list[bool] = []
 
