@@ -1152,6 +1152,14 @@ DICT = [
 ]
 
 COLLECTIONS = [
+    Case("collections.deque([1, 2, 3], maxlen=2)", "PyDeque::bounded(vec![1i64, 2, 3], 2)"),
+    Case(
+        "(lambda d: (d.append(4), d.appendleft(0), d)[2])(collections.deque([1, 2], maxlen=2))",
+        "{ let mut d = PyDeque::bounded(vec![1i64, 2], 2); d.push_back(4); d.push_front(0); d }",
+    ),
+    Case("collections.deque([1, 2])", "vec![1i64, 2].into_iter().collect::<PyDeque<_>>()"),
+    Case(r"""b"it's\n\xff\\" """, "py_bytes_repr(&[105u8, 116, 39, 115, 10, 255, 92])"),
+    Case("""b'say "hi"' """, 'py_bytes_repr(b"say \\"hi\\"")'),
     Case(
         "collections.Counter('abracadabra').most_common(3)",
         'py_counter_most_common(&counter_of("abracadabra"), Some(3))',
@@ -1625,6 +1633,16 @@ USAGE: dict[str, str] = {
     "py_counter_repr": (
         "let c: PyDict<char, i64> = PyDict::from_iter([('a', 2)]); println!(\"{}\", "
         "py_counter_repr(&c));"
+    ),
+    "py_bytes_repr": (
+        'println!("{} {}", py_bytes_repr(&[105, 39, 10, 255, 92]), py_bytes_repr(&[39, 34]));'
+    ),
+    "py_deque": (
+        "let mut d = PyDeque::bounded(vec![1i64, 2, 3], 2); d.push_back(4); d.push_front(0); "
+        "d.extend([5]); let e: PyDeque<i64> = d.iter().copied().collect(); "
+        "let f: PyDeque<i64> = PyDeque::default(); for x in &d { print!(\"{x}\"); } "
+        "println!(\"{} {} {} {:?}\", d.py_repr(), e == d, PyDeque::<i64>::new() == f, "
+        "d.into_iter().collect::<Vec<_>>());"
     ),
     "py_defaultdict_repr": (
         "let d: PyDict<char, i64> = PyDict::from_iter([('a', 2)]); println!(\"{}\", "

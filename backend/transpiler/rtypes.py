@@ -110,7 +110,7 @@ class DequeT(RType):
     elem: RType
 
     def render(self) -> str:
-        return f"VecDeque<{self.elem.render()}>"
+        return f"PyDeque<{self.elem.render()}>"
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ def default_value(ty: RType) -> str | None:
     if isinstance(ty, OptionT):
         return "None"
     if isinstance(ty, DequeT):
-        return "VecDeque::new()"
+        return "PyDeque::new()"
     if isinstance(ty, TupleT):
         parts = [default_value(t) for t in ty.items]
         if any(p is None for p in parts):

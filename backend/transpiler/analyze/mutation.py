@@ -23,6 +23,7 @@ from mypy.nodes import (
     NameExpr,
     NonlocalDecl,
     OperatorAssignmentStmt,
+    SliceExpr,
     StarExpr,
     TupleExpr,
     WhileStmt,
@@ -101,6 +102,8 @@ def _looked_up_root(expr: Expression) -> str | None:
         expr = expr.callee.expr
     elif not isinstance(expr, IndexExpr | MemberExpr):
         return None
+    if isinstance(expr, IndexExpr) and isinstance(expr.index, SliceExpr):
+        return None  # `xs[:]` is a new list, not an object stored in `xs`
     return root_name(expr)
 
 

@@ -326,6 +326,22 @@ def lower_iterator_value(call: Call) -> Expr:
     return Expr(code, rt.IterT(_elem_type(src.shape)), Kind.OWNED, Prec.POSTFIX)
 
 
+@builtin("bytes")
+def lower_bytes_call(call: Call) -> Expr:
+    """`bytes(b ^ key for b in data)`: ints in range(256) (ValueError otherwise, as in
+    Python). `bytes(n)` (zeros) and `bytes(s, encoding)` are not this."""
+    if not call.args:
+        return Expr("Vec::<u8>::new()", rt.BYTES, Kind.OWNED)
+    if len(call.args) > 1 or call.kwargs or call.ctx.module.type_of(call.args[0]) == rt.INT:
+        raise call.fail("bytes() of anything but an iterable of ints", "PRT167")
+    iterator, elem = owned_iterator(call)
+    if elem != rt.INT:
+        raise call.fail("bytes() of anything but an iterable of ints", "PRT167")
+    check = '.expect("ValueError: bytes must be in range(0, 256)")'
+    code = f"{iterator}.map(|b| u8::try_from(b){check}).collect::<Vec<u8>>()"
+    return Expr(code, rt.BYTES, Kind.OWNED, Prec.POSTFIX)
+
+
 @builtin("list", "tuple")
 def lower_list_call(call: Call) -> Expr:
     if not call.args:

@@ -188,7 +188,7 @@ def lower_nested_function(ctx: FnContext, fn: FuncDef, memo: bool = False) -> li
     sig = functions.build_signature(module, fn.fullname, fn)
     module.signatures[fn.fullname] = sig
     captures = captured_names(fn, ctx)
-    if memo or (captures and _refers_to_self(fn)):
+    if memo or (captures and (_refers_to_self(fn) or _called_by_fn_item(ctx, fn))):
         from backend.transpiler.lower import nested_fns
 
         return nested_fns.lower_as_fn_item(ctx, fn, captures, memo)  # a closure cannot recurse
@@ -237,6 +237,16 @@ def _closure_lines(
         inner = clones + closure
         return [binding + "{", *[INDENT + line for line in inner], "};"]
     return [binding + closure[0], *closure[1:-1], "};"]
+
+
+def _called_by_fn_item(ctx: FnContext, fn: FuncDef) -> bool:
+    from backend.transpiler.lower.nested_fns import called_by_fn_item
+
+    return called_by_fn_item(ctx, fn)
+
+
+def refers_to_self(fn: FuncDef) -> bool:
+    return _refers_to_self(fn)
 
 
 def _refers_to_self(fn: FuncDef) -> bool:

@@ -425,8 +425,10 @@ def deque_index(call: Call) -> Expr:
     if len(call.args) > 1:
         raise call.fail("deque.index() with start/stop")
     item = _elem_ref(call.arg(0, _elem(call)))
-    code = (f"{{ let x = {item}; {_r(call)}.iter().position(|e| e == x)"
-            f'.map_or_else(|| panic!("ValueError: x is not in deque"), |i| i as i64) }}')
+    code = (
+        f"{{ let x = {item}; {_r(call)}.iter().position(|e| e == x)"
+        f'.map_or_else(|| panic!("ValueError: x is not in deque"), |i| i as i64) }}'
+    )
     return _out(code, rt.INT, Prec.ATOM)
 
 

@@ -171,7 +171,7 @@ class ModuleContext:
             self.use("std::collections::" + ("BTreeSet" if ty.elem.is_ord else "HashSet"))
             self.note_type(ty.elem)
         elif isinstance(ty, rt.DequeT):
-            self.use("std::collections::VecDeque")
+            self.use_helper("py_deque")
             self.note_type(ty.elem)
         elif isinstance(ty, rt.ListT | rt.OptionT | rt.IterT):
             inner = ty.elem if isinstance(ty, rt.ListT | rt.IterT) else ty.inner

@@ -16,9 +16,9 @@ from mypy.nodes import (
     Block,
     BreakStmt,
     ContinueStmt,
+    Decorator,
     DictionaryComprehension,
     ForStmt,
-    Decorator,
     FuncDef,
     GeneratorExpr,
     IfStmt,
@@ -126,7 +126,11 @@ class _Names(Walker):
         # parameters and locals are not the enclosing function's)
         from backend.transpiler.analyze.mutation import collect_facts, loop_targets, own_locals
 
-        names = {a.variable.name for a in o.arguments} | own_locals(o, collect_facts(o)) | loop_targets(o)
+        names = (
+            {a.variable.name for a in o.arguments}
+            | own_locals(o, collect_facts(o))
+            | loop_targets(o)
+        )
         self._scoped(names, lambda: self.visit(o.body))
 
 

@@ -410,6 +410,8 @@ def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
         return Expr("PyDict::new()", ty, Kind.OWNED)
     key_t = ty.key if isinstance(ty, rt.DictT) else None
     val_t = ty.value if isinstance(ty, rt.DictT) else None
+    if any(key is None for key, _ in node.items):
+        return _lower_dict_unpacking(ctx, node, ty)
     from backend.transpiler.lower import unions
 
     mixed = unions.mixed_items_type(ctx, val_t or rt.UNKNOWN, [v for _, v in node.items])
@@ -425,6 +427,26 @@ def lower_dict(ctx: FnContext, node: DictExpr) -> Expr:
         v = values.owned(lower_expr(ctx, val, val_t))
         pairs.append(f"({k}, {v})")
     return Expr(f"PyDict::from_iter([{', '.join(pairs)}])", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def _lower_dict_unpacking(ctx: FnContext, node: DictExpr, ty: rt.RType) -> Expr:
+    """`{**base, "k": v}`: entries in order into one dict; a repeated key takes the later
+    value and keeps its first position, as in Python (PyDict.insert)."""
+    if not isinstance(ty, rt.DictT):
+        raise Unsupported(node, "`**` unpacking in a dict display of unknown type", "PRT120")
+    steps: list[str] = []
+    for index, (key, val) in enumerate(node.items):
+        if key is None:
+            source = values.owned(lower_expr(ctx, val, ty))
+            first = index == 0
+            steps.append(f"let mut merged = {source};" if first else f"merged.extend({source});")
+            continue
+        if index == 0:
+            steps.append("let mut merged = PyDict::new();")
+        k = values.owned(lower_expr(ctx, key, ty.key))
+        v = values.owned(lower_expr(ctx, val, ty.value))
+        steps.append(f"merged.insert({k}, {v});")
+    return Expr(f"{{ {' '.join(steps)} merged }}", ty, Kind.OWNED, Prec.ATOM)
 
 
 def lower_set(ctx: FnContext, node: SetExpr) -> Expr:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
+    ARG_NAMED,
     ARG_POS,
     ARG_STAR,
     ArgKind,
@@ -126,7 +128,24 @@ def constant_value(node: Expression) -> object:
             return _NOT_CONSTANT
     if isinstance(node, OpExpr) and node.op in _FOLDABLE_OPS:
         return _fold_arithmetic(node)
+    if isinstance(node, CallExpr):
+        return _constant_conversion(node)
     return _NOT_CONSTANT
+
+
+_CONSTANT_CONVERSIONS: dict[str, type] = {"builtins.list": list, "builtins.tuple": tuple}
+
+
+def _constant_conversion(node: CallExpr) -> object:
+    """`tuple([None])`, `list("ab")`: a list/tuple of a constant sequence is a constant."""
+    callee = node.callee
+    convert = _CONSTANT_CONVERSIONS.get(callee.fullname) if isinstance(callee, NameExpr) else None
+    if convert is None or len(node.args) != 1 or node.arg_kinds != [ARG_POS]:
+        return _NOT_CONSTANT
+    source = constant_value(node.args[0])
+    if not isinstance(source, list | tuple | str):
+        return _NOT_CONSTANT
+    return convert(source)
 
 
 def _fold_arithmetic(node: OpExpr) -> object:
@@ -339,10 +358,81 @@ def translate_spec(spec: str, ty: rt.RType, dynamic: tuple[str, str] | None = No
     return "" if out == ":" else out
 
 
+# ---- evaluation order ----
+
+
+def evaluate_arguments_first(
+    ctx: FnContext, args: list[Expression], lower: Callable[[], Expr]
+) -> Expr:
+    """Python evaluates every argument of print()/str.format()/`%` before formatting any of
+    them; Rust's format macros format each argument as they evaluate it. When an argument
+    changes a variable another argument reads (`print(d, d.popitem(), d)`), the arguments
+    up to the last such one are evaluated into temporaries first, in order. A mutable object
+    named directly is left in place: Python formats it in its final state too."""
+    changing = [i for i in range(len(args)) if _changes_other_argument(ctx, args, i)]
+    if not changing:  # (the common case: nothing to hoist)
+        return lower()
+    hoisted = [a for a in args[: changing[-1] + 1] if not _object_reference(ctx, a)]
+    lets: list[str] = []
+    for index, arg in enumerate(hoisted):
+        e = lower_expr(ctx, arg)
+        name = f"printed_{index}"
+        lets.append(f"let {name} = {values.owned(e)};")
+        ctx.preset_exprs[id(arg)] = Expr(name, e.ty, Kind.OWNED)
+    try:
+        result = lower()
+    finally:
+        for arg in hoisted:
+            ctx.preset_exprs.pop(id(arg), None)
+    return Expr(f"{{ {' '.join(lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _order_matters(ctx: FnContext, args: list[Expression]) -> bool:
+    """Would formatting each argument as it is evaluated differ from Python's order?"""
+    return any(_changes_other_argument(ctx, args, i) for i in range(len(args)))
+
+
+def _percent_operands(node: OpExpr) -> list[Expression]:
+    return node.right.items if isinstance(node.right, TupleExpr) else [node.right]
+
+
+def _changes_other_argument(ctx: FnContext, args: list[Expression], index: int) -> bool:
+    from backend.transpiler.lower.expressions import _changes_root
+
+    read = {name for i, arg in enumerate(args) if i != index for name in _names_read(arg)}
+    return any(_changes_root(ctx, args[index], root) for root in sorted(read))
+
+
+def _names_read(node: Expression) -> set[str]:
+    names: set[str] = set()
+
+    class Reader(Walker):
+        def visit_NameExpr(self, name: NameExpr) -> None:
+            names.add(name.name)
+
+    Reader().visit(node)
+    return names
+
+
+def _object_reference(ctx: FnContext, node: Expression) -> bool:
+    """A name, or an attribute holding a mutable object: formatting it later shows the same
+    (final) state Python shows."""
+    if isinstance(node, NameExpr):
+        return True
+    mutable = (rt.ListT, rt.DictT, rt.SetT, rt.DequeT, rt.StructT)
+    return isinstance(node, MemberExpr) and isinstance(ctx.module.type_of(node), mutable)
+
+
 # ---- print ----
 
 
 def lower_print(call: Call) -> Expr:
+    kinds = zip(call.node.args, call.node.arg_kinds, strict=True)
+    formatted = [a for a, k in kinds if k != ARG_NAMED]
+    return evaluate_arguments_first(call.ctx, formatted, lambda: _lower_print(call))
+
+
+def _lower_print(call: Call) -> Expr:
     ctx = call.ctx
     sep_node = call.kwargs.get("sep")
     end_node = call.kwargs.get("end")
@@ -444,6 +534,7 @@ def add_fstring_or_value(ctx: FnContext, tpl: Template, node: Expression) -> Non
         and node.op == "%"
         and isinstance(ctx.module.type_of(node.left), rt.StrT)
         and _template_text(ctx, node.left) is not None
+        and not _order_matters(ctx, _percent_operands(node))
     ):
         _percent_into(ctx, tpl, node)
         return
@@ -453,6 +544,7 @@ def add_fstring_or_value(ctx: FnContext, tpl: Template, node: Expression) -> Non
         and node.callee.name == "format"
         and isinstance(node.callee.expr, StrExpr)
         and ARG_STAR not in node.arg_kinds
+        and not _order_matters(ctx, node.args)
     ):
         _str_format_into(Call(ctx, node), tpl)
         return
@@ -649,6 +741,10 @@ def lower_str_format(call: Call) -> Expr:
     fstring = lower_fstring(call.ctx, call.node)
     if fstring is not None:
         return fstring
+    return evaluate_arguments_first(call.ctx, call.node.args, lambda: _str_format(call))
+
+
+def _str_format(call: Call) -> Expr:
     tpl = Template()
     _str_format_into(call, tpl)
     return as_string(tpl)
@@ -767,6 +863,11 @@ _PERCENT = re.compile(
 
 
 def lower_percent_format(ctx: FnContext, node: OpExpr) -> Expr:
+    operands = _percent_operands(node)
+    return evaluate_arguments_first(ctx, operands, lambda: _percent_format(ctx, node))
+
+
+def _percent_format(ctx: FnContext, node: OpExpr) -> Expr:
     tpl = Template()
     _percent_into(ctx, tpl, node)
     return as_string(tpl)

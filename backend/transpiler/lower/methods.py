@@ -18,6 +18,7 @@ SET_METHODS: dict[str, Lowerer] = {}
 DEQUE_METHODS: dict[str, Lowerer] = {}
 NUMBER_METHODS: dict[str, Lowerer] = {}
 TUPLE_METHODS: dict[str, Lowerer] = {}
+BYTES_METHODS: dict[str, Lowerer] = {}
 
 
 def method(table: dict[str, Lowerer], *names: str) -> Callable[[Lowerer], Lowerer]:
@@ -53,6 +54,8 @@ def lower_method(call: Call, name: str) -> Expr:
         table = NUMBER_METHODS
     elif isinstance(ty, rt.TupleT):
         table = TUPLE_METHODS
+    elif isinstance(ty, rt.BytesT):
+        table = BYTES_METHODS
     elif (
         isinstance(ty, rt.StructT | rt.IterT)
         or (isinstance(ty, rt.OptionT) and isinstance(ty.inner, rt.StructT))  # a narrowed field
@@ -102,4 +105,8 @@ def _char_recv(call: Call) -> str:
 
 def _load_families() -> None:
     """The family modules register their entries on import."""
-    from backend.transpiler.lower import collection_methods, str_methods  # noqa: F401
+    from backend.transpiler.lower import (  # noqa: F401
+        bytes_methods,
+        collection_methods,
+        str_methods,
+    )

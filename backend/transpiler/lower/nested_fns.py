@@ -54,7 +54,7 @@ def lower_as_fn_item(ctx: FnContext, fn: FuncDef, captures: set[str], memo: bool
     if memo:
         sig.params.append(_memo_param(fn, own_params, sig, memo_name))
     item = functions.lower_function(module, fn.fullname, fn, sig)
-    items: list[ir.Function] = [item]
+    items: list[ir.Item] = [item]
     out: list[ir.Stmt] = []
     if memo:
         items = [_memo_wrapper(item, own_params, sig, memo_name), item]
@@ -131,17 +131,47 @@ def _memo_wrapper(
     return ir.Function(item.name, params, item.ret, body, doc=item.doc, span=item.span)
 
 
-def _no_sibling_calls(ctx: FnContext, fn: FuncDef) -> None:
-    """A nested `fn` item sees no closure of the enclosing function."""
-    outer = ctx.fn
-    siblings = set()
+def _sibling_defs(ctx: FnContext) -> list[FuncDef]:
+    """The nested defs of the enclosing function (at any depth of its body)."""
+    found: list[FuncDef] = []
 
     class Siblings(Walker):
         def visit_FuncDef(self, o: FuncDef) -> None:
-            siblings.add(id(o))  # (mypy names a nested def by its bare name)
+            found.append(o)  # (mypy names a nested def by its bare name)
 
-    if outer is not None:
-        Siblings().visit_all(outer.body.body)
+    if ctx.fn is not None:
+        Siblings().visit_all(ctx.fn.body.body)
+    return found
+
+
+def _calls_def(caller: FuncDef, callee: FuncDef) -> bool:
+    hit: list[bool] = []
+
+    class Finder(Walker):
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            if isinstance(o.callee, NameExpr) and o.callee.node is callee:
+                hit.append(True)
+            self.generic(o)
+
+    Finder().visit(caller.body)
+    return bool(hit)
+
+
+def called_by_fn_item(ctx: FnContext, fn: FuncDef) -> bool:
+    """`safe` called by the recursive nested `place`: `place` becomes a `fn` item, which
+    cannot see a closure, so `safe` must be a `fn` item taking its captures too."""
+    from backend.transpiler.lower.closures import refers_to_self
+
+    return any(
+        other is not fn and refers_to_self(other) and _calls_def(other, fn)
+        for other in _sibling_defs(ctx)
+    )
+
+
+def _no_sibling_calls(ctx: FnContext, fn: FuncDef) -> None:
+    """A nested `fn` item sees no closure of the enclosing function (only the siblings that
+    are `fn` items themselves: those that a recursive sibling calls, see `called_by_fn_item`)."""
+    siblings = {id(o) for o in _sibling_defs(ctx) if not called_by_fn_item(ctx, o)}
 
     class Finder(Walker):
         def visit_NameExpr(self, o: NameExpr) -> None:

@@ -66,6 +66,8 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
         return _set_op(ctx, node, left, right)
     if isinstance(lt, rt.DictT) and lt.flavour == "counter" and isinstance(rt_, rt.DictT):
         return _counter_op(node, left, right)
+    if isinstance(lt, rt.TupleT) and isinstance(rt_, rt.TupleT) and node.op == "+":
+        return _tuple_concat(left, right, lt, rt_)
     if isinstance(lt, rt.DictT) and node.op == "|":
         code = (
             f"{{ let mut merged = {values.owned(left)}; "
@@ -433,6 +435,24 @@ def _set_order(op: str, left: Expr, right: Expr) -> Expr:
         )
         return Expr(code, rt.BOOL, Kind.OWNED, Prec.ATOM)
     return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+
+
+def _tuple_concat(left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.TupleT) -> Expr:
+    """`point + (0,)`: the fields of both tuples in one tuple (the lengths are static)."""
+    lets: list[str] = []
+    parts: list[str] = []
+    for name, side, ty in (("l", left, lt), ("r", right, rt_)):
+        source = side.at(Prec.POSTFIX)
+        if side.kind is Kind.OWNED:
+            annotation = "" if "_" in ty.render() else f": {ty.render()}"  # `(0,)` is `{integer}`
+            lets.append(f"let {name}{annotation} = {side.code};")
+            source = name
+        for i, item in enumerate(ty.items):
+            copied = side.kind is Kind.OWNED or item.is_copy
+            parts.append(f"{source}.{i}" + ("" if copied else ".clone()"))
+    tuple_code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    code = f"{{ {' '.join(lets)} {tuple_code} }}" if lets else tuple_code
+    return Expr(code, rt.TupleT(lt.items + rt_.items), Kind.OWNED, Prec.ATOM)
 
 
 def _uneven_tuples(op: str, left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.TupleT) -> Expr:

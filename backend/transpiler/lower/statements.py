@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mypy.nodes import (
+    ARG_STAR,
     AssertStmt,
     AssignmentStmt,
     Block,
@@ -404,8 +405,18 @@ def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
     code = value.code
     if ty in (rt.INT, rt.FLOAT) and values.is_numeric_literal(code):
         return True  # `{integer}` would leave `x.abs()` / `x.rem_euclid(..)` ambiguous
+    if code.startswith("vec![(") and _numeric_parts(ty):
+        return True  # `vec![(3, 1)]`: the same, inside literal tuples
     empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith("::new()")
     return empty or (".collect::<" in code and "Vec<_>" in code and False) or code.startswith("vec![]")
+
+
+def _numeric_parts(ty: rt.RType) -> bool:
+    """A list of tuples, fully known, with an int or float part."""
+    inner = ty.elem if isinstance(ty, rt.ListT) else None
+    if not isinstance(inner, rt.TupleT) or "_" in ty.render():
+        return False
+    return any(p in (rt.INT, rt.FLOAT) for p in inner.items)
 
 
 def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
@@ -416,7 +427,7 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
         return _assign_tuple_places(ctx, stmt, target)
     names = [i for i in items if isinstance(i, NameExpr)]
     rvalue = stmt.rvalue
-    value = lower_expr(ctx, rvalue)
+    value = _list_as_tuple(_lower_unpacked(ctx, rvalue, len(names)), len(names))
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     fresh = [
@@ -466,6 +477,74 @@ def _tuple_value(ctx: FnContext, rvalue: Expression, value: Expr, names: list[Na
     return values.owned(value)
 
 
+def _lower_unpacked(ctx: FnContext, rvalue: Expression, count: int) -> Expr:
+    """`a, b = [1, 2]` unpacks the literal's items as a tuple (mypy types them one by one)."""
+    unzipped = _unzipped_columns(ctx, rvalue, count)
+    if unzipped is not None:
+        return unzipped
+    if not isinstance(rvalue, ListExpr) or any(isinstance(i, StarExpr) for i in rvalue.items):
+        return lower_expr(ctx, rvalue)
+    items = [lower_expr(ctx, item) for item in rvalue.items]
+    parts = [values.owned(item) for item in items]
+    code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    return Expr(code, rt.TupleT(tuple(item.ty for item in items)), Kind.OWNED, Prec.ATOM)
+
+
+def _unzipped_columns(ctx: FnContext, rvalue: Expression, count: int) -> Expr | None:
+    """`names, scores = zip(*pairs)` over a list of `count`-tuples: each column becomes a
+    `tuple[T, ...]` (a Vec); no rows at all is Python's "not enough values" ValueError."""
+    if not (
+        isinstance(rvalue, CallExpr)
+        and isinstance(rvalue.callee, NameExpr)
+        and rvalue.callee.fullname == "builtins.zip"
+        and rvalue.arg_kinds == [ARG_STAR]
+    ):
+        return None
+    rows = lower_expr(ctx, rvalue.args[0])
+    if not isinstance(rows.ty, rt.ListT) or not isinstance(rows.ty.elem, rt.TupleT):
+        return None
+    items = rows.ty.elem.items
+    if len(items) != count:
+        return None
+    columns = [
+        f"rows.iter().map(|r| r.{i}{'' if t.is_copy else '.clone()'}).collect::<Vec<_>>()"
+        for i, t in enumerate(items)
+    ]
+    check = (
+        "if rows.is_empty() { panic!(\"ValueError: not enough values to unpack "
+        f"(expected {count}, got 0)\") }}"
+    )
+    code = f"{{ let rows = {values.borrow(rows)}; {check} ({', '.join(columns)}) }}"
+    return Expr(code, rt.TupleT(tuple(rt.VarTupleT(t) for t in items)), Kind.OWNED, Prec.ATOM)
+
+
+def _list_as_tuple(value: Expr, count: int) -> Expr:
+    """`key, value = s.split("=", 1)`: a Rust pattern cannot destructure a Vec, so the list
+    becomes a tuple through a slice pattern (another length raises ValueError, as in
+    Python). Other values pass through unchanged."""
+    if not isinstance(value.ty, rt.ListT):
+        return value
+    elem = value.ty.elem
+    names = [f"item_{i}" for i in range(count)]
+    if value.kind is Kind.OWNED:
+        known = not isinstance(elem, rt.UnknownT)
+        array = f"[{elem.render() if known else '_'}; {count}]"
+        matched = f"<{array}>::try_from({value.code})"
+        pattern, parts, rest = f"Ok([{', '.join(names)}])", names, "Err(items)"
+    else:
+        parts = [f"*{n}" if elem.is_copy else f"{n}.clone()" for n in names]
+        matched = f"&{value.at(Prec.POSTFIX)}[..]"
+        pattern, rest = f"[{', '.join(names)}]", "items"
+    short = f"not enough values to unpack (expected {count}, got {{}})"
+    error = (
+        f'if items.len() < {count} {{ panic!("ValueError: {short}", items.len()) }} '
+        f'panic!("ValueError: too many values to unpack (expected {count})")'
+    )
+    tuple_code = f"({', '.join(parts)},)" if count == 1 else f"({', '.join(parts)})"
+    code = f"match {matched} {{ {pattern} => {tuple_code}, {rest} => {{ {error} }} }}"
+    return Expr(code, rt.TupleT((elem,) * count), Kind.OWNED, Prec.ATOM)
+
+
 def _tuple_item_types(ctx: FnContext, value: Expr, names: list[NameExpr]) -> list[rt.RType]:
     if isinstance(value.ty, rt.TupleT) and len(value.ty.items) == len(names):
         return list(value.ty.items)
@@ -474,8 +553,16 @@ def _tuple_item_types(ctx: FnContext, value: Expr, names: list[NameExpr]) -> lis
 
 def _assign_tuple_places(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
     """`xs[i], xs[j] = xs[j], xs[i]`: evaluate the right side first, then assign in order."""
-    value = lower_expr(ctx, stmt.rvalue)
-    temps = [f"tmp_{i}" for i in range(len(target.items))]
+    return _unpack_into(ctx, stmt, target, lower_expr(ctx, stmt.rvalue), "tmp")
+
+
+def _unpack_into(
+    ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr, value: Expr, prefix: str
+) -> Lowered:
+    """Bind the parts of `value` to temporaries, then store each into its target; a nested
+    target (`(a, b), (c, d) = pairs`) takes its temporary apart in turn."""
+    value = _list_as_tuple(value, len(target.items))
+    temps = [f"{prefix}_{i}" for i in range(len(target.items))]
     out: Lowered = [ir.Let(f"({', '.join(temps)})", None, values.owned(value))]
     types = value.ty.items if isinstance(value.ty, rt.TupleT) else [rt.UNKNOWN] * len(temps)
     for item, temp, ty in zip(target.items, temps, types, strict=True):
@@ -486,13 +573,37 @@ def _assign_tuple_places(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr
             out.extend(_store_index(ctx, item, tmp))
         elif isinstance(item, MemberExpr):
             out.extend(_store_member(ctx, item, tmp))
+        elif isinstance(item, TupleExpr | ListExpr) and not any(
+            isinstance(i, StarExpr) for i in item.items
+        ):
+            out.extend(_unpack_into(ctx, stmt, item, tmp, temp))
         else:
             raise Unsupported(stmt, "assignment target", "PRT310")
     return out
 
 
+def _star_source(ctx: FnContext, rvalue: Expression) -> Expr:
+    """The list that star-unpacking takes apart: a list as it is, a literal list whose
+    items mypy typed one by one, or a tuple whose items all have one type."""
+    if isinstance(rvalue, ListExpr) and rvalue.items:
+        first = type_of(ctx, rvalue.items[0])
+        if not isinstance(first, rt.UnknownT) and not isinstance(type_of(ctx, rvalue), rt.ListT):
+            return lower_expr(ctx, rvalue, rt.ListT(first))
+    value = lower_expr(ctx, rvalue)
+    if not isinstance(value.ty, rt.TupleT) or len(set(value.ty.items)) != 1:
+        return value
+    elem = value.ty.items[0]
+    take = "" if elem.is_copy else ".clone()"
+    source = "t" if value.kind is Kind.OWNED else value.at(Prec.POSTFIX)
+    fields = ", ".join(f"{source}.{i}{take}" for i in range(len(value.ty.items)))
+    code = f"vec![{fields}]"
+    if value.kind is Kind.OWNED:
+        code = f"{{ let t = {value.code}; {code} }}"
+    return Expr(code, rt.ListT(elem), Kind.OWNED, Prec.ATOM)
+
+
 def _assign_star(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
-    value = lower_expr(ctx, stmt.rvalue)
+    value = _star_source(ctx, stmt.rvalue)
     if not isinstance(value.ty, rt.ListT):
         raise Unsupported(stmt, "star-unpacking a non-list", "PRT312")
     items = target.items

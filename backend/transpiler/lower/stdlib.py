@@ -340,15 +340,26 @@ def defaultdict_new(call: Call) -> Expr:
 def deque_new(call: Call) -> Expr:
     ty = call.result_type
     call.ctx.module.note_type(ty)
-    if "maxlen" in call.kwargs or len(call.args) > 1:
-        # a bounded deque drops items on append and prints `maxlen=`: VecDeque has neither
-        raise call.fail("deque(maxlen=...)", "PRT702")
+    maxlen_node = call.kwargs.get("maxlen", call.args[1] if len(call.args) > 1 else None)
+    if maxlen_node is not None:
+        return _bounded_deque(call, maxlen_node, ty)
     if not call.args:
-        return Expr("VecDeque::new()", ty, Kind.OWNED)
+        return Expr("PyDeque::new()", ty, Kind.OWNED)
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, _ = owned_iterator(call)
-    return Expr(f"{iterator}.collect::<VecDeque<_>>()", ty, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{iterator}.collect::<PyDeque<_>>()", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def _bounded_deque(call: Call, maxlen_node: Expression, ty: rt.RType) -> Expr:
+    """`deque(items, maxlen=n)`: the runtime deque drops from the other end when full."""
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    items = owned_iterator(call)[0] if call.args else "std::iter::empty()"
+    if isinstance(maxlen_node, NameExpr) and maxlen_node.fullname == "builtins.None":
+        return Expr(f"{items}.collect::<PyDeque<_>>()", ty, Kind.OWNED, Prec.POSTFIX)
+    maxlen = values.value(lower_expr(call.ctx, maxlen_node, rt.INT))
+    return Expr(f"PyDeque::bounded({items}, {maxlen})", ty, Kind.OWNED)
 
 
 # ---- heapq and bisect ----
@@ -645,6 +656,14 @@ def itertools_zip_longest(call: Call) -> Expr:
             parts.append(fetch)  # a missing item is None
             types.append(rt.OptionT(elem))
             continue
+        part_t = _zip_longest_part_type(call, index)
+        if isinstance(part_t, rt.UnionT) and fill_t != elem:
+            # `zip_longest([1, 2], "a", fillvalue="-")`: items of `int | str`
+            item = values.owned(coerce(call.ctx, Expr("x", elem, Kind.OWNED), part_t))
+            fill = values.owned(lower_expr(call.ctx, fill_node, part_t))
+            parts.append(f"{fetch}.map(|x| {item}).unwrap_or_else(|| {fill})")
+            types.append(part_t)
+            continue
         if fill_t != elem and not (elem == rt.FLOAT and fill_t == rt.INT):
             raise call.fail(
                 "zip_longest() whose fill value has another type than the items", "PRT706"
@@ -658,6 +677,15 @@ def itertools_zip_longest(call: Call) -> Expr:
     tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
     code = f"{{ {' '.join(lets)} (0..{longest}).map(|i| {tup}).collect::<Vec<_>>() }}"
     return Expr(code, rt.ListT(rt.TupleT(tuple(types))), Kind.OWNED)
+
+
+def _zip_longest_part_type(call: Call, index: int) -> rt.RType:
+    """The type mypy gives the `index`th part of a `zip_longest` item (a union when the fill
+    value's type differs from the items')."""
+    item = closure_ret(call)
+    if isinstance(item, rt.TupleT) and index < len(item.items):
+        return item.items[index]
+    return rt.UNKNOWN
 
 
 def closure_ret(call: Call) -> rt.RType:

@@ -147,11 +147,31 @@ def _bound(ctx: FnContext, node: Expression | None) -> str:
     return f"Some({values.value(lower_expr(ctx, node, rt.INT))})"
 
 
+def _tuple_slice(base_node: Expression, base: Expr, ty: rt.TupleT, sl: SliceExpr) -> Expr:
+    """`point[::-1]`, `t[1:]`: with constant bounds the items taken are known, so the
+    result is a tuple of those fields."""
+    nodes = (sl.begin_index, sl.end_index, sl.stride)
+    bounds = [None if n is None else literal_int(n) for n in nodes]
+    if any(n is not None and b is None for n, b in zip(nodes, bounds, strict=True)):
+        raise Unsupported(base_node, "slicing a tuple with bounds that are not constants", "PRT141")
+    if bounds[2] == 0:
+        raise Unsupported(base_node, "slicing a tuple with step 0", "PRT141")
+    picked = list(range(len(ty.items)))[slice(*bounds)]
+    owned = base.kind is Kind.OWNED
+    source = "t" if owned else base.at(Prec.POSTFIX)
+    parts = [f"{source}.{i}" + ("" if owned or ty.items[i].is_copy else ".clone()") for i in picked]
+    tuple_code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    code = f"{{ let t = {base.code}; {tuple_code} }}" if owned and parts else tuple_code
+    return Expr(code, rt.TupleT(tuple(ty.items[i] for i in picked)), Kind.OWNED, Prec.ATOM)
+
+
 def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
     base = lower_expr(ctx, base_node)
     ty = base.ty
     step = literal_int(sl.stride) if sl.stride is not None else 1
     full = sl.begin_index is None and sl.end_index is None
+    if isinstance(ty, rt.TupleT):
+        return _tuple_slice(base_node, base, ty, sl)
     if full and step == -1:
         if isinstance(ty, rt.StrT):
             return Expr(
@@ -174,7 +194,7 @@ def lower_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> Expr:
             rt.STR,
             Kind.OWNED,
         )
-    if isinstance(ty, rt.ListT):
+    if isinstance(ty, rt.ListT | rt.BytesT):
         ctx.module.use_helper("py_slice")
         return Expr(f"py_slice({values.borrow(base)}, {start}, {stop}, {stride})", ty, Kind.OWNED)
     if isinstance(ty, rt.TupleT):

@@ -154,6 +154,9 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
         return "{}", e.code
     if isinstance(ty, rt.StructT):
         return "{}", e.code
+    if isinstance(ty, rt.BytesT):
+        ctx.use_helper("py_bytes_repr")  # (Vec<u8>'s own PyFmt prints a list of ints)
+        return "{}", f"py_bytes_repr({borrow(e)})"
     empty = _empty_untyped_text(e)
     if empty is not None:
         return "{}", f'"{empty}"'
@@ -224,6 +227,9 @@ def repr_of(ctx: ModuleContext, e: Expr) -> str:
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return f"format!(\"{{:?}}\", {e.code})"
+    if isinstance(ty, rt.BytesT):
+        ctx.use_helper("py_bytes_repr")
+        return f"py_bytes_repr({borrow(e)})"
     ctx.use_helper("py_fmt")
     empty = _empty_untyped_text(e)
     if empty is not None:

@@ -539,3 +539,28 @@ fn py_str_casefold(s: &str) -> String {
     out
 }
 // @end
+
+// @helper py_bytes_repr
+/// Python's `repr(b)` / `str(b)` for bytes: `b'caf\xc3\xa9'` (double quotes when the bytes
+/// hold a `'` and no `"`).
+fn py_bytes_repr(data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let mut out = format!("b{quote}");
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if b == quote as u8 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+// @end
