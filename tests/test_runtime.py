@@ -1640,8 +1640,8 @@ USAGE: dict[str, str] = {
     "py_deque": (
         "let mut d = PyDeque::bounded(vec![1i64, 2, 3], 2); d.push_back(4); d.push_front(0); "
         "d.extend([5]); let e: PyDeque<i64> = d.iter().copied().collect(); "
-        "let f: PyDeque<i64> = PyDeque::default(); for x in &d { print!(\"{x}\"); } "
-        "println!(\"{} {} {} {:?}\", d.py_repr(), e == d, PyDeque::<i64>::new() == f, "
+        'let f: PyDeque<i64> = PyDeque::default(); for x in &d { print!("{x}"); } '
+        'println!("{} {} {} {:?}", d.py_repr(), e == d, PyDeque::<i64>::new() == f, '
         "d.into_iter().collect::<Vec<_>>());"
     ),
     "py_defaultdict_repr": (

@@ -38,7 +38,7 @@ def bytes_decode(call: Call) -> Expr:
     data = values.borrow(call.receiver)
     code = (
         f"std::str::from_utf8({data})"
-        '.expect("UnicodeDecodeError: \'utf-8\' codec can\'t decode bytes")'
+        ".expect(\"UnicodeDecodeError: 'utf-8' codec can't decode bytes\")"
         ".to_string()"
     )
     return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)

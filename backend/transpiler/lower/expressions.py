@@ -115,8 +115,11 @@ def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
                 found = found or changes
             fullname = callee.fullname if isinstance(callee, NameExpr | MemberExpr) else ""
             passes_root = any(root_name(a) == root for a in call.args)
-            if passes_root and (fullname in MUTATING_FUNCTIONS or fullname == "builtins.next"
-                                or _takes_mut_param(ctx, fullname)):
+            if passes_root and (
+                fullname in MUTATING_FUNCTIONS
+                or fullname == "builtins.next"
+                or _takes_mut_param(ctx, fullname)
+            ):
                 found = True
             self.generic(call)
 
@@ -187,7 +190,9 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     if target == rt.INT and src in (rt.USIZE, rt.BOOL):
         return Expr(f"{values.value_expr(e).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
     if target == rt.USIZE and src == rt.INT:
-        return Expr(f"{values.value_expr(e).at(Prec.CAST)} as usize", rt.USIZE, Kind.OWNED, Prec.CAST)
+        return Expr(
+            f"{values.value_expr(e).at(Prec.CAST)} as usize", rt.USIZE, Kind.OWNED, Prec.CAST
+        )
     if isinstance(target, rt.StrT) and src == rt.CHAR:
         return Expr(f"{e.at(Prec.POSTFIX)}.to_string()", rt.STR, Kind.OWNED, Prec.POSTFIX)
     if isinstance(target, rt.OptionT):
@@ -196,9 +201,14 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
         if not isinstance(src, rt.OptionT):
             inner = coerce(ctx, e, target.inner)
             return Expr(f"Some({values.owned(inner)})", target, Kind.OWNED)
-    if isinstance(target, rt.ListT) and isinstance(src, rt.ListT) and src.elem != target.elem:
-        if isinstance(src.elem, rt.UnknownT) and e.code == "vec![]":
-            return Expr("Vec::new()", target, Kind.OWNED)
+    if (
+        isinstance(target, rt.ListT)
+        and isinstance(src, rt.ListT)
+        and src.elem != target.elem
+        and isinstance(src.elem, rt.UnknownT)
+        and e.code == "vec![]"
+    ):
+        return Expr("Vec::new()", target, Kind.OWNED)
     if isinstance(src, rt.UnknownT) and e.kind is Kind.OWNED:
         return Expr(e.code, target, e.kind, e.prec)
     if isinstance(src, rt.SetT) and isinstance(target, rt.SetT) and e.code.endswith("Set::new()"):
@@ -206,7 +216,11 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
         return Expr(f"{target.render().split('<')[0]}::new()", target, e.kind, e.prec)
     if isinstance(src, rt.ListT | rt.DictT | rt.SetT) and type(src) is type(target):
         # an empty literal whose element type mypy left open takes the wanted type
-        if isinstance(src, rt.ListT | rt.DictT) and "_" in target.render() and "_" not in src.render():
+        if (
+            isinstance(src, rt.ListT | rt.DictT)
+            and "_" in target.render()
+            and "_" not in src.render()
+        ):
             return e  # (not an open `list[object]` over a mixed literal's enum items)
         return Expr(e.code, target, e.kind, e.prec)
     return e
@@ -250,9 +264,7 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
 
             module_state.note_use(ctx, node.name)  # this statement takes the state's lock
         return narrow(ctx, node, var_expr(const))
-    if isinstance(node.node, FuncDef) or (
-        node.fullname and node.fullname in ctx.module.signatures
-    ):
+    if isinstance(node.node, FuncDef) or (node.fullname and node.fullname in ctx.module.signatures):
         sig = ctx.module.signatures.get(node.fullname)
         name = sig.rust_name if sig else rust_ident(node.name)
         return Expr(name, type_of(ctx, node), Kind.OWNED)
@@ -276,8 +288,10 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
 
 
 def _is_module_level(ctx: FnContext, node: NameExpr) -> bool:
-    return node.kind == 0 and node.fullname.startswith(ctx.module.module_name + ".") and (
-        ctx.lookup(node.name) is None
+    return (
+        node.kind == 0
+        and node.fullname.startswith(ctx.module.module_name + ".")
+        and (ctx.lookup(node.name) is None)
     )
 
 
@@ -290,13 +304,15 @@ def narrow(ctx: FnContext, node: Expression, e: Expr) -> Expr:
     if not isinstance(e.ty, rt.OptionT):
         return e
     seen = type_of(ctx, node)
-    if isinstance(seen, rt.OptionT) or isinstance(seen, rt.UnknownT) or seen == rt.UNIT:
+    if isinstance(seen, rt.OptionT | rt.UnknownT) or seen == rt.UNIT:
         return e
     inner = e.ty.inner
     if inner.is_copy:
         return Expr(f"{e.at(Prec.POSTFIX)}.unwrap()", inner, Kind.OWNED, Prec.POSTFIX)
     if e.kind is Kind.MUT_BORROWED:
-        return Expr(f"{e.at(Prec.POSTFIX)}.as_mut().unwrap()", inner, Kind.MUT_BORROWED, Prec.POSTFIX)
+        return Expr(
+            f"{e.at(Prec.POSTFIX)}.as_mut().unwrap()", inner, Kind.MUT_BORROWED, Prec.POSTFIX
+        )
     # a borrowed Optional is `Option<&T>` (a parameter) or `&Option<T>` (an item of a
     # borrowed list): `as_deref`/`as_ref` borrow the value out of either without moving it
     if isinstance(inner, rt.StrT | rt.ListT) and e.kind is not Kind.OWNED:
@@ -345,7 +361,11 @@ def _reject_mixed_items(ctx: FnContext, node: Expression) -> None:
     if target == rt.UNKNOWN and items:  # `object`: the items must still agree
         target = items[0]
     if any(_incompatible(item, target) for item in items):
-        raise Unsupported(node, "a container whose items have different types (Rust needs one item type)", "PRT261")
+        raise Unsupported(
+            node,
+            "a container whose items have different types (Rust needs one item type)",
+            "PRT261",
+        )
 
 
 def _incompatible(item: rt.RType, target: rt.RType) -> bool:

@@ -93,7 +93,9 @@ def lower_block(ctx: FnContext, stmts: list[Statement]) -> Lowered:
     return out
 
 
-def _declare_ahead(ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement) -> ir.Stmt:
+def _declare_ahead(
+    ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement
+) -> ir.Stmt:
     ty = _declared_type(ctx, name, stmt)
     info = ctx.declare(name, ty)
     ctx.module.note_type(ty)
@@ -135,7 +137,9 @@ def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
     depth = module_state.begin_statement(ctx)
     try:
         if handler is None:
-            raise Unsupported(stmt, f"{type(stmt).__name__.replace('Stmt', '')} statement", "PRT300")
+            raise Unsupported(
+                stmt, f"{type(stmt).__name__.replace('Stmt', '')} statement", "PRT300"
+            )
         lowered = module_state.end_statement(ctx, stmt, handler(ctx, stmt))  # locks module state
     except Unsupported as err:
         module_state.abandon_statement(ctx, depth)
@@ -160,7 +164,9 @@ def _placeholder(ctx: FnContext, stmt: Statement, err: Unsupported) -> Lowered:
             info = ctx.declare(name, ty)
             type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
             decl = plan.declarations[name]
-            out.append(ir.Let(info.rust_name, type_text, todo, mutable=decl.mutable, span=span_of(stmt)))
+            out.append(
+                ir.Let(info.rust_name, type_text, todo, mutable=decl.mutable, span=span_of(stmt))
+            )
     if not out:
         out.append(ir.ExprStmt(todo, span=span_of(stmt)))
     return out
@@ -191,7 +197,12 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         return out
     if fallible and not _ends_diverging(body):
         out.append(ir.RawStmt(["Ok(())"]))
-    elif sig is not None and sig.ret != rt.UNIT and not isinstance(sig.ret, rt.UnknownT) and not _ends_diverging(body):
+    elif (
+        sig is not None
+        and sig.ret != rt.UNIT
+        and not isinstance(sig.ret, rt.UnknownT)
+        and not _ends_diverging(body)
+    ):
         out.append(ir.RawStmt(['unreachable!("the Python function returns None here")']))
     return out
 
@@ -205,9 +216,13 @@ def _ends_diverging(body: list[Statement]) -> bool:
     if isinstance(last, WhileStmt) and _is_true(last.expr) and not _has_break(last.body.body):
         return True
     if isinstance(last, IfStmt) and last.else_body is not None:
-        return all(_ends_diverging(b.body) for b in last.body) and _ends_diverging(last.else_body.body)
+        return all(_ends_diverging(b.body) for b in last.body) and _ends_diverging(
+            last.else_body.body
+        )
     if isinstance(last, TryStmt):
-        return _ends_diverging(last.body.body) and all(_ends_diverging(h.body) for h in last.handlers)
+        return _ends_diverging(last.body.body) and all(
+            _ends_diverging(h.body) for h in last.handlers
+        )
     return False
 
 
@@ -219,9 +234,11 @@ def _has_break(stmts: list[Statement]) -> bool:
     for stmt in stmts:
         if isinstance(stmt, BreakStmt):
             return True
-        if isinstance(stmt, IfStmt):
-            if any(_has_break(b.body) for b in stmt.body) or (stmt.else_body and _has_break(stmt.else_body.body)):
-                return True
+        if isinstance(stmt, IfStmt) and (
+            any(_has_break(b.body) for b in stmt.body)
+            or (stmt.else_body and _has_break(stmt.else_body.body))
+        ):
+            return True
         if isinstance(stmt, TryStmt):
             blocks = [stmt.body, *stmt.handlers, stmt.else_body, stmt.finally_body]
             if any(b is not None and _has_break(b.body) for b in blocks):
@@ -286,10 +303,18 @@ def _bind_alias(ctx: FnContext, target: NameExpr, rvalue: Expression) -> bool:
     another name for `xs` (a copy would lose mutations made through either name)."""
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
-    if not isinstance(rvalue, NameExpr) or plan.aliases.get(target.name) != rvalue.name or current is None:
+    if (
+        not isinstance(rvalue, NameExpr)
+        or plan.aliases.get(target.name) != rvalue.name
+        or current is None
+    ):
         return False
     source = ctx.lookup(plan.aliases[target.name])
-    if source is None or source.ty.is_copy or not plan.let_here(current[0], current[1], target.name):
+    if (
+        source is None
+        or source.ty.is_copy
+        or not plan.let_here(current[0], current[1], target.name)
+    ):
         return False
     ctx.scopes[-1][target.name] = source
     return True
@@ -306,14 +331,18 @@ def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) ->
     current = getattr(ctx, "current", None)
     if facts is None or current is None or target.name not in facts.mutated_in_place:
         return None
-    if facts.assigned.get(target.name, 0) > 1 or not plan.let_here(current[0], current[1], target.name):
+    if facts.assigned.get(target.name, 0) > 1 or not plan.let_here(
+        current[0], current[1], target.name
+    ):
         return None
     decl = plan.declarations.get(target.name)
     if decl is None or not getattr(decl, "at_assignment", False):
         return None
     ty = _target_type(ctx, target)
     inner = ty.inner if isinstance(ty, rt.OptionT) else ty
-    if not isinstance(inner, _SHARED_OBJECT_TYPES) or (isinstance(ty, rt.StructT) and ty.name == "PyException"):
+    if not isinstance(inner, _SHARED_OBJECT_TYPES) or (
+        isinstance(ty, rt.StructT) and ty.name == "PyException"
+    ):
         return None
     code = _mut_lookup(ctx, rvalue, isinstance(ty, rt.OptionT))
     if code is None:
@@ -331,13 +360,15 @@ def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) ->
 def _mut_lookup(ctx: FnContext, rvalue: Expression, optional: bool) -> str | None:
     """`&mut xs[i]` / `&mut obj.attr` / `d.get_mut(k)` for a lookup of a stored object."""
     if optional:
-        callee = rvalue.callee if isinstance(rvalue, CallExpr) else None
-        if not (isinstance(callee, MemberExpr) and callee.name == "get" and len(rvalue.args) == 1):  # type: ignore[union-attr]
+        if not isinstance(rvalue, CallExpr):
+            return None
+        callee = rvalue.callee
+        if not (isinstance(callee, MemberExpr) and callee.name == "get" and len(rvalue.args) == 1):
             return None
         base = lower_expr(ctx, callee.expr)
         if not isinstance(base.ty, rt.DictT) or base.kind is Kind.BORROWED:
             return None
-        key = lower_expr(ctx, rvalue.args[0], base.ty.key)  # type: ignore[union-attr]
+        key = lower_expr(ctx, rvalue.args[0], base.ty.key)
         return f"{base.at(Prec.POSTFIX)}.get_mut({key_ref(key)})"
     if isinstance(rvalue, IndexExpr) and isinstance(rvalue.index, SliceExpr):
         return None  # a slice is a new list
@@ -370,9 +401,15 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         return [ir.Let("_", None, value.code)]
     if info is None or (current and plan.let_here(current[0], current[1], target.name)):
         ty = _target_type(ctx, target)
-        if isinstance(ty, rt.UnknownT) or (isinstance(ty, rt.ListT) and isinstance(ty.elem, rt.UnknownT)):
+        if isinstance(ty, rt.UnknownT) or (
+            isinstance(ty, rt.ListT) and isinstance(ty.elem, rt.UnknownT)
+        ):
             ty = value.ty
-        elif isinstance(ty, rt.DictT) and isinstance(ty.value, rt.UnknownT) and isinstance(value.ty, rt.DictT):
+        elif (
+            isinstance(ty, rt.DictT)
+            and isinstance(ty.value, rt.UnknownT)
+            and isinstance(value.ty, rt.DictT)
+        ):
             ty = value.ty  # `{"id": 1, "name": "bo"}`: dict[str, object] holds an enum
         value = coerce(ctx, value, ty)
         decl = plan.declarations.get(target.name)
@@ -396,7 +433,11 @@ def _binds_mut_ref(ctx: FnContext, target: NameExpr, value: Expr, decl: object) 
     if value.kind is not Kind.MUT_BORROWED or value.ty.is_copy or decl is None:
         return False
     facts = ctx.facts
-    return facts is not None and facts.assigned.get(target.name, 0) <= 1 and getattr(decl, "at_assignment", False)
+    return (
+        facts is not None
+        and facts.assigned.get(target.name, 0) <= 1
+        and getattr(decl, "at_assignment", False)
+    )
 
 
 def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
@@ -407,8 +448,12 @@ def _needs_annotation(value: Expr, ty: rt.RType) -> bool:
         return True  # `{integer}` would leave `x.abs()` / `x.rem_euclid(..)` ambiguous
     if code.startswith("vec![(") and _numeric_parts(ty):
         return True  # `vec![(3, 1)]`: the same, inside literal tuples
-    empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith("::new()")
-    return empty or (".collect::<" in code and "Vec<_>" in code and False) or code.startswith("vec![]")
+    empty = code in ("Vec::new()", "PyDict::new()", "None", "String::new()") or code.endswith(
+        "::new()"
+    )
+    return (
+        empty or (".collect::<" in code and "Vec<_>" in code and False) or code.startswith("vec![]")
+    )
 
 
 def _numeric_parts(ty: rt.RType) -> bool:
@@ -431,7 +476,8 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     fresh = [
-        ctx.lookup(n.name) is None or (current is not None and plan.let_here(current[0], current[1], n.name))
+        ctx.lookup(n.name) is None
+        or (current is not None and plan.let_here(current[0], current[1], n.name))
         for n in names
     ]
     item_types = _tuple_item_types(ctx, value, names)
@@ -449,9 +495,12 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
     if not any(fresh):
         targets = []
         for name in names:
-            info = ctx.lookup(name.name)
-            assert info is not None
-            targets.append(f"*{info.rust_name}" if info.kind is Kind.MUT_BORROWED else info.rust_name)
+            found = ctx.lookup(name.name)
+            assert found is not None
+            info = found
+            targets.append(
+                f"*{info.rust_name}" if info.kind is Kind.MUT_BORROWED else info.rust_name
+            )
         return [ir.Assign(f"({', '.join(targets)})", "=", _tuple_value(ctx, rvalue, value, names))]
     temps = [f"new_{n.name}" for n in names]
     out: Lowered = [ir.Let(f"({', '.join(temps)})", None, values.owned(value))]
@@ -511,8 +560,8 @@ def _unzipped_columns(ctx: FnContext, rvalue: Expression, count: int) -> Expr | 
         for i, t in enumerate(items)
     ]
     check = (
-        "if rows.is_empty() { panic!(\"ValueError: not enough values to unpack "
-        f"(expected {count}, got 0)\") }}"
+        'if rows.is_empty() { panic!("ValueError: not enough values to unpack '
+        f'(expected {count}, got 0)") }}'
     )
     code = f"{{ let rows = {values.borrow(rows)}; {check} ({', '.join(columns)}) }}"
     return Expr(code, rt.TupleT(tuple(rt.VarTupleT(t) for t in items)), Kind.OWNED, Prec.ATOM)
@@ -551,7 +600,9 @@ def _tuple_item_types(ctx: FnContext, value: Expr, names: list[NameExpr]) -> lis
     return [_target_type(ctx, n) for n in names]
 
 
-def _assign_tuple_places(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr) -> Lowered:
+def _assign_tuple_places(
+    ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | ListExpr
+) -> Lowered:
     """`xs[i], xs[j] = xs[j], xs[i]`: evaluate the right side first, then assign in order."""
     return _unpack_into(ctx, stmt, target, lower_expr(ctx, stmt.rvalue), "tmp")
 
@@ -695,7 +746,9 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
         place = class_links.store_place(lower_expr(ctx, target), target)  # nodes: `.borrow_mut()`
     if prelude:
         inner = lower_aug_assign_to(ctx, stmt, place)
-        return _with_prelude(prelude, inner[0]) if len(inner) == 1 else [ir.Block([*prelude, *inner])]
+        return (
+            _with_prelude(prelude, inner[0]) if len(inner) == 1 else [ir.Block([*prelude, *inner])]
+        )
     return lower_aug_assign_to(ctx, stmt, place)
 
 
@@ -723,11 +776,19 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
             from backend.transpiler.lower.builtins import _owned_items
 
             src = iter_source(ctx, stmt.rvalue)
-            return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({_owned_items(src.iterator, src.shape)})")]
+            return [
+                ir.ExprStmt(
+                    f"{place.at(Prec.POSTFIX)}.extend({_owned_items(src.iterator, src.shape)})"
+                )
+            ]
         raise Unsupported(stmt, f"`{op}=` on list", "PRT314")
     if isinstance(ty, rt.SetT) and op in ("|", "&", "-", "^"):
         if op == "|":
-            items = f"{rhs.at(Prec.POSTFIX)}.into_iter()" if rhs.kind is Kind.OWNED else f"{rhs.at(Prec.POSTFIX)}.iter().cloned()"
+            items = (
+                f"{rhs.at(Prec.POSTFIX)}.into_iter()"
+                if rhs.kind is Kind.OWNED
+                else f"{rhs.at(Prec.POSTFIX)}.iter().cloned()"
+            )
             return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({items})")]
         return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
     if ty in (rt.INT, rt.FLOAT, rt.USIZE):
@@ -752,7 +813,9 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
     rhs = coerce(ctx, lower_expr(ctx, stmt.rvalue), ty.value)
     op = stmt.op
     if ty.flavour in ("counter", "defaultdict"):
-        slot = f"*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key_e)}, Default::default)"
+        slot = (
+            f"*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key_e)}, Default::default)"
+        )
     else:
         slot = f'*{base.at(Prec.POSTFIX)}.get_mut({key_ref(key_e)}).expect("KeyError")'
     if isinstance(ty.value, rt.StrT) and op == "+":
@@ -790,7 +853,10 @@ def _scoped_block(ctx: FnContext, block: Block) -> Lowered:
 
 
 def _loop_context(ctx: FnContext, has_else: bool) -> dict[str, str | None]:
-    frame: dict[str, str | None] = {"break": ctx.new_label("found") if has_else else None, "label": None}
+    frame: dict[str, str | None] = {
+        "break": ctx.new_label("found") if has_else else None,
+        "label": None,
+    }
     ctx.loops.append(frame)
     return frame
 
@@ -810,7 +876,9 @@ def lower_while(ctx: FnContext, stmt: WhileStmt) -> Lowered:
     return _with_else(ctx, loop, stmt.else_body, frame)
 
 
-def _with_else(ctx: FnContext, loop: ir.Stmt, else_body: Block | None, frame: dict[str, str | None]) -> Lowered:
+def _with_else(
+    ctx: FnContext, loop: ir.Stmt, else_body: Block | None, frame: dict[str, str | None]
+) -> Lowered:
     if else_body is None:
         return [loop]
     tail = _scoped_block(ctx, else_body)
@@ -830,7 +898,11 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
             outer = ctx.scopes[-2].get(stmt.index.name) or ctx.lookup(stmt.index.name)
             inner = ctx.lookup(f"{stmt.index.name}_item")
             assert outer is not None and inner is not None
-            prebound.append(ir.Assign(outer.rust_name, "=", values.owned(Expr(inner.rust_name, inner.ty, inner.kind))))
+            prebound.append(
+                ir.Assign(
+                    outer.rust_name, "=", values.owned(Expr(inner.rust_name, inner.ty, inner.kind))
+                )
+            )
             ctx.scopes[-1][stmt.index.name] = outer
         else:
             pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg)
@@ -887,7 +959,12 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     sig = ctx.sig
     if sig is not None and sig.generator:
         return [ir.Return("None")]
-    if stmt.expr is None or (isinstance(stmt.expr, NameExpr) and stmt.expr.fullname == "builtins.None" and sig and sig.ret == rt.UNIT):
+    if stmt.expr is None or (
+        isinstance(stmt.expr, NameExpr)
+        and stmt.expr.fullname == "builtins.None"
+        and sig
+        and sig.ret == rt.UNIT
+    ):
         value = None
     else:
         ret_t = sig.ret if sig is not None else None
@@ -911,17 +988,29 @@ def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
         return generators.lower_yield_stmt(ctx, stmt)
     e = lower_expr(ctx, expr)
     if isinstance(expr, CallExpr):
-        if e.ty not in (rt.UNIT,) and not isinstance(e.ty, rt.UnknownT) and not e.code.endswith("!()") and "println!" not in e.code and "print!" not in e.code:
-            if e.kind is Kind.OWNED and not isinstance(e.ty, rt.IterT) and not e.code.startswith("assert!"):
-                return [ir.Let("_", None, e.code)] if _must_use(e) else [ir.ExprStmt(e.code)]
+        discards_value = (
+            e.ty not in (rt.UNIT,)
+            and not isinstance(e.ty, rt.UnknownT)
+            and not e.code.endswith("!()")
+            and "println!" not in e.code
+            and "print!" not in e.code
+            and e.kind is Kind.OWNED
+            and not isinstance(e.ty, rt.IterT)
+            and not e.code.startswith("assert!")
+        )
+        if discards_value and _must_use(e):
+            return [ir.Let("_", None, e.code)]
         return [ir.ExprStmt(e.code)]
     return [ir.Let("_", None, e.code)]
 
 
 def _must_use(e: Expr) -> bool:
-    return isinstance(e.ty, rt.ResultT) or (e.code.endswith(".pop()") is False and e.ty != rt.UNIT and "(" in e.code and (
-        e.code.rstrip(")").endswith("collect::<Vec<_>>(") or ".to_" in e.code
-    ))
+    return isinstance(e.ty, rt.ResultT) or (
+        e.code.endswith(".pop()") is False
+        and e.ty != rt.UNIT
+        and "(" in e.code
+        and (e.code.rstrip(")").endswith("collect::<Vec<_>>(") or ".to_" in e.code)
+    )
 
 
 def lower_pass(ctx: FnContext, stmt: PassStmt) -> Lowered:
@@ -995,10 +1084,12 @@ def lower_try(ctx: FnContext, stmt: TryStmt) -> Lowered:
 
 
 def lower_global(ctx: FnContext, stmt: Statement) -> Lowered:
-    names = getattr(ctx.module, "mutable_globals", set())
+    names: set[str] = getattr(ctx.module, "mutable_globals", set())
     missing = [n for n in stmt.names if n not in names]  # type: ignore[attr-defined]
     if missing:
-        raise Unsupported(stmt, f"`global {missing[0]}` of a name not assigned at module level", "PRT340")
+        raise Unsupported(
+            stmt, f"`global {missing[0]}` of a name not assigned at module level", "PRT340"
+        )
     return []  # the module-level state itself (lower/module_state.py)
 
 

@@ -174,7 +174,11 @@ def _empty_untyped_text(e: Expr) -> str | None:
     (rustc could not infer one) prints as a constant."""
     ty = e.ty
     open_item = (
-        ty.elem if isinstance(ty, rt.ListT | rt.SetT) else ty.key if isinstance(ty, rt.DictT) else None
+        ty.elem
+        if isinstance(ty, rt.ListT | rt.SetT)
+        else ty.key
+        if isinstance(ty, rt.DictT)
+        else None
     )
     if open_item is None or not isinstance(open_item, rt.UnknownT):
         return None
@@ -192,31 +196,41 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
     `Vec`): walk the static type down to the parts `PyFmt` prints right."""
     v = f"v{depth}"
     if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT) and rt.contains_var_tuple(ty.elem):
-        parts = f"{code}.iter().map(|{v}| {repr_by_type(v, ty.elem, depth + 1)}).collect::<Vec<_>>()"
+        parts = (
+            f"{code}.iter().map(|{v}| {repr_by_type(v, ty.elem, depth + 1)}).collect::<Vec<_>>()"
+        )
         if isinstance(ty, rt.VarTupleT):
-            return (f"{{ let parts = {parts}; if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} "
-                    f"else {{ format!(\"({{}})\", parts.join(\", \")) }} }}")
+            return (
+                f'{{ let parts = {parts}; if parts.len() == 1 {{ format!("({{}},)", parts[0]) }} '
+                f'else {{ format!("({{}})", parts.join(", ")) }} }}'
+            )
         if isinstance(ty, rt.SetT):
-            return f"{{ let parts = {parts}; if parts.is_empty() {{ \"set()\".to_string() }} else {{ format!(\"{{{{{{}}}}}}\", parts.join(\", \")) }} }}"
+            return (
+                f'{{ let parts = {parts}; if parts.is_empty() {{ "set()".to_string() }} '
+                f'else {{ format!("{{{{{{}}}}}}", parts.join(", ")) }} }}'
+            )
         open_, close = ("deque([", "])") if isinstance(ty, rt.DequeT) else ("[", "]")
-        return f"format!(\"{open_}{{}}{close}\", {parts}.join(\", \"))"
+        return f'format!("{open_}{{}}{close}", {parts}.join(", "))'
     if isinstance(ty, rt.VarTupleT):
         return (
             f"{{ let parts = {code}.iter().map(|{v}| {v}.py_repr()).collect::<Vec<_>>(); "
-            f"if parts.len() == 1 {{ format!(\"({{}},)\", parts[0]) }} "
-            f"else {{ format!(\"({{}})\", parts.join(\", \")) }} }}"
+            f'if parts.len() == 1 {{ format!("({{}},)", parts[0]) }} '
+            f'else {{ format!("({{}})", parts.join(", ")) }} }}'
         )
     if isinstance(ty, rt.TupleT) and rt.contains_var_tuple(ty):
-        parts = [repr_by_type(f"{code}.{i}", t, depth + 1) for i, t in enumerate(ty.items)]
-        holes = "({},)" if len(parts) == 1 else "(" + ", ".join("{}" for _ in parts) + ")"
-        return f"format!(\"{holes}\", {', '.join(parts)})"
+        fields = [repr_by_type(f"{code}.{i}", t, depth + 1) for i, t in enumerate(ty.items)]
+        holes = "({},)" if len(fields) == 1 else "(" + ", ".join("{}" for _ in fields) + ")"
+        return f'format!("{holes}", {", ".join(fields)})'
     if isinstance(ty, rt.DictT) and rt.contains_var_tuple(ty):
         k, val = f"k{depth}", f"v{depth}"
-        pair = f"format!(\"{{}}: {{}}\", {repr_by_type(k, ty.key, depth + 1)}, {repr_by_type(val, ty.value, depth + 1)})"
-        return f"format!(\"{{{{{{}}}}}}\", {code}.iter().map(|({k}, {val})| {pair}).collect::<Vec<_>>().join(\", \"))"
+        key_repr = repr_by_type(k, ty.key, depth + 1)
+        value_repr = repr_by_type(val, ty.value, depth + 1)
+        pair = f'format!("{{}}: {{}}", {key_repr}, {value_repr})'
+        entries = f"{code}.iter().map(|({k}, {val})| {pair}).collect::<Vec<_>>()"
+        return f'format!("{{{{{{}}}}}}", {entries}.join(", "))'
     if isinstance(ty, rt.OptionT) and rt.contains_var_tuple(ty):
         inner = repr_by_type(v, ty.inner, depth + 1)
-        return f"match {code}.as_ref() {{ Some({v}) => {inner}, None => \"None\".to_string() }}"
+        return f'match {code}.as_ref() {{ Some({v}) => {inner}, None => "None".to_string() }}'
     return f"{code}.py_repr()"
 
 
@@ -226,7 +240,7 @@ def repr_of(ctx: ModuleContext, e: Expr) -> str:
     if ty == rt.INT:
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
-        return f"format!(\"{{:?}}\", {e.code})"
+        return f'format!("{{:?}}", {e.code})'
     if isinstance(ty, rt.BytesT):
         ctx.use_helper("py_bytes_repr")
         return f"py_bytes_repr({borrow(e)})"
