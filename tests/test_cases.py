@@ -1,8 +1,9 @@
 """The acceptance corpus: every `tests/cases/*.py` must translate, compile, and behave.
 
 Each case is a small program with an `if __name__ == "__main__":` block. It passes when
-its translation's status is `compiles` or `verified` and the Rust binary prints what
-CPython prints (normalised: True/true and 1/1.0 count as equal).
+its translation's status is `compiles` or `verified`, rustc reports no warnings for it,
+and the Rust binary prints what CPython prints (normalised: True/true and 1/1.0 count as
+equal).
 """
 
 from __future__ import annotations
@@ -35,3 +36,6 @@ def test_case_behaves_like_cpython(path: Path) -> None:
     assert result.stage_failed is None, f"{result.message}\n{diagnostics}"
     assert result.translation.status in {Status.COMPILES, Status.VERIFIED}, diagnostics
     assert result.matches, f"{result.message}\n{result.diff}\n{result.rust_stderr}"
+    rustc = result.translation.metadata.get("rustc")
+    assert isinstance(rustc, dict), f"{path.name}: no rustc check in the metadata"
+    assert rustc.get("warnings") == 0, f"rustc warns about the translation:\n{diagnostics}"

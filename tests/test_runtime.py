@@ -1622,8 +1622,11 @@ USAGE: dict[str, str] = {
     "py_insort_right": 'let mut v = vec![1, 3]; py_insort_right(&mut v, 2); println!("{:?}", v);',
     "py_dict": (
         'let mut d: PyDict<String, i64> = PyDict::new(); d.insert("a".to_string(), 1); '
-        'println!("{}", '
-        "d.py_str());"
+        'println!("{}", d["a"]);'
+    ),
+    "py_dict_fmt": (
+        'let mut d: PyDict<String, i64> = PyDict::new(); d.insert("a".to_string(), 1); '
+        'println!("{}", d.py_str());'
     ),
     "py_counter_most_common": (
         "let c: PyDict<char, i64> = PyDict::from_iter([('a', 2)]); println!(\"{:?}\", "
@@ -1889,6 +1892,7 @@ def test_closure_is_transitive_and_in_file_order() -> None:
         "py_counter_repr",
         "py_counter_most_common",
         "py_dict",
+        "py_dict_fmt",  # joins py_dict and py_fmt
         "py_fmt",
         "py_float_repr",
         "py_str_repr",

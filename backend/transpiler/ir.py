@@ -213,6 +213,7 @@ class Impl:
 class RawItem:
     code: str
     span: SourceRange | None = None
+    public_code: str | None = None  # the item as a library exports it (`pub`), if it differs
 
 
 @dataclass

@@ -187,6 +187,8 @@ def _make_public(module: object) -> None:
     for item in module.items:
         if isinstance(item, ir.Function | ir.Struct | ir.EnumItem | ir.Const):
             item.public = True
+        if isinstance(item, ir.RawItem) and item.public_code is not None:
+            item.code = item.public_code
         if isinstance(item, ir.Impl):
             for sub in item.items:
                 if isinstance(sub, ir.Function):
@@ -282,9 +284,7 @@ def _verify(
 ) -> Status:
     from backend.transpiler import verify
 
-    result = verify.check_rust(
-        emitted.code, crate_type="bin" if program else "lib", incremental=True
-    )
+    result = verify.check_rust(emitted.code, crate_type="bin" if program else "lib")
     metadata["rustc"] = result.to_json()
     metadata["rustc_version"] = result.rustc_version
     if not result.available:

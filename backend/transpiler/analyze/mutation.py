@@ -25,6 +25,7 @@ from mypy.nodes import (
     OperatorAssignmentStmt,
     SliceExpr,
     StarExpr,
+    Statement,
     TupleExpr,
     WhileStmt,
 )
@@ -280,6 +281,35 @@ def loop_targets(fn: FuncDef) -> set[str]:
 
     Finder().visit_all(fn.body.body)
     return found - nonlocal_names(fn)
+
+
+def rebound_names(stmts: list[Statement]) -> set[str]:
+    """Names that `stmts` rebind (assignment, augmented assignment, a nested loop's target,
+    a nested def's `nonlocal` write): a loop variable among them needs `mut`."""
+    facts = FunctionFacts([])
+    _FactCollector(facts).visit_all(stmts)
+    found = {name for name, count in facts.assigned.items() if count}
+
+    class Targets(Walker):
+        def visit_ForStmt(self, o: ForStmt) -> None:
+            found.update(_names_in(o.index))
+            self.generic(o)
+
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            return
+
+    Targets().visit_all(stmts)
+    return found
+
+
+def _names_in(target: Expression) -> list[str]:
+    if isinstance(target, NameExpr):
+        return [target.name]
+    if isinstance(target, TupleExpr | ListExpr):
+        return [n for item in target.items for n in _names_in(item)]
+    if isinstance(target, StarExpr):
+        return _names_in(target.expr)
+    return []
 
 
 def written_captures(fn: FuncDef, facts: FunctionFacts | None = None) -> set[str]:

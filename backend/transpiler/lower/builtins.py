@@ -161,7 +161,7 @@ def _min_max(call: Call, which: str) -> Expr:
                 f"if items.is_empty() {{ {fallback} }} else {{ {helper}(items, {key_fn}) }} }}"
             )
             return Expr(code, elem, Kind.OWNED)
-        return Expr(f"{helper}({iterator}, {key_fn})", elem, Kind.OWNED)
+        return Expr(f"{helper}({values.argument(iterator)}, {key_fn})", elem, Kind.OWNED)
     if default is not None:
         fallback = values.owned(lower_expr(ctx, default, elem))
         if elem.is_ord:
@@ -179,7 +179,7 @@ def _min_max(call: Call, which: str) -> Expr:
         return Expr(f'{iterator}.{which}().expect("{msg}")', elem, Kind.OWNED, Prec.POSTFIX)
     helper = f"py_{which}"
     call.helper(helper)
-    return Expr(f"{helper}({iterator})", elem, Kind.OWNED)
+    return Expr(f"{helper}({values.argument(iterator)})", elem, Kind.OWNED)
 
 
 def _key_closure(call: Call, key_node, elem: rt.RType) -> str:  # type: ignore[no-untyped-def]

@@ -39,7 +39,7 @@ def list_extend(call: Call) -> Expr:
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, _ = owned_iterator(call)
-    return _out(f"{_r(call)}.extend({iterator})", rt.UNIT)
+    return _out(f"{_r(call)}.extend({values.argument(iterator)})", rt.UNIT)
 
 
 @method(LIST_METHODS, "pop")
@@ -354,7 +354,7 @@ def set_update(call: Call) -> Expr:
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, _ = owned_iterator(call)
-    return _out(f"{_r(call)}.extend({iterator})", rt.UNIT)
+    return _out(f"{_r(call)}.extend({values.argument(iterator)})", rt.UNIT)
 
 
 @method(SET_METHODS, "copy")
@@ -400,7 +400,7 @@ def deque_extend(call: Call) -> Expr:
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, _ = owned_iterator(call)
-    return _out(f"{_r(call)}.extend({iterator})", rt.UNIT)
+    return _out(f"{_r(call)}.extend({values.argument(iterator)})", rt.UNIT)
 
 
 @method(DEQUE_METHODS, "rotate")

@@ -50,6 +50,7 @@ class Declaration:
     at_assignment: bool  # `let` at the assignment itself (the statement at `index`)
     needs_default: bool = False
     mutable: bool = False
+    rebound: bool = False  # assigned more than once (`mutable` also counts in-place changes)
 
 
 @dataclass
@@ -191,10 +192,11 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
             if isinstance(stmt, ForStmt):
                 # a loop variable whose last value is overwritten before any read after the
                 # loop is a separate variable: Rust's `for` binds it fresh
+                enclosing = [(blocks[b], i) for b, i in prefix]
                 private = {
                     n
                     for n in _target_names(stmt.index)
-                    if n in loop_only or _dead_after(stmts[index + 1 :], n)
+                    if n in loop_only or _dead_once_done(n, stmts, index, enclosing)
                 }
                 inner_hidden = hidden | private
                 # loop targets live in the loop body
@@ -243,9 +245,11 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
         decl = Declaration(name, block_id, index, at_assignment)
         following = decl_block[index:]
         if not decl.at_assignment:
-            decl.needs_default = not _definitely_assigns(following, name)
+            # a default that no path reads would be a dead store (rustc's unused_assignments)
+            decl.needs_default = _read_before_assigned(following, name)
         count = _path_assignments(following, name) + (1 if decl.needs_default else 0)
-        decl.mutable = count > 1 or name in mutated
+        decl.rebound = count > 1
+        decl.mutable = decl.rebound or name in mutated
         plan.declarations[name] = decl
     return plan
 
@@ -344,6 +348,111 @@ def _definitely_assigns(stmts: list[Statement], name: str) -> bool:
     return False
 
 
+def _read_before_assigned(stmts: list[Statement], name: str) -> bool:
+    """Some path through `stmts` may read `name` before assigning it: the same path-based
+    (value-blind) question rustc's definite-initialisation check asks of `let name: T;`."""
+    flow = _InitFlow(name)
+    flow.block(stmts, assigned=False)
+    return flow.read_unassigned
+
+
+class _InitFlow:
+    """Walks statements tracking whether `name` is definitely assigned on the current path;
+    anything it does not model precisely (try, with, nested blocks it does not know) counts
+    as a read of an unassigned value, so the declaration keeps its default."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.read_unassigned = False
+        # per enclosing loop: some `break` leaves it while `name` may be unassigned
+        self.breaks_unassigned: list[bool] = []
+
+    def _reads(self, names: list[str], assigned: bool) -> None:
+        if not assigned and self.name in names:
+            self.read_unassigned = True
+
+    def block(self, stmts: list[Statement], assigned: bool) -> bool:
+        """Whether `name` is assigned where `stmts` fall through (True when they cannot)."""
+        for stmt in stmts:
+            if isinstance(stmt, ReturnStmt | RaiseStmt):
+                self._reads(_header_names(stmt, set()), assigned)
+                return True
+            if isinstance(stmt, BreakStmt):
+                if self.breaks_unassigned and not assigned:
+                    self.breaks_unassigned[-1] = True
+                return True
+            if isinstance(stmt, ContinueStmt):
+                return True  # the next iteration starts no less assigned than the first
+            assigned = self.statement(stmt, assigned)
+        return assigned
+
+    def statement(self, stmt: Statement, assigned: bool) -> bool:
+        if isinstance(stmt, AssignmentStmt) and _stores(stmt, self.name):
+            reads = _Names(set())
+            reads.visit(stmt.rvalue)
+            for lv in stmt.lvalues:
+                if not isinstance(lv, NameExpr | TupleExpr | ListExpr | StarExpr):
+                    reads.visit(lv)  # `xs[i] = ...` reads `xs` and `i`
+            self._reads(reads.found, assigned)
+            return True
+        if isinstance(stmt, IfStmt):
+            self._reads(_header_names(stmt, set()), assigned)
+            ends = [self.block(b.body, assigned) for b in stmt.body]
+            ends.append(self.block(stmt.else_body.body, assigned) if stmt.else_body else assigned)
+            return all(ends)
+        if isinstance(stmt, WhileStmt | ForStmt):
+            return self.loop(stmt, assigned)
+        if _child_blocks(stmt) or isinstance(stmt, TryStmt | WithStmt):
+            return self.opaque(stmt, assigned)
+        self._reads(_header_names(stmt, set()), assigned)
+        return assigned
+
+    def loop(self, stmt: WhileStmt | ForStmt, assigned: bool) -> bool:
+        self._reads(_header_names(stmt, set()), assigned)
+        bound = isinstance(stmt, ForStmt) and self.name in _target_names(stmt.index)
+        self.breaks_unassigned.append(False)
+        self.block(stmt.body.body, assigned or bound)
+        broke_unassigned = self.breaks_unassigned.pop()
+        after_break = assigned or not broke_unassigned
+        if isinstance(stmt, WhileStmt) and _is_true_literal(stmt.expr):
+            return after_break  # lowered to `loop`: only a `break` leaves it
+        # the loop may run zero times: its normal exit (and `else`) sees the state before it
+        after_normal = self.block(stmt.else_body.body, assigned) if stmt.else_body else assigned
+        return after_normal and after_break
+
+    def opaque(self, stmt: Statement, assigned: bool) -> bool:
+        if assigned:
+            return True
+        names = set(_header_names(stmt, set()))
+        for block in _child_blocks(stmt):
+            names |= _all_names(block.body)
+        if isinstance(stmt, TryStmt):
+            names.update(v.name for v in stmt.vars if v is not None)
+        if self.name in names:
+            self.read_unassigned = True
+        if self.breaks_unassigned and any(_breaks(b.body) for b in _child_blocks(stmt)):
+            self.breaks_unassigned[-1] = True
+        return False
+
+
+def _is_true_literal(node: Node) -> bool:
+    return isinstance(node, NameExpr) and node.fullname == "builtins.True"
+
+
+def _breaks(stmts: list[Statement]) -> bool:
+    """A `break` that leaves the loop enclosing `stmts` (not one of a nested loop)."""
+    for stmt in stmts:
+        if isinstance(stmt, BreakStmt):
+            return True
+        if isinstance(stmt, WhileStmt | ForStmt):
+            if stmt.else_body and _breaks(stmt.else_body.body):
+                return True
+            continue
+        if any(_breaks(b.body) for b in _child_blocks(stmt)):
+            return True
+    return False
+
+
 def _loop_only_names(body: list[Statement], params: set[str]) -> set[str]:
     """Names used only as `for` targets and inside those loops: each loop's variable is
     independent of the others."""
@@ -378,6 +487,31 @@ def _dead_after(stmts: list[Statement], name: str) -> bool:
     return False
 
 
+def _dead_once_done(
+    name: str, stmts: list[Statement], index: int, enclosing: list[tuple[list[Statement], int]]
+) -> bool:
+    """`name` is dead once `stmts[index]` finishes: assigned before any read after it, in
+    its block or, when the rest of the block never mentions it, after the statements that
+    enclose it (an inner loop's variable that the code after the outer loop reassigns)."""
+    rest = stmts[index + 1 :]
+    if _dead_after(rest, name):
+        return True
+    if name in _all_names(rest) or not enclosing:
+        return False
+    if any(isinstance(block[i], TryStmt | WithStmt) for block, i in enclosing):
+        return False  # a handler may read what an error left behind
+    block, position = enclosing[-1]
+    parent = block[position]
+    if isinstance(parent, WhileStmt | ForStmt) and stmts is parent.body.body:
+        # the next iteration runs the rest of the body and the loop header again
+        again = [*stmts[:index], *(parent.else_body.body if parent.else_body else [])]
+        if name in _header_names(parent, set()) or name in _all_names(again):
+            return False
+        if isinstance(parent, ForStmt) and name in _target_names(parent.index):
+            return False
+    return _dead_once_done(name, block, position, enclosing[:-1])
+
+
 def _leaves(stmts: list[Statement]) -> bool:
     for stmt in stmts:
         if isinstance(stmt, ReturnStmt | RaiseStmt | BreakStmt | ContinueStmt):
@@ -401,16 +535,20 @@ def _all_names(stmts: list[Statement]) -> set[str]:
 def _path_assignments(stmts: list[Statement], name: str) -> int:
     """The most assignments to `name` along one path (loops count as many)."""
     total = 0
+    ended = 0  # the most along a path that left through a `return`/`raise` in a branch
     for stmt in stmts:
         if isinstance(stmt, AssignmentStmt):
             total += sum(1 for lv in stmt.lvalues if name in _target_names(lv))
         elif isinstance(stmt, OperatorAssignmentStmt):
             total += 1 if name in _target_names(stmt.lvalue) else 0
         elif isinstance(stmt, IfStmt):
+            # no `else`: an empty branch falls through
             branches = [b.body for b in stmt.body] + (
-                [stmt.else_body.body] if stmt.else_body else []
+                [stmt.else_body.body] if stmt.else_body else [[]]
             )
-            total += max((_path_assignments(b, name) for b in branches), default=0)
+            counts = [(_path_assignments(b, name), _returns(b)) for b in branches]
+            ended = max([ended, *(total + n for n, left in counts if left)])
+            total += max((n for n, left in counts if not left), default=0)
         elif isinstance(stmt, WhileStmt | ForStmt):
             inner = _path_assignments(stmt.body.body, name)
             if isinstance(stmt, ForStmt) and name in _target_names(stmt.index):
@@ -427,4 +565,8 @@ def _path_assignments(stmts: list[Statement], name: str) -> int:
                 total += _path_assignments(stmt.finally_body.body, name)
         elif isinstance(stmt, WithStmt):
             total += _path_assignments(stmt.body.body, name)
-    return total
+    return max(total, ended)
+
+
+def _returns(stmts: list[Statement]) -> bool:
+    return bool(stmts) and isinstance(stmts[-1], ReturnStmt | RaiseStmt)

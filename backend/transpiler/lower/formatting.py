@@ -372,7 +372,12 @@ def evaluate_arguments_first(
     changing = [i for i in range(len(args)) if _changes_other_argument(ctx, args, i)]
     if not changing:  # (the common case: nothing to hoist)
         return lower()
-    hoisted = [a for a in args[: changing[-1] + 1] if not _object_reference(ctx, a)]
+    # a constant is written into the template itself: no temporary to evaluate it into
+    hoisted = [
+        a
+        for a in args[: changing[-1] + 1]
+        if not _object_reference(ctx, a) and constant_value(a) is _NOT_CONSTANT
+    ]
     lets: list[str] = []
     for index, arg in enumerate(hoisted):
         e = lower_expr(ctx, arg)
@@ -845,6 +850,38 @@ def _template_text(ctx: FnContext, node: Expression) -> str | None:
     if len(bound) == 1 and isinstance(bound[0], StrExpr):
         return bound[0].value
     return None
+
+
+def only_inlined_template(ctx: FnContext, target: NameExpr) -> bool:
+    """A local bound once to a string literal and read only as a `.format()` / `%` template:
+    every use inlines its text into a `format!`, so the variable itself is never read (and
+    its binding would be an unused variable)."""
+    var = target.node
+    if not isinstance(var, Var) or var.is_final or _template_text(ctx, target) is None:
+        return False
+    references = 0
+    template_uses = 0
+
+    class Uses(Walker):
+        def visit_NameExpr(self, o: NameExpr) -> None:
+            nonlocal references
+            references += o.node is var
+
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            nonlocal template_uses
+            callee = o.callee
+            if isinstance(callee, MemberExpr) and callee.name == "format":
+                template_uses += isinstance(callee.expr, NameExpr) and callee.expr.node is var
+            self.generic(o)
+
+        def visit_OpExpr(self, o: OpExpr) -> None:
+            nonlocal template_uses
+            if o.op == "%":
+                template_uses += isinstance(o.left, NameExpr) and o.left.node is var
+            self.generic(o)
+
+    Uses().visit(ctx.module.typed.tree)
+    return template_uses > 0 and references == template_uses + 1  # + the binding itself
 
 
 def _targets(lvalue: Expression) -> list[Expression]:

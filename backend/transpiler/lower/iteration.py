@@ -343,22 +343,34 @@ _BUILTIN_SOURCES = {
 # ---- binding loop targets ----
 
 
-def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool = False) -> str:
-    """Declare the loop variables in the current scope; return the Rust pattern."""
+def bind_target(
+    ctx: FnContext,
+    target: Expression,
+    shape: Shape,
+    nonneg: bool = False,
+    rebound: frozenset[str] | None = None,
+) -> str:
+    """Declare the loop variables in the current scope; return the Rust pattern.
+    `rebound`: the names the loop body reassigns, when known (a Copy loop variable needs
+    `mut` only then; the function's other assignments to the name are other variables)."""
     if isinstance(target, TupleExpr | ListExpr):
         items = target.items
         if any(isinstance(i, StarExpr) for i in items):
             raise Unsupported(target, "star target in a for loop", "PRT153")
         if shape.ref and isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
-            return _bind_tuple_ref(ctx, items, shape.ty)
+            return _bind_tuple_ref(ctx, items, shape.ty, rebound)
         if shape.is_tuple and len(shape.parts) == len(items):
             pats = [
-                bind_target(ctx, item, part) for item, part in zip(items, shape.parts, strict=True)
+                bind_target(ctx, item, part, rebound=rebound)
+                for item, part in zip(items, shape.parts, strict=True)
             ]
             return f"({', '.join(pats)})"
         if isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
             parts = [Shape(t, shape.ref) for t in shape.ty.items]
-            pats = [bind_target(ctx, item, part) for item, part in zip(items, parts, strict=True)]
+            pats = [
+                bind_target(ctx, item, part, rebound=rebound)
+                for item, part in zip(items, parts, strict=True)
+            ]
             inner = f"({', '.join(pats)})"
             if shape.ref and all(p.ty.is_copy for p in parts):
                 return "&" + inner.replace("&", "")
@@ -377,7 +389,7 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
         ctx.nonneg_names.add(target.name)
     if shape.ref and ty.is_copy:
         ctx.declare(target.name, ty, Kind.PLACE)
-        if _reassigned(ctx, target.name):
+        if _reassigned(ctx, target.name, rebound):
             return f"&(mut {name})"  # the copied-out value is rebound in the body (`d *= 2`)
         return f"&{name}"
     if shape.ref and shape.mutable:
@@ -387,15 +399,15 @@ def bind_target(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool =
     ctx.declare(target.name, ty, kind)
     facts = ctx.facts
     if facts is not None and facts.needs_mut(target.name) and not shape.ref:
-        if ty.is_copy and not (
-            facts.assigned.get(target.name, 0) or target.name in facts.assigned_in_loop
-        ):
+        if ty.is_copy and not _reassigned(ctx, target.name, rebound):
             return name  # a Copy value changes only by assignment (passing it copies it)
         return f"mut {name}"
     return name
 
 
-def _reassigned(ctx: FnContext, name: str) -> bool:
+def _reassigned(ctx: FnContext, name: str, rebound: frozenset[str] | None = None) -> bool:
+    if rebound is not None:
+        return name in rebound
     facts = ctx.facts
     return (
         facts is not None
@@ -404,12 +416,17 @@ def _reassigned(ctx: FnContext, name: str) -> bool:
     )
 
 
-def _bind_tuple_ref(ctx: FnContext, items: list[Expression], ty: rt.TupleT) -> str:
+def _bind_tuple_ref(
+    ctx: FnContext, items: list[Expression], ty: rt.TupleT, rebound: frozenset[str] | None
+) -> str:
     """Unpack a `&(A, B)` item: `&(a, b)` when every part is Copy, else match-ergonomic
     `(a, b)` which binds each part by reference."""
     if all(_all_copy(t) for t in ty.items):
         parts = [Shape(t, False, ()) for t in ty.items]
-        pats = [bind_target(ctx, item, part) for item, part in zip(items, parts, strict=True)]
+        pats = [
+            bind_target(ctx, item, part, rebound=rebound)
+            for item, part in zip(items, parts, strict=True)
+        ]
         return f"&({', '.join(pats)})"
     pats = [_bind_by_ref(ctx, item, t) for item, t in zip(items, ty.items, strict=True)]
     return f"({', '.join(pats)})"

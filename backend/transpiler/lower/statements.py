@@ -52,8 +52,9 @@ from mypy.nodes import (
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
+from backend.transpiler.lower import formatting, values
 from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident, span_of
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
@@ -104,6 +105,12 @@ def _declare_ahead(
         value = None
     type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
+
+
+def _is_shared_handle(ty: rt.RType) -> bool:
+    from backend.transpiler.lower.class_links import SharedT
+
+    return isinstance(ty, SharedT)
 
 
 def _declared_type(ctx: FnContext, name: str, stmt: Statement) -> rt.RType:
@@ -399,6 +406,10 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         info = ctx.module.constants[target.name]
     if target.name == "_":
         return [ir.Let("_", None, value.code)]
+    if info is None and formatting.only_inlined_template(ctx, target):
+        # every use has the literal text inlined into its `format!`: known, never emitted
+        ctx.declare(target.name, value.ty)
+        return []
     if info is None or (current and plan.let_here(current[0], current[1], target.name)):
         ty = _target_type(ctx, target)
         if isinstance(ty, rt.UnknownT) or (
@@ -420,6 +431,8 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
+        if decl is not None and _is_shared_handle(info.ty):
+            mutable = decl.rebound  # changed through `.borrow_mut()`: only rebinding needs `mut`
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
         return [ir.Let(info.rust_name, annotation, values.owned(value), mutable=mutable)]
@@ -882,19 +895,21 @@ def _with_else(
     if else_body is None:
         return [loop]
     tail = _scoped_block(ctx, else_body)
-    label = frame["break"]
-    return [ir.Block([loop, *tail], label=label)]
+    if not frame.get("broken"):
+        return [loop, *tail]  # no `break`: the `else` always runs, no labelled block to leave
+    return [ir.Block([loop, *tail], label=frame["break"])]
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
     src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
     frame = _loop_context(ctx, stmt.else_body is not None)
+    rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
     try:
         prebound: Lowered = []
         if isinstance(stmt.index, NameExpr) and _outer_declared(ctx, stmt.index.name):
             # the loop variable outlives the loop in Python: bind a fresh name, copy it out
-            pattern = bind_target(ctx, _renamed(stmt.index), src.shape, src.nonneg)
+            pattern = bind_target(ctx, _renamed(stmt.index), src.shape, src.nonneg, rebound)
             outer = ctx.scopes[-2].get(stmt.index.name) or ctx.lookup(stmt.index.name)
             inner = ctx.lookup(f"{stmt.index.name}_item")
             assert outer is not None and inner is not None
@@ -905,7 +920,7 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
             )
             ctx.scopes[-1][stmt.index.name] = outer
         else:
-            pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg)
+            pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg, rebound)
         body = prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
@@ -932,6 +947,7 @@ def lower_break(ctx: FnContext, stmt: BreakStmt) -> Lowered:
         raise Unsupported(stmt, "`break` outside a loop", "PRT320")
     frame = ctx.loops[-1]
     if frame["break"]:
+        frame["broken"] = frame["break"]
         return [ir.Break(frame["break"])]
     if ctx.try_labels and getattr(ctx, "loop_depth_at_try", [0])[-1] == len(ctx.loops):
         frame["label"] = frame["label"] or ctx.new_label("outer")

@@ -214,7 +214,7 @@ def math_fsum(call: Call) -> Expr:
     if elem != rt.FLOAT:
         iterator = f"{iterator}.map(|x| x as f64)"
     call.helper("py_fsum")  # exactly rounded, unlike a plain running sum
-    return Expr(f"py_fsum({iterator})", rt.FLOAT, Kind.OWNED)
+    return Expr(f"py_fsum({values.argument(iterator)})", rt.FLOAT, Kind.OWNED)
 
 
 @function("math.fmod")

@@ -534,11 +534,13 @@ def union_items(ctx: ModuleContext, items: list[ir.Item]) -> list[ir.Item]:
         ctx.use_helper("py_fmt")
         for _, payload in info.members:
             ctx.note_type(payload)
-        out.append(ir.RawItem(_render_enum(info)))
+        # private in a program like every other item (and the runtime types its variants
+        # hold); `pub` in a library, whose `pub fn`s take it
+        out.append(ir.RawItem(_render_enum(info, ""), public_code=_render_enum(info, "pub ")))
     return out
 
 
-def _render_enum(info: UnionInfo) -> str:
+def _render_enum(info: UnionInfo, visibility: str) -> str:
     name = info.name
     derives = ["Clone", "Debug", "PartialEq"]
     if all(p.is_ord for _, p in info.members):
@@ -549,9 +551,9 @@ def _render_enum(info: UnionInfo) -> str:
     lines = [
         f"/// Python `{info.python}`.",
         f"#[derive({', '.join(derives)})]",
-        # `pub`: a library's `pub fn`s take it; the attribute on the `enum` line itself, so
-        # the program-mode dead-code pass adds no second one
-        f"#[allow(dead_code)] pub enum {name} {{",
+        # the attribute on the `enum` line itself, so the program-mode dead-code pass adds
+        # no second one
+        f"#[allow(dead_code)] {visibility}enum {name} {{",
         variants,
         "}",
         "",

@@ -284,6 +284,45 @@ def receiver(e: Expr) -> str:
     return e.at(Prec.POSTFIX)
 
 
+def argument(code: str) -> str:
+    """`code` as a function argument: parentheses around the whole text (a range kept ready
+    for a method call, `(0..n)`) are redundant there, and rustc warns about them."""
+    if not (code.startswith("(") and code.endswith(")")):
+        return code
+    depth = 0
+    for index, char in _outside_literals(code):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0 and index < len(code) - 1:
+                return code  # `(a)..(b)`: the first parenthesis closes early
+        elif char == "," and depth == 1:
+            return code  # a tuple `(a, b)`
+    inner = code[1:-1]
+    return inner if inner.strip() else code  # `()` is the unit value
+
+
+def _outside_literals(code: str) -> list[tuple[int, str]]:
+    """(index, char) of the characters of `code` outside string and char literals."""
+    code = re.sub(r"'(\\.|[^\\'])'", lambda m: " " * len(m.group()), code)  # '(' ')'
+    out: list[tuple[int, str]] = []
+    in_string = escaped = False
+    for index, char in enumerate(code):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        else:
+            out.append((index, char))
+    return out
+
+
 def is_numeric_literal(code: str) -> bool:
     return bool(_NUMERIC_LITERAL.match(code))
 

@@ -43,6 +43,9 @@ FILE_ORDER: tuple[str, ...] = (
 _HELPER_RE = re.compile(r"^\s*// @helper\s+(\w+)\s*$")
 _NEEDS_RE = re.compile(r"^\s*// @needs\s+(.*?)\s*$")
 _END_RE = re.compile(r"^\s*// @end\s*$")
+# `// @with a, b`: emitted automatically whenever helpers a and b both are (trait impls
+# joining two families, e.g. printing a PyDict), so neither family drags in the other.
+_WITH_RE = re.compile(r"^\s*// @with\s+(.*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,29 +57,35 @@ class Helper:
     needs: tuple[str, ...]
     family: str  # the .rs file it comes from
     order: int  # global position, used to sort rendered output
+    joins: tuple[str, ...] = ()  # emitted whenever all of these are emitted
 
 
 def _parse_file(path: Path, start_order: int) -> list[Helper]:
     helpers: list[Helper] = []
     name: str | None = None
     needs: list[str] = []
+    joins: list[str] = []
     body: list[str] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{path.name}:{lineno}"
         if m := _HELPER_RE.match(line):
             if name is not None:
                 raise ValueError(f"{where}: helper {m[1]!r} starts inside {name!r}")
-            name, needs, body = m[1], [], []
+            name, needs, joins, body = m[1], [], [], []
         elif m := _NEEDS_RE.match(line):
             if name is None:
                 raise ValueError(f"{where}: @needs outside a helper block")
             needs.extend(n.strip() for n in m[1].split(",") if n.strip())
+        elif m := _WITH_RE.match(line):
+            if name is None:
+                raise ValueError(f"{where}: @with outside a helper block")
+            joins.extend(n.strip() for n in m[1].split(",") if n.strip())
         elif _END_RE.match(line):
             if name is None:
                 raise ValueError(f"{where}: @end outside a helper block")
             code = "\n".join(body).strip("\n")
             order = start_order + len(helpers)
-            helpers.append(Helper(name, code, tuple(needs), path.name, order))
+            helpers.append(Helper(name, code, tuple(needs), path.name, order, tuple(joins)))
             name = None
         elif name is not None:
             body.append(line)
@@ -123,14 +132,20 @@ def closure(names: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     stack = [names] if isinstance(names, str) else list(names)
     while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        if name not in HELPERS:
-            known = ", ".join(sorted(HELPERS))
-            raise KeyError(f"unknown runtime helper {name!r}; known helpers: {known}")
-        seen.add(name)
-        stack.extend(HELPERS[name].needs)
+        while stack:
+            name = stack.pop()
+            if name in seen:
+                continue
+            if name not in HELPERS:
+                known = ", ".join(sorted(HELPERS))
+                raise KeyError(f"unknown runtime helper {name!r}; known helpers: {known}")
+            seen.add(name)
+            stack.extend(HELPERS[name].needs)
+        stack.extend(
+            h.name
+            for h in HELPERS.values()
+            if h.joins and h.name not in seen and all(j in seen for j in h.joins)
+        )
     return sorted(seen, key=lambda n: HELPERS[n].order)
 
 

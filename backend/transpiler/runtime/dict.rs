@@ -1,7 +1,6 @@
 // PyDict: Python's insertion-ordered dict, with a HashMap-like API.
 
 // @helper py_dict
-// @needs py_fmt
 /// Python's `dict`: iteration follows insertion order; re-inserting a key keeps its place.
 ///
 /// Entries live in a Vec in insertion order (removed ones become `None` until the next
@@ -228,15 +227,25 @@ impl<K: std::hash::Hash + Eq, V: PartialEq> PartialEq for PyDict<K, V> {
 
 impl<K: std::hash::Hash + Eq, V: Eq> Eq for PyDict<K, V> {}
 
+/// The key as Python would show it in a `KeyError` (Rust's `Debug`, Python's quotes).
+fn py_key_error<Q: std::fmt::Debug + ?Sized>(key: &Q) -> String {
+    let shown = format!("{key:?}");
+    if shown.contains('\'') {
+        format!("KeyError: {shown}")
+    } else {
+        format!("KeyError: {}", shown.replace('"', "'"))
+    }
+}
+
 /// `d[k]`; a missing key raises `KeyError: <repr of key>`.
 impl<K, V, Q> std::ops::Index<&Q> for PyDict<K, V>
 where
     K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
-    Q: std::hash::Hash + Eq + PyFmt + ?Sized,
+    Q: std::hash::Hash + Eq + std::fmt::Debug + ?Sized,
 {
     type Output = V;
     fn index(&self, key: &Q) -> &V {
-        self.get(key).unwrap_or_else(|| panic!("KeyError: {}", key.py_repr()))
+        self.get(key).unwrap_or_else(|| panic!("{}", py_key_error(key)))
     }
 }
 
@@ -244,11 +253,11 @@ where
 impl<K, V, Q> std::ops::IndexMut<&Q> for PyDict<K, V>
 where
     K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
-    Q: std::hash::Hash + Eq + PyFmt + ?Sized,
+    Q: std::hash::Hash + Eq + std::fmt::Debug + ?Sized,
 {
     fn index_mut(&mut self, key: &Q) -> &mut V {
-        let repr = key.py_repr();
-        self.get_mut(key).unwrap_or_else(|| panic!("KeyError: {repr}"))
+        let message = py_key_error(key);
+        self.get_mut(key).unwrap_or_else(|| panic!("{message}"))
     }
 }
 
@@ -293,7 +302,12 @@ impl<'a, K, V> IntoIterator for &'a mut PyDict<K, V> {
     }
 }
 
-/// `str(d)` / `repr(d)`: `{'a': 1, 'b': 2}`.
+// @end
+
+// @helper py_dict_fmt
+// @needs py_dict, py_fmt
+// @with py_dict, py_fmt
+/// `str(d)` / `repr(d)`: `{'a': 1, 'b': 2}` (emitted whenever dicts and printing meet).
 impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
     fn py_repr(&self) -> String {
         let items: Vec<String> = self.iter().map(|(k, v)| format!("{}: {}", k.py_repr(), v.py_repr())).collect();
