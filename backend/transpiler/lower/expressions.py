@@ -85,10 +85,18 @@ def hoist_arguments(
     hoisted = [a for a in call.args if root is not None and _changes_root(ctx, a, root)]
     if not hoisted:
         return lower()
+    return with_temporaries(ctx, hoisted, lower, "arg")
+
+
+def with_temporaries(
+    ctx: FnContext, hoisted: list[Expression], lower: Callable[[], Expr], prefix: str
+) -> Expr:
+    """`{ let arg_0 = ..; <lower()> }`: the hoisted expressions are evaluated first, in
+    order, and `lower()` sees each of them as its temporary."""
     lets = []
     for index, arg in enumerate(hoisted):
         e = lower_expr(ctx, arg)
-        name = f"arg_{index}"
+        name = f"{prefix}_{index}"
         lets.append(f"let {name} = {values.owned(e)};")
         ctx.preset_exprs[id(arg)] = Expr(name, e.ty, Kind.OWNED)
     try:

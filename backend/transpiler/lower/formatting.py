@@ -43,7 +43,7 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call
 from backend.transpiler.lower.context import FnContext, Unsupported
-from backend.transpiler.lower.expressions import lower_expr
+from backend.transpiler.lower.expressions import lower_expr, with_temporaries
 from backend.transpiler.lower.literals import format_template_escape
 
 _SPEC = re.compile(
@@ -378,18 +378,7 @@ def evaluate_arguments_first(
         for a in args[: changing[-1] + 1]
         if not _object_reference(ctx, a) and constant_value(a) is _NOT_CONSTANT
     ]
-    lets: list[str] = []
-    for index, arg in enumerate(hoisted):
-        e = lower_expr(ctx, arg)
-        name = f"printed_{index}"
-        lets.append(f"let {name} = {values.owned(e)};")
-        ctx.preset_exprs[id(arg)] = Expr(name, e.ty, Kind.OWNED)
-    try:
-        result = lower()
-    finally:
-        for arg in hoisted:
-            ctx.preset_exprs.pop(id(arg), None)
-    return Expr(f"{{ {' '.join(lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+    return with_temporaries(ctx, hoisted, lower, "printed")
 
 
 def _order_matters(ctx: FnContext, args: list[Expression]) -> bool:
