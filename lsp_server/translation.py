@@ -75,7 +75,9 @@ class TranslationService:
             log.info("backend is now %s", self.backend.name)
 
     def options(self, module_name: str = "main") -> TranslateOptions:
-        return TranslateOptions(verify=self.settings.verify, module_name=module_name)
+        return TranslateOptions(
+            verify=self.settings.verify, module_name=module_name, fast_verify=True
+        )
 
     def request(
         self,

@@ -156,3 +156,26 @@ def test_concurrent_translations_match_sequential_ones() -> None:
         got = list(pool.map(lambda s: translate(s, options=options).rust_code, sources))
     assert got == expected
     assert all(f"x * x + {i}" in code for i, code in enumerate(got))
+
+
+def test_fast_verification_agrees_with_the_full_check() -> None:
+    source = (
+        "def tally(words: list[str]) -> dict[str, int]:\n"
+        "    counts: dict[str, int] = {}\n"
+        "    for w in words:\n"
+        "        counts[w] = counts.get(w, 0) + 1\n"
+        "    return counts\n\n"
+        "if __name__ == '__main__':\n"
+        "    print(tally(['a', 'b', 'a']))\n"
+    )
+    fast = translate(source, options=TranslateOptions(fast_verify=True))
+    full = translate(source)
+    assert fast.status is full.status is Status.COMPILES
+    assert fast.metadata["rustc_mode"] == "prebuilt runtime"
+    assert fast.rust_code == full.rust_code  # the user still gets the self-contained file
+
+
+def test_fast_verification_falls_back_when_a_name_could_shadow_a_helper() -> None:
+    source = "def py_index(x: int) -> int:\n    return x\n\nprint(py_index(2), {'a': 1})\n"
+    result = translate(source, options=TranslateOptions(fast_verify=True))
+    assert result.metadata["rustc_mode"] == "full"

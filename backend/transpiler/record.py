@@ -75,13 +75,17 @@ class TranslateOptions:
     verify: bool = True  # run rustc on the output
     rustfmt: bool = True  # format with rustfmt when installed
     module_name: str = "main"  # the Python module's name (for imports between modules)
+    # interactive requests: check the user's part against the prebuilt runtime helpers
+    # (same verdict when it compiles; any doubt falls back to the full check)
+    fast_verify: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TranslateOptions:
-        known = {k: data[k] for k in ("verify", "rustfmt", "module_name") if k in data}
+        fields = ("verify", "rustfmt", "module_name", "fast_verify")
+        known = {k: data[k] for k in fields if k in data}
         return cls(**known)
 
 

@@ -7,6 +7,7 @@ import time
 import traceback
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from typing import Literal
 
 from backend.transpiler import parse, runtime
 from backend.transpiler.analyze import oracle
@@ -136,7 +137,9 @@ def _translate(
     if options.verify and siblings is None:
         # rustc checks the unformatted text while rustfmt formats it: same program, and
         # diagnostics map to Python through the span map of the text rustc saw
-        checking = _TOOLS.submit(_verify, emitted, lowered.has_main, status, diagnostics, metadata)
+        checking = _TOOLS.submit(
+            _verify, emitted, lowered.has_main, status, diagnostics, metadata, options, helpers
+        )
         if options.rustfmt:
             emitted = _format(emitted)
         status = checking.result()
@@ -205,7 +208,7 @@ def _silence_dead_code(emitted: Emitted, program: bool) -> str:
     code = emitted.code
     if not program:
         return code
-    marker = "// ---- Python runtime helpers"
+    marker = _HELPERS_MARKER
     user, _, helpers = code.partition(marker)
     lines = user.split("\n")
     words = re.findall(r"\w+", user)
@@ -226,6 +229,7 @@ def _silence_dead_code(emitted: Emitted, program: bool) -> str:
 
 
 _MARK = "// @portalis-span "
+_HELPERS_MARKER = "// ---- Python runtime helpers"
 
 
 def _shifted_spans(emitted: Emitted, code: str) -> dict[int, SourceRange]:
@@ -247,10 +251,14 @@ def _shifted_spans(emitted: Emitted, code: str) -> dict[int, SourceRange]:
 
 
 def _format(emitted: Emitted) -> Emitted:
-    """rustfmt, keeping the span map: marker comments ride through the formatter."""
+    """rustfmt, keeping the span map: marker comments ride through the formatter.
+
+    Only the user's part goes through rustfmt: the runtime helpers are stored formatted,
+    and leaving them out makes the formatter's run several times shorter."""
     from backend.transpiler import verify
 
-    lines = emitted.code.split("\n")
+    user, marker, helpers = emitted.code.partition(_HELPERS_MARKER)
+    lines = user.split("\n")
     marked: list[str] = []
     for number, line in enumerate(lines, 1):
         if number in emitted.span_map:
@@ -272,7 +280,10 @@ def _format(emitted: Emitted) -> Emitted:
         if pending is not None:
             spans[len(out)] = emitted.span_map[pending]
             pending = None
-    return Emitted("\n".join(out), spans)
+    text = "\n".join(out)
+    if marker:
+        text = text.rstrip("\n") + "\n\n" + marker + helpers
+    return Emitted(text, spans)
 
 
 def _verify(
@@ -281,10 +292,22 @@ def _verify(
     status: Status,
     diagnostics: list[Diagnostic],
     metadata: dict[str, object],
+    options: TranslateOptions = _DEFAULT_OPTIONS,
+    helpers: list[str] | None = None,
 ) -> Status:
-    from backend.transpiler import verify
+    from backend.transpiler import prebuilt, verify
 
-    result = verify.check_rust(emitted.code, crate_type="bin" if program else "lib")
+    crate_type: Literal["lib", "bin"] = "bin" if program else "lib"
+    result = None
+    if options.fast_verify:
+        user_code = emitted.code.partition(_HELPERS_MARKER)[0]
+        result = prebuilt.check_user_code(user_code, helpers or [], crate_type)
+        metadata["rustc_mode"] = "prebuilt runtime" if result is not None else "full"
+        if result is not None:
+            # line numbers of the fast check are shifted by the `use portalis_rt::*;` prelude
+            result.diagnostics = []  # it passed: keep the verdict, not its warning positions
+    if result is None:
+        result = verify.check_rust(emitted.code, crate_type=crate_type)
     metadata["rustc"] = result.to_json()
     metadata["rustc_version"] = result.rustc_version
     if not result.available:

@@ -281,6 +281,17 @@ def check_rust(
     return _check_with("rustc", extra, code, crate_type, timeout_s)
 
 
+def check_rust_with(
+    code: str,
+    *,
+    crate_type: Literal["lib", "bin"] = "lib",
+    extra_args: list[str],
+    timeout_s: float = 10.0,
+) -> RustcResult:
+    """`check_rust` with extra rustc arguments (e.g. `--extern` for a prebuilt library)."""
+    return _check_with("rustc", extra_args, code, crate_type, timeout_s)
+
+
 def _incremental_dir(crate_type: str) -> Path:
     """One cache per thread and crate type: concurrent rustc runs must not share one."""
     base = os.environ.get("PORTALIS_CACHE_DIR") or os.path.join(
