@@ -23,7 +23,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from backend.backends import TranslationRequest
 from backend.transpiler import Translation
 from backend.transpiler.project import ProjectReport, discover_modules, translate_project
-from lsp_server.app import PortalisServer
+from lsp_server.app import PortalisServer, Snapshot
 from lsp_server.diagnostics import SOURCE, DiagnosticsFeature
 from lsp_server.documents import module_name
 from lsp_server.positions import lsp_range
@@ -165,17 +165,25 @@ def _summary(report: ProjectReport) -> str:
     )
 
 
+def _python_file(
+    ls: PortalisServer, args: tuple[Any, ...], command: str
+) -> tuple[Path, str, Snapshot]:
+    """The (path, URI, open-document snapshot) a file command was invoked on."""
+    path = _path_arg(args, command)
+    if path is None:
+        raise JsonRpcInvalidParams(f"{command}: expected the Python file's URI")
+    uri = from_fs_path(str(path)) or path.as_uri()
+    snap = ls.python_snapshot(uri)
+    if snap is None:
+        raise JsonRpcInvalidParams(f"{command}: {uri} is not a Python file")
+    return path, uri, snap
+
+
 # --- showTranslation -----------------------------------------------------------------------
 
 
 async def show_translation(ls: PortalisServer, args: tuple[Any, ...]) -> dict[str, Any]:
-    path = _path_arg(args, SHOW_TRANSLATION)
-    if path is None:
-        raise JsonRpcInvalidParams(f"{SHOW_TRANSLATION}: expected the Python file's URI")
-    uri = from_fs_path(str(path)) or path.as_uri()
-    snap = ls.python_snapshot(uri)
-    if snap is None:
-        raise JsonRpcInvalidParams(f"{SHOW_TRANSLATION}: {uri} is not a Python file")
+    path, uri, snap = _python_file(ls, args, SHOW_TRANSLATION)
     request = ls.service.request(snap.source, module_name=module_name(snap))
     translation = await ls.service.translate(request)
     digest = hashlib.sha256(uri.encode()).hexdigest()[:12]
@@ -207,13 +215,7 @@ async def check_file(
     """The differential check. It RUNS the user's module (as the user asked by invoking it)."""
     from backend.transpiler.check import check_module
 
-    path = _path_arg(args, CHECK_FILE)
-    if path is None:
-        raise JsonRpcInvalidParams(f"{CHECK_FILE}: expected the Python file's URI")
-    uri = from_fs_path(str(path)) or path.as_uri()
-    snap = ls.python_snapshot(uri)
-    if snap is None:
-        raise JsonRpcInvalidParams(f"{CHECK_FILE}: {uri} is not a Python file")
+    path, uri, snap = _python_file(ls, args, CHECK_FILE)
     result = await ls.service.run_background(lambda: check_module(snap.source, filename=path.name))
     lines = snap.source.splitlines()
     found: list[types.Diagnostic] = []

@@ -115,17 +115,22 @@ def index_document(source: str) -> DocumentItems:
     if isinstance(parsed, Diagnostic):
         return DocumentItems(source, None, parsed)
     doc = DocumentItems(source, parsed, None)
-    for stmt in parsed.tree.body:
-        doc._stmts.append(_describe(stmt))
+    collect_items(parsed.tree.body, doc._stmts, doc.items)
+    return doc
+
+
+def collect_items(body: list[ast.stmt], stmts: list[_Stmt], items: list[Item]) -> None:
+    """Describe each top-level statement and list its functions, classes and methods."""
+    for stmt in body:
+        stmts.append(_describe(stmt))
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            doc.items.append(_item(stmt, stmt.name, "function", stmt.name))
+            items.append(_item(stmt, stmt.name, "function", stmt.name))
         elif isinstance(stmt, ast.ClassDef):
-            doc.items.append(_item(stmt, stmt.name, "class", stmt.name))
+            items.append(_item(stmt, stmt.name, "class", stmt.name))
             for sub in stmt.body:
                 if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef):
                     name = f"{stmt.name}.{sub.name}"
-                    doc.items.append(_item(sub, name, "method", stmt.name))
-    return doc
+                    items.append(_item(sub, name, "method", stmt.name))
 
 
 def _item(

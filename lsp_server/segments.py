@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from lsp_server.items import DocumentItems, Item, _describe, _item, _line_ending, _Stmt
+from lsp_server.items import DocumentItems, Item, _line_ending, _Stmt, collect_items
 
 _DEFINES = re.compile(r"^(?:async\s+def|def|class)\s+(\w+)|^(\w+)\s*(?::|=(?!=))")
 _STARTS = re.compile(r"^[^\s#)\]}]")
@@ -74,16 +74,7 @@ class SegmentedItems:
         ast.increment_lineno(tree, start - 1)
         segment = _Segment(start, end, [], [])
         assert segment.items is not None and segment.stmts is not None
-        for stmt in tree.body:
-            segment.stmts.append(_describe(stmt))
-            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-                segment.items.append(_item(stmt, stmt.name, "function", stmt.name))
-            elif isinstance(stmt, ast.ClassDef):
-                segment.items.append(_item(stmt, stmt.name, "class", stmt.name))
-                for sub in stmt.body:
-                    if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef):
-                        name = f"{stmt.name}.{sub.name}"
-                        segment.items.append(_item(sub, name, "method", stmt.name))
+        collect_items(tree.body, segment.stmts, segment.items)
         for covered in range(index, last + 1):
             self._parsed[covered] = segment
         return segment
