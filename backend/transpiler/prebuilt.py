@@ -11,6 +11,7 @@ full check, so the fast path can only ever confirm what the full check would.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -51,15 +52,22 @@ def public_runtime(text: str) -> str:
     return "#![allow(warnings)]\n" + "\n".join(out)
 
 
-def _runtime_library() -> Path | None:
-    """Compile every helper once per rustc version and helper text (cached on disk)."""
+@functools.cache
+def _runtime_source() -> tuple[str, str]:
+    """(public runtime source, cache key): helpers never change within a process, so this
+    is computed once rather than on every hover."""
     text = runtime.render(sorted(runtime.HELPERS))
     version = verify.rustc_version() or "none"
     key = hashlib.sha256(f"{version}\n{text}".encode()).hexdigest()[:16]
+    return public_runtime(text), key
+
+
+def _runtime_library() -> Path | None:
+    """Compile every helper once per rustc version and helper text (cached on disk)."""
+    source, key = _runtime_source()
     with _LOCK:
-        if key in _BUILT:
-            return _BUILT[key]
-        _BUILT[key] = _build(public_runtime(text), key)
+        if key not in _BUILT:
+            _BUILT[key] = _build(source, key)
         return _BUILT[key]
 
 
