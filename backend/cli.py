@@ -21,17 +21,24 @@ from typing import TYPE_CHECKING, TextIO
 from backend.transpiler.record import Diagnostic, Status, TranslateOptions, Translation
 
 if TYPE_CHECKING:
+    from backend.backends import Route
     from backend.transpiler.check import CheckResult
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
 EXIT_BAD_INPUT = 2
+EXIT_BACKEND = 3  # the remote backend named by --backend could not answer
+API_KEY_ENV = "PORTALIS_API_KEY"
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 class BadInput(Exception):
     """The user's input cannot be processed at all (exit status 2)."""
+
+
+class BackendFailed(Exception):
+    """The remote backend could not answer (exit status 3)."""
 
 
 # --- shared helpers ---------------------------------------------------------------------
@@ -107,11 +114,29 @@ def _engine_translate(source: str, symbol: str | None, options: TranslateOptions
 # --- translate --------------------------------------------------------------------------
 
 
+def _remote_translate(
+    spec: str, source: str, symbol: str | None, options: TranslateOptions, route: Route
+) -> Translation:
+    """One request to the Triton server `spec` names (no fallback: the user asked for it)."""
+    from backend.backends import BackendError, TranslationRequest, make_remote
+
+    remote = make_remote(spec, api_key=os.environ.get(API_KEY_ENV))
+    try:
+        return remote.translate(TranslationRequest(source, symbol, options=options, route=route))
+    except BackendError as exc:
+        raise BackendFailed(f"{spec}: error: {exc}") from exc
+    finally:
+        remote.close()
+
+
 def cmd_translate(args: argparse.Namespace) -> int:
     path = Path(args.file)
     source = _read_source(path)
     options = TranslateOptions(verify=not args.no_verify)
-    translation = _engine_translate(source, args.symbol, options)
+    if args.backend == "embedded":
+        translation = _engine_translate(source, args.symbol, options)
+    else:
+        translation = _remote_translate(args.backend, source, args.symbol, options, args.priority)
     _print_diagnostics(str(path), translation, sys.stderr)
     if args.json:
         json.dump(translation.to_json(), sys.stdout, indent=2)
@@ -191,7 +216,27 @@ def cmd_translate_project(args: argparse.Namespace) -> int:
         # Writing the crate inside the sources would translate it again on the next run.
         raise BadInput(f"{out}: error: the crate must be outside the source directory")
     console = Console(stderr=True)
-    report = translate_project(src, out, progress=not args.no_progress, console=console)
+    if args.metrics_port:
+        from backend.metrics import serve_metrics
+
+        serve_metrics(args.metrics_port)
+    remote = None
+    if args.backend != "embedded":
+        from backend.backends import make_remote
+
+        remote = make_remote(args.backend, api_key=os.environ.get(API_KEY_ENV))
+    try:
+        report = translate_project(
+            src,
+            out,
+            progress=not args.no_progress,
+            console=console,
+            remote=remote,
+            concurrency=args.concurrency,
+        )
+    finally:
+        if remote is not None:
+            remote.close()
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -225,7 +270,34 @@ def _add_translate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--symbol", metavar="NAME", help="translate only this function or class")
     p.add_argument("--json", action="store_true", help="print the full Translation record")
     p.add_argument("--no-verify", action="store_true", help="skip the rustc check")
+    _add_backend_argument(p)
+    p.add_argument(
+        "--priority",
+        choices=["interactive", "batch"],
+        default="interactive",
+        help="Triton route: interactive (priority 1, the default) or batch (priority 2)",
+    )
     p.set_defaults(handler=cmd_translate)
+
+
+def _add_backend_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend",
+        default="embedded",
+        type=_backend_spec,
+        metavar="URL",
+        help="`embedded` (in-process, the default), grpc(s)://HOST:PORT or http(s)://HOST:PORT "
+        f"(a Triton server; API key from ${API_KEY_ENV})",
+    )
+
+
+def _backend_spec(value: str) -> str:
+    from backend.backends import validate_backend_spec
+
+    problem = validate_backend_spec(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
 
 
 def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -255,14 +327,78 @@ def _add_translate_project(sub: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("--out", required=True, metavar="CRATE_DIR")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_backend_argument(p)
+    p.add_argument(
+        "--concurrency",
+        type=int,
+        default=4,
+        metavar="N",
+        help="requests in flight to a remote backend (batch route; default 4)",
+    )
+    p.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve client metrics (Prometheus) on 127.0.0.1:PORT/metrics while running",
+    )
     p.set_defaults(handler=cmd_translate_project)
 
 
-# One builder per subcommand; `serve` (Triton on loopback) will add its own here.
+def cmd_serve(args: argparse.Namespace) -> int:
+    from backend import serve
+
+    try:
+        config = serve.ServeConfig(
+            host=args.host,
+            http_port=args.http_port,
+            grpc_port=args.grpc_port,
+            metrics_port=args.metrics_port,
+            model_repository=Path(args.model_repository) if args.model_repository else None,
+            model_config_name=args.model_config_name,
+            api_key=serve.read_api_key(Path(args.api_key_file)) if args.api_key_file else None,
+        )
+        if args.dry_run:
+            print("\n".join(serve.tritonserver_args(config, serve.find_triton())))
+            return EXIT_OK
+        return serve.run(config)
+    except serve.ServeError as exc:
+        raise BadInput(f"portalis serve: error: {exc}") from exc
+
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="run a Triton Inference Server with the rust_transpiler model (foreground)",
+        description="Run a real Triton Inference Server with Portalis's model repository, "
+        "on loopback unless --host says otherwise. Ctrl-C or SIGTERM stops it within "
+        "seconds. Editors reach it with the setting `portalis.backend = grpc://HOST:PORT`.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--http-port", type=int, default=8000, metavar="PORT")
+    p.add_argument("--grpc-port", type=int, default=8001, metavar="PORT")
+    p.add_argument("--metrics-port", type=int, default=8002, metavar="PORT")
+    p.add_argument(
+        "--api-key-file",
+        metavar="FILE",
+        help="reject inference calls whose `x-api-key` header is not this file's content",
+    )
+    p.add_argument(
+        "--model-config-name",
+        metavar="NAME",
+        help="load triton_models/rust_transpiler/configs/NAME.pbtxt instead of config.pbtxt",
+    )
+    p.add_argument("--model-repository", metavar="DIR", help="default: this checkout's")
+    p.add_argument(
+        "--dry-run", action="store_true", help="print the tritonserver command line and exit"
+    )
+    p.set_defaults(handler=cmd_serve)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_translate,
     _add_check,
     _add_translate_project,
+    _add_serve,
 ]
 
 
@@ -285,6 +421,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInput as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BackendFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BACKEND
     except BrokenPipeError:
         # `portalis translate x.py | head`: the reader went away; not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

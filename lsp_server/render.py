@@ -43,6 +43,8 @@ def status_line(translation: Translation) -> str:
         tail.append("cached")
     if meta.get("fallback_from"):
         tail.append("built-in translator (server unavailable)")
+    elif str(meta.get("backend", "")).startswith("triton"):
+        tail.append("via Triton")
     confidence = f"confidence {translation.confidence:.2f}"
     rustc = rustc_short_version(translation)
     status = translation.status

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import socket
 from typing import Any
 
-import httpx
 import pytest
 
 from backend.backends import (
-    BackendError,
     BackendUnavailable,
     CachedBackend,
     CircuitBreaker,
     FallbackBackend,
     TranslationRequest,
-    TritonGrpcBackend,
     TritonHttpBackend,
     make_backend,
 )
@@ -241,60 +237,6 @@ def test_triton_http_against_a_closed_port_is_unavailable() -> None:
     assert result.metadata["backend"] == "embedded" and "fallback_from" in result.metadata
 
 
-def test_triton_http_speaks_kserve_v2() -> None:
-    seen: dict[str, Any] = {}
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen["url"] = str(request.url)
-        seen["auth"] = request.headers.get("authorization")
-        seen["body"] = json.loads(request.content)
-        meta = {"status": "compiles", "engine_version": "9", "span_map": {"1": [1, 0, 2, 3]}}
-        meta["span_map"] = {"1": {"line": 1, "col": 0, "end_line": 2, "end_col": 3}}
-        warning = Diagnostic(Severity.WARNING, "w", "PRT101", SourceRange(1, 0, 1, 1)).to_json()
-        outputs = [
-            {"name": "rust_code", "datatype": "BYTES", "shape": [1], "data": ["fn f() {}"]},
-            {"name": "confidence_score", "datatype": "FP32", "shape": [1], "data": [0.75]},
-            {"name": "metadata", "datatype": "BYTES", "shape": [1], "data": [json.dumps(meta)]},
-            {
-                "name": "warnings",
-                "datatype": "BYTES",
-                "shape": [1],
-                "data": [json.dumps([warning])],
-            },
-            {"name": "suggestions", "datatype": "BYTES", "shape": [1], "data": ['["use &[i64]"]']},
-        ]
-        return httpx.Response(200, json={"model_name": "rust_transpiler", "outputs": outputs})
-
-    backend = TritonHttpBackend(
-        "http://triton:8000", api_key="k", transport=httpx.MockTransport(handler)
-    )
-    result = backend.translate(TranslationRequest("x = 1\n", symbol="f"))
-    assert seen["url"] == "http://triton:8000/v2/models/rust_transpiler/infer"
-    assert seen["auth"] == "Bearer k"
-    inputs = {i["name"]: i for i in seen["body"]["inputs"]}
-    assert (
-        inputs["python_code"]["data"] == ["x = 1\n"]
-        and inputs["python_code"]["datatype"] == "BYTES"
-    )
-    assert json.loads(inputs["translation_options"]["data"][0])["symbol"] == "f"
-    assert seen["body"]["parameters"]["priority"] == 1
-    assert (result.rust_code, result.status, result.confidence) == (
-        "fn f() {}",
-        Status.COMPILES,
-        0.75,
-    )
-    assert result.diagnostics[0].code == "PRT101" and result.suggestions == ["use &[i64]"]
-    assert result.span_map == {1: SourceRange(1, 0, 2, 3)}
-
-    bad = TritonHttpBackend(
-        "http://triton:8000", transport=httpx.MockTransport(lambda r: httpx.Response(503))
-    )
-    with pytest.raises(BackendError):
-        bad.translate(TranslationRequest("x = 1\n"))
-
-
-def test_batch_route_priority_and_grpc_placeholder() -> None:
+def test_batch_route_priority() -> None:
     body = kserve_infer_body(TranslationRequest("x\n", route="batch"), 120.0)
     assert body["parameters"] == {"priority": 2, "timeout": 120_000_000}
-    with pytest.raises(BackendUnavailable):
-        TritonGrpcBackend("triton:8001").translate(TranslationRequest("x\n"))

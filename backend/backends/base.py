@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -39,6 +40,9 @@ class TranslationRequest:
     route: Route = "interactive"
     # Seconds a remote backend may take; None: the backend's default for the route.
     timeout_s: float | None = None
+    # Other modules of the same project (name -> source) that `source` imports: their
+    # types resolve and their items become `use crate::...` (translate-project).
+    siblings: Mapping[str, str] | None = None
 
     def target(self) -> str:
         """The selection part of the cache key."""
@@ -56,6 +60,7 @@ class TranslationRequest:
             self.source,
             self.target(),
             json.dumps(self.options.to_json(), sort_keys=True),
+            json.dumps(dict(self.siblings or {}), sort_keys=True),
             ENGINE_VERSION,
         ):
             digest.update(part.encode("utf-8", "surrogatepass"))

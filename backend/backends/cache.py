@@ -12,6 +12,7 @@ from concurrent.futures import Future
 
 from cachetools import TTLCache
 
+from backend import metrics
 from backend.backends.base import Backend, TranslationRequest
 from backend.transpiler import Translation
 
@@ -28,19 +29,23 @@ class CachedBackend:
 
     def lookup(self, key: str) -> Translation | None:
         """A cached translation (a copy marked `cache_hit`), or None. Never blocks for long."""
+        metrics.CACHE_LOOKUPS.inc()
         with self._lock:
             found = self._cache.get(key)
             if found is None:
                 return None
             self.hits += 1
+        metrics.CACHE_HITS.inc()
         return _as_hit(found)
 
     def translate(self, request: TranslationRequest) -> Translation:
         key = request.cache_key()
+        metrics.CACHE_LOOKUPS.inc()
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
                 self.hits += 1
+                metrics.CACHE_HITS.inc()
                 return _as_hit(found)
             waiting = self._inflight.get(key)
             if waiting is None:

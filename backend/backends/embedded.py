@@ -11,7 +11,11 @@ class EmbeddedBackend:
 
     def translate(self, request: TranslationRequest) -> Translation:
         result = translate(
-            request.source, symbol=request.symbol, range=request.range, options=request.options
+            request.source,
+            symbol=request.symbol,
+            range=request.range,
+            options=request.options,
+            siblings=request.siblings,
         )
         result.metadata["backend"] = self.name
         return result

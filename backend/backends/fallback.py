@@ -1,8 +1,9 @@
 """Remote first, embedded on failure or timeout, with a circuit breaker.
 
 After `failure_threshold` consecutive remote failures the breaker opens: requests go straight
-to the embedded engine for `reset_after_s`, then one request probes the remote again
-(half-open). `notify` is called once when falling back (`"fallback"`) and once when the
+to the embedded engine for `reset_after_s`; then one request first probes the remote's
+health (a cheap readiness call) and, only when it is ready, tries it again (half-open).
+`notify` is called once when falling back (`"fallback"`) and once when the
 remote answers again (`"recovered"`) -- never once per request.
 """
 
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Literal
 
+from backend import metrics
 from backend.backends.base import Backend, BackendError, TranslationRequest
 from backend.transpiler import Translation
 
@@ -28,7 +30,7 @@ class CircuitBreaker:
         self,
         *,
         failure_threshold: int = 1,
-        reset_after_s: float = 30.0,
+        reset_after_s: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.failure_threshold = failure_threshold
@@ -87,7 +89,7 @@ class FallbackBackend:
         self._notify = notify or (lambda event, detail: None)
 
     def translate(self, request: TranslationRequest) -> Translation:
-        if self.breaker.allow():
+        if self.breaker.allow() and self._healthy_enough():
             try:
                 result = self.primary.translate(request)
             except BackendError as exc:
@@ -101,9 +103,21 @@ class FallbackBackend:
                     log.info("remote backend %s answers again", self.primary.name)
                     self._notify("recovered", self.primary.name)
                 return result
+        metrics.FALLBACKS.labels(metrics.backend_kind(self.primary.name)).inc()
         result = self.fallback.translate(request)
         result.metadata["fallback_from"] = self.primary.name
         return result
+
+    def _healthy_enough(self) -> bool:
+        """While the breaker is open, ask the remote whether it is ready before sending it a
+        real request (a dead server answers a readiness call fast; a request may hang)."""
+        if not self.breaker.is_open:
+            return True
+        probe = getattr(self.primary, "is_ready", None)
+        if probe is None or probe():
+            return True
+        self.breaker.record_failure()
+        return False
 
     def close(self) -> None:
         self.primary.close()

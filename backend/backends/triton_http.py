@@ -1,7 +1,7 @@
 """A Triton Inference Server client over the KServe v2 REST API (httpx).
 
-`POST {base}/v2/models/rust_transpiler/infer`; the API key (if any) goes in
-`Authorization: Bearer …`. Failures raise `BackendError`/`BackendUnavailable`, which the
+`POST {base}/v2/models/rust_transpiler/infer`; the API key (if any) goes in the
+`x-api-key` header. Failures raise `BackendError`/`BackendUnavailable`, which the
 `FallbackBackend` turns into an embedded translation.
 """
 
@@ -13,6 +13,7 @@ import httpx
 
 from backend.backends.base import BackendError, BackendUnavailable, TranslationRequest
 from backend.backends.wire import (
+    API_KEY_HEADER,
     MODEL_NAME,
     kserve_infer_body,
     outputs_from_kserve,
@@ -36,7 +37,7 @@ class TritonHttpBackend:
         self.name = f"triton-http:{base_url}"
         self.base_url = base_url.rstrip("/")
         self.timeouts = {"interactive": interactive_timeout_s, "batch": batch_timeout_s}
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        headers = {API_KEY_HEADER: api_key} if api_key else {}
         self._client = httpx.Client(headers=headers, transport=transport)
 
     def translate(self, request: TranslationRequest) -> Translation:
@@ -61,6 +62,14 @@ class TritonHttpBackend:
         result.metadata["backend"] = self.name
         result.metadata["remote_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return result
+
+    def is_ready(self, timeout_s: float = 0.5) -> bool:
+        """Is the server up and the model ready? (the circuit breaker's health probe)"""
+        url = f"{self.base_url}/v2/models/{MODEL_NAME}/ready"
+        try:
+            return self._client.get(url, timeout=timeout_s).status_code == 200
+        except httpx.HTTPError:
+            return False
 
     def close(self) -> None:
         self._client.close()

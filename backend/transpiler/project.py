@@ -19,6 +19,7 @@ Modules with an `if __name__ == "__main__":` block are still library modules her
 
 from __future__ import annotations
 
+import ast
 import json
 import keyword
 import os
@@ -27,9 +28,10 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -49,6 +51,15 @@ __all__ = [
 ]
 
 Backend = Callable[[str, str], Translation]  # (python source, dotted module name)
+
+
+class RemoteBackend(Protocol):
+    """A client from `backend.backends` (the engine does not import that layer)."""
+
+    name: str
+
+    def translate(self, request: Any) -> Translation: ...
+
 
 # Strict and reserved keywords of Rust 2021, plus `gen` (reserved in 2024) so that a crate
 # keeps compiling when it moves to the next edition.
@@ -257,8 +268,9 @@ def _default_backend(source: str, module_name: str) -> Translation:
     return translate(source, options=TranslateOptions(module_name=module_name))
 
 
-def _project_backend(modules: list[PyModule]) -> Backend:
-    """Translate each module with the others visible, so imports between them resolve."""
+def _project_backend(modules: list[PyModule], remote: RemoteBackend | None) -> Backend:
+    """Translate each module with the project modules it imports visible, so that imports
+    between them resolve: in-process, or as one batch-route request per module."""
     sources: dict[str, str] = {}
     for module in modules:
         if module.dotted:
@@ -268,13 +280,79 @@ def _project_backend(modules: list[PyModule]) -> Backend:
                 continue  # reported when that module itself is translated
 
     def backend(source: str, module_name: str) -> Translation:
-        from backend.transpiler import translate
-
-        siblings = {name: text for name, text in sources.items() if name != module_name}
+        siblings = imported_siblings(source, module_name, sources)
         options = TranslateOptions(module_name=module_name or "lib")
-        return translate(source, options=options, siblings=siblings)
+        if remote is None:
+            from backend.transpiler import translate
+
+            return translate(source, options=options, siblings=siblings)
+        return _remote_module(remote, source, options, siblings)
 
     return backend
+
+
+def _remote_module(
+    remote: RemoteBackend, source: str, options: TranslateOptions, siblings: dict[str, str]
+) -> Translation:
+    from backend.backends.base import BackendError, TranslationRequest
+
+    request = TranslationRequest(source, options=options, route="batch", siblings=siblings)
+    try:
+        return remote.translate(request)
+    except BackendError as exc:
+        # One module's failure is that module's status; the crate is still written.
+        translation = Translation("", Status.FAILED, 0.0, metadata={"error": str(exc)})
+        translation.metadata["transient"] = True
+        return translation
+
+
+def imported_siblings(source: str, module_name: str, sources: dict[str, str]) -> dict[str, str]:
+    """The project modules `source` imports, directly or through each other (what the type
+    checker needs to see); the empty dict when it imports none of them."""
+    seen: dict[str, str] = {}
+    pending = _project_imports(source, module_name, sources)
+    while pending:
+        name = pending.pop()
+        if name in seen or name == module_name:
+            continue
+        seen[name] = sources[name]
+        pending.extend(_project_imports(sources[name], name, sources))
+    return dict(sorted(seen.items()))
+
+
+def _project_imports(source: str, module_name: str, sources: dict[str, str]) -> list[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    package = module_name.rsplit(".", 1)[0] if "." in module_name else ""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node.module or "", node.level, package)
+            names = [
+                base,
+                *(f"{base}.{alias.name}" if base else alias.name for alias in node.names),
+            ]
+        else:
+            continue
+        for name in names:
+            # `import pkg.mod` needs pkg too (its __init__ runs first).
+            parts = name.split(".")
+            found.extend(
+                p for p in (".".join(parts[:i]) for i in range(1, len(parts) + 1)) if p in sources
+            )
+    return found
+
+
+def _absolute(module: str, level: int, package: str) -> str:
+    if level == 0:
+        return module
+    parts = package.split(".") if package else []
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    return ".".join([*base, module] if module else base)
 
 
 def _placeholders(translation: Translation) -> int:
@@ -341,29 +419,40 @@ def translate_project(
     backend: Backend | None = None,
     progress: bool = False,
     console: Console | None = None,
+    remote: RemoteBackend | None = None,
+    concurrency: int = 4,
 ) -> ProjectReport:
     """Translate every module under `src_dir` into a Cargo crate at `out_dir`.
 
     Files are (over)written; nothing else in `out_dir` is removed. A module whose
     translation failed still gets its (empty, commented) file so that `src/lib.rs`
     and the package `mod.rs` files stay consistent.
+
+    With `remote` (a Triton client), each module is one batch-route request, `concurrency`
+    of them in flight at a time; the crate is still checked here, once, with cargo.
     """
     started = time.perf_counter()
     console = console or Console(stderr=True)
     modules = discover_modules(src_dir)
-    backend = backend or _project_backend(modules)
+    backend = backend or _project_backend(modules, remote)
     packages = _packages(modules)
     all_paths = {m.parts for m in modules} | packages
     report = ProjectReport(src_dir, out_dir, crate_name_for(out_dir))
     texts: dict[Path, str] = {}
-    with _progress(console, progress) as bar:
+    # The embedded engine serialises on its type checker: threads would only add overhead.
+    workers = max(1, concurrency) if remote is not None else 1
+    with _progress(console, progress) as bar, ThreadPoolExecutor(workers) as pool:
         task = bar.add_task("translate", total=len(modules), module="")
-        for module in modules:
-            bar.update(task, module=module.dotted or "(crate root)")
+
+        def one(module: PyModule) -> tuple[Path, str, ModuleReport]:
             rust_path = _rust_file(out_dir, module, packages)
-            texts[rust_path], mod_report = _translate_one(module, backend, src_dir, rust_path)
+            text, mod_report = _translate_one(module, backend, src_dir, rust_path)
+            bar.update(task, module=module.dotted or "(crate root)", advance=1)
+            return rust_path, text, mod_report
+
+        for rust_path, text, mod_report in pool.map(one, modules):
+            texts[rust_path] = text
             report.modules.append(mod_report)
-            bar.advance(task)
     _add_mod_files(texts, out_dir, packages, all_paths)
     _write_crate(out_dir, texts, report.crate_name, src_dir)
     _check_crate(out_dir, report)

@@ -1,0 +1,283 @@
+"""The Triton route against a real Triton Inference Server started with `portalis serve`.
+
+Nothing here is mocked: the server is the `tritonserver` binary bundled in nvidia-pytriton,
+running `triton_models/rust_transpiler` (the engine inside Triton's Python backend).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import tritonclient.grpc as grpcclient
+from triton_support import PORTALIS, REPO, Server, running_server, start_server
+from tritonclient.utils import InferenceServerException
+
+from backend.backends import (
+    BackendError,
+    BackendUnavailable,
+    EmbeddedBackend,
+    TranslationRequest,
+    TritonGrpcBackend,
+    make_remote,
+)
+from backend.transpiler import SourceRange, Status, Translation
+
+pytestmark = pytest.mark.slow
+
+DEMO = (REPO / "examples" / "demo.py").read_text()
+SHAPES = (REPO / "tests" / "lsp" / "workspace" / "shapes.py").read_text()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("triton")) as started:
+        yield started
+
+
+def comparable(translation: Translation) -> dict[str, object]:
+    """Everything but the metadata that differs by who answered (backend, timings)."""
+    record = translation.to_json()
+    meta = record.pop("metadata")
+    record["rustc_ok"] = (meta.get("rustc") or {}).get("ok")
+    record["placeholders"] = meta.get("placeholders")
+    return record
+
+
+@pytest.mark.parametrize("scheme", ["grpc", "http"])
+@pytest.mark.parametrize(
+    "request_",
+    [
+        TranslationRequest(DEMO),
+        TranslationRequest(DEMO, route="batch"),
+        TranslationRequest(SHAPES, symbol="Circle"),
+        TranslationRequest(SHAPES, range=SourceRange(1, 0, 12, 0)),
+        TranslationRequest("def broken(:\n    pass\n"),
+        TranslationRequest("def g(xs):\n    yield from xs\n"),
+    ],
+    ids=["module", "batch-route", "symbol", "range", "syntax-error", "partial"],
+)
+def test_remote_results_equal_the_embedded_backend(
+    server: Server, scheme: str, request_: TranslationRequest
+) -> None:
+    remote = make_remote(server.grpc_url if scheme == "grpc" else server.http_url)
+    try:
+        answered = remote.translate(request_)
+    finally:
+        remote.close()
+    assert answered.metadata["backend"].startswith(f"triton-{scheme}")
+    assert comparable(answered) == comparable(EmbeddedBackend().translate(request_))
+
+
+@pytest.mark.parametrize("scheme", ["grpc", "http"])
+def test_cli_translate_over_the_backend_prints_what_the_embedded_cli_prints(
+    server: Server, scheme: str
+) -> None:
+    demo = str(REPO / "examples" / "demo.py")
+    url = server.grpc_url if scheme == "grpc" else server.http_url
+    embedded = subprocess.run([*PORTALIS, "translate", demo], capture_output=True, text=True)
+    remote = subprocess.run(
+        [*PORTALIS, "translate", demo, "--backend", url, "--priority", "batch"],
+        capture_output=True,
+        text=True,
+    )
+    assert embedded.returncode == remote.returncode == 0, remote.stderr
+    assert remote.stdout == embedded.stdout and "fn main" in remote.stdout
+
+
+def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -> None:
+    sources = [DEMO, SHAPES, "def broken(:\n", "def g(xs):\n    yield from xs\n"] * 8
+    backend = TritonGrpcBackend(f"127.0.0.1:{server.grpc_port}")
+
+    async def all_at_once() -> list[Translation]:
+        requests = [TranslationRequest(s, route="batch") for s in sources]
+        return list(await asyncio.gather(*(backend.translate_async(r) for r in requests)))
+
+    try:
+        results = backend._run(all_at_once(), timeout_s=300)
+    finally:
+        backend.close()
+    expected = {
+        s: comparable(EmbeddedBackend().translate(TranslationRequest(s))) for s in set(sources)
+    }
+    assert [comparable(r) for r in results] == [expected[s] for s in sources]
+    assert [r.status for r in results[2::4]] == [Status.FAILED] * 8
+    assert all("fn g" in r.rust_code for r in results[3::4])
+    # Triton formed real batches out of them (more inferences than model executions).
+    counts = _metric_values(server.metrics())
+    assert counts["nv_inference_count"] > counts["nv_inference_exec_count"]
+
+
+def test_a_malformed_request_fails_alone_inside_its_batch(server: Server) -> None:
+    client = grpcclient.InferenceServerClient(f"127.0.0.1:{server.grpc_port}")
+    results: list[object] = [None] * 6
+
+    def done(index: int):  # type: ignore[no-untyped-def]
+        def callback(result: object, error: object) -> None:
+            results[index] = error if error is not None else result
+
+        return callback
+
+    for index in range(6):
+        options = b"{not json" if index == 3 else b'{"route": "batch"}'
+        inputs = _raw_inputs("def f() -> int:\n    return 1\n", options)
+        client.async_infer("rust_transpiler", inputs, callback=done(index), priority=2)
+    deadline = time.monotonic() + 120
+    while any(r is None for r in results) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    client.close()
+    bad = results[3]
+    assert isinstance(bad, InferenceServerException)
+    assert "translation_options is not JSON" in str(bad.message())
+    for index in (0, 1, 2, 4, 5):
+        answer = results[index]
+        assert isinstance(answer, grpcclient.InferResult), answer
+        assert b"pub fn f() -> i64" in answer.as_numpy("rust_code").reshape(-1)[0]
+
+
+def test_per_request_timeouts_are_honoured(server: Server) -> None:
+    big = "\n\n".join(
+        f"def f{i}(xs: list[int]) -> int:\n    return sum(x * {i} for x in xs if x % 3)"
+        for i in range(150)
+    )
+    backend = make_remote(server.grpc_url)
+    try:
+        # The client's deadline: a request that cannot finish in 50 ms is abandoned.
+        started = time.monotonic()
+        with pytest.raises(BackendUnavailable, match="timed out"):
+            backend.translate(TranslationRequest(big, timeout_s=0.05))
+        assert time.monotonic() - started < 5
+        # Triton's queue timeout: with both instances busy, a request allowed to wait
+        # 1 ms in the queue is rejected by the server itself.
+        client = grpcclient.InferenceServerClient(f"127.0.0.1:{server.grpc_port}")
+        busy: list[object] = []
+        for _ in range(6):
+            client.async_infer(
+                "rust_transpiler",
+                _raw_inputs(big, b"{}"),
+                callback=lambda result, error: busy.append(error or result),
+            )
+        time.sleep(0.3)
+        with pytest.raises(InferenceServerException, match="timeout"):
+            client.infer("rust_transpiler", _raw_inputs(big, b"{}"), timeout=1000)
+        deadline = time.monotonic() + 120
+        while len(busy) < 6 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        client.close()
+        assert len(busy) == 6
+    finally:
+        backend.close()
+
+
+def test_the_model_was_warmed_up_and_reports_its_config(server: Server) -> None:
+    assert server.get("/v2/health/live")[0] == 200
+    status, _ = server.get("/v2/models/rust_transpiler/ready")
+    assert status == 200
+    config = json.loads(server.get("/v2/models/rust_transpiler/config")[1])
+    batching = config["dynamic_batching"]
+    assert batching["priority_levels"] == "2" or batching["priority_levels"] == 2
+    assert batching["default_queue_policy"]["allow_timeout_override"] is True
+    assert int(batching["max_queue_delay_microseconds"]) <= 500
+    warmup = config["model_warmup"]
+    assert warmup and warmup[0]["inputs"]["python_code"]["input_data_file"]
+    # Warmup ran the real sample through the engine on every instance before "ready".
+    instances = sum(int(group["count"]) for group in config["instance_group"])
+    text = server.metrics()
+    translated = sum(
+        float(v)
+        for v in re.findall(
+            r'^portalis_model_translations_total\{status="[a-z]+"\} (\S+)$', text, re.M
+        )
+    )
+    assert translated >= instances
+    assert "portalis_model_engine_seconds_total" in text
+
+
+def test_the_warmup_sample_is_a_well_formed_string_tensor() -> None:
+    raw = (REPO / "triton_models/rust_transpiler/warmup/sample_python_code").read_bytes()
+    length = int.from_bytes(raw[:4], "little")
+    assert length == len(raw) - 4
+    compile(raw[4:].decode(), "sample", "exec")
+
+
+def test_api_key_is_enforced(tmp_path: Path) -> None:
+    key_file = tmp_path / "api-key"
+    key_file.write_text("s3cret-key\n")
+    with running_server(tmp_path, f"--api-key-file={key_file}") as guarded:
+        request = TranslationRequest("def f() -> int:\n    return 1\n")
+        for url in (guarded.grpc_url, guarded.http_url):
+            anonymous = make_remote(url)
+            wrong = make_remote(url, api_key="nope")
+            right = make_remote(url, api_key="s3cret-key")
+            try:
+                for client in (anonymous, wrong):
+                    with pytest.raises(BackendError) as refused:
+                        client.translate(request)
+                    assert not isinstance(refused.value, BackendUnavailable)
+                assert right.translate(request).status is Status.COMPILES
+            finally:
+                for client in (anonymous, wrong, right):
+                    client.close()
+        # Health stays open for probes and load balancers.
+        assert guarded.get("/v2/health/ready")[0] == 200
+
+
+def test_sigterm_stops_the_server_within_seconds(tmp_path: Path) -> None:
+    server = start_server(tmp_path)
+    children = _children(server.process.pid)
+    assert children, "tritonserver should run as a child of portalis serve"
+    started = time.monotonic()
+    assert server.stop(signal.SIGTERM, timeout_s=30) == 0
+    assert time.monotonic() - started < 15
+    assert not any(_alive(pid) for pid in children)
+    assert "ready" in server.log_text()
+
+
+def test_serve_refuses_an_unreadable_key_file(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*PORTALIS, "serve", f"--api-key-file={tmp_path / 'missing'}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "cannot read the API key" in result.stderr
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _raw_inputs(source: str, options: bytes) -> list[grpcclient.InferInput]:
+    inputs = []
+    for name, value in (("python_code", source.encode()), ("translation_options", options)):
+        tensor = grpcclient.InferInput(name, [1, 1], "BYTES")
+        tensor.set_data_from_numpy(np.array([[value]], dtype=np.object_))
+        inputs.append(tensor)
+    return inputs
+
+
+def _metric_values(text: str) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for name, value in re.findall(r'^(nv_\w+)\{model="rust_transpiler"[^}]*\} (\S+)$', text, re.M):
+        values[name] = values.get(name, 0.0) + float(value)
+    return values
+
+
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
