@@ -32,6 +32,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--log-file", type=Path, help="also write the log to this file")
     parser.add_argument("--log-level", choices=LOG_LEVELS, default="info")
+    parser.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve client metrics (Prometheus) on 127.0.0.1:PORT/metrics (off by default)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -39,6 +45,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging_setup.configure(args.log_level, args.log_file)
+    if args.metrics_port:
+        from backend.metrics import serve_metrics
+
+        serve_metrics(args.metrics_port)
     from lsp_server.server import create_server  # after logging: imports load the engine
 
     server = create_server()

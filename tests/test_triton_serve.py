@@ -93,6 +93,58 @@ def test_cli_translate_over_the_backend_prints_what_the_embedded_cli_prints(
     assert remote.stdout == embedded.stdout and "fn main" in remote.stdout
 
 
+def test_translate_project_over_grpc_writes_the_crate_the_embedded_engine_writes(
+    server: Server, tmp_path: Path
+) -> None:
+    src = tmp_path / "app"
+    (src / "geometry").mkdir(parents=True)
+    (src / "geometry" / "__init__.py").write_text("")
+    (src / "geometry" / "shapes.py").write_text(
+        "def area(w: int, h: int) -> int:\n    return w * h\n"
+    )
+    (src / "report.py").write_text(
+        "from geometry.shapes import area\n\n\n"
+        "def total_area(sizes: list[tuple[int, int]]) -> int:\n"
+        "    return sum(area(w, h) for w, h in sizes)\n"
+    )
+    (src / "broken.py").write_text("def (:\n")
+    crates = {}
+    for backend in ("embedded", server.grpc_url):
+        crate = tmp_path / f"crate-{len(crates)}"
+        result = subprocess.run(
+            [
+                *PORTALIS,
+                "translate-project",
+                str(src),
+                "--out",
+                str(crate),
+                "--json",
+                "--backend",
+                backend,
+                "--concurrency",
+                "3",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 1, result.stderr  # broken.py: incomplete, not an error
+        report = json.loads(result.stdout)
+        crates[backend] = {
+            p.relative_to(crate).as_posix(): p.read_text()
+            for p in sorted((crate / "src").rglob("*.rs"))
+        }
+        statuses = {m["module"]: m["status"] for m in report["modules"]}
+        assert statuses == {
+            "broken": "failed",
+            "geometry": "compiles",
+            "geometry.shapes": "compiles",
+            "report": "compiles",
+        }
+    assert crates["embedded"] == crates[server.grpc_url]
+    assert "crate::geometry::shapes" in crates["embedded"]["src/report.rs"]
+
+
 def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -> None:
     sources = [DEMO, SHAPES, "def broken(:\n", "def g(xs):\n    yield from xs\n"] * 8
     backend = TritonGrpcBackend(f"127.0.0.1:{server.grpc_port}")
@@ -232,13 +284,16 @@ def test_api_key_is_enforced(tmp_path: Path) -> None:
 
 def test_sigterm_stops_the_server_within_seconds(tmp_path: Path) -> None:
     server = start_server(tmp_path)
+    deadline = time.monotonic() + 30
+    while "portalis serve: ready" not in server.log_text():  # announced once it polled
+        assert time.monotonic() < deadline, server.log_text()
+        time.sleep(0.1)
     children = _children(server.process.pid)
     assert children, "tritonserver should run as a child of portalis serve"
     started = time.monotonic()
     assert server.stop(signal.SIGTERM, timeout_s=30) == 0
     assert time.monotonic() - started < 15
     assert not any(_alive(pid) for pid in children)
-    assert "ready" in server.log_text()
 
 
 def test_serve_refuses_an_unreadable_key_file(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ class TranslationRequest:
             self.source,
             self.target(),
             json.dumps(self.options.to_json(), sort_keys=True),
-            json.dumps(dict(self.siblings or {}), sort_keys=True),
+            "none" if self.siblings is None else json.dumps(dict(self.siblings), sort_keys=True),
             ENGINE_VERSION,
         ):
             digest.update(part.encode("utf-8", "surrogatepass"))

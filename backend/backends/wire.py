@@ -29,7 +29,7 @@ def request_options(request: TranslationRequest) -> dict[str, Any]:
         options["symbol"] = request.symbol
     if request.range is not None:
         options["range"] = request.range.to_json()
-    if request.siblings:
+    if request.siblings is not None:  # {} still means "part of a project": no rustc here
         options["siblings"] = dict(request.siblings)
     return options
 
