@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import kubernetes_validate
 import pytest
 import yaml
+from cloudcoil.models.prometheus_operator import v1 as prometheus_operator
 
 REPO = Path(__file__).resolve().parent.parent
 K8S = REPO / "k8s"
@@ -25,6 +27,12 @@ CONTAINER = "tritonserver"
 
 Manifest = dict[str, Any]
 
+# prometheus-operator kinds: models generated from the CRDs' schemas
+CRD_MODELS: dict[str, Any] = {
+    "ServiceMonitor": prometheus_operator.ServiceMonitor,
+    "PrometheusRule": prometheus_operator.PrometheusRule,
+}
+
 
 def require_tool(name: str) -> str:
     """The tool's path; a missing tool fails the test (scripts/ensure-system-deps.sh installs
@@ -33,6 +41,21 @@ def require_tool(name: str) -> str:
     if path is None:
         pytest.fail(f"`{name}` is not on PATH: run scripts/ensure-system-deps.sh")
     return path
+
+
+def validate_strictly(obj: Manifest) -> None:
+    """Raises if `obj` has an unknown field or a wrong type for its kind."""
+    model = CRD_MODELS.get(obj["kind"])
+    if model is None:
+        kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
+        return
+    # The models drop fields they do not know: a lossless round trip means every field is
+    # part of the CRD's schema (and wrong types raise).
+    round_trip = model.model_validate(obj).model_dump(
+        mode="json", by_alias=True, exclude_unset=True
+    )
+    if round_trip != obj:
+        raise ValueError(f"{obj['kind']} has fields its CRD does not define")
 
 
 def render(directory: Path) -> list[Manifest]:

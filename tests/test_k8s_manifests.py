@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
 
 import kubernetes_validate
 import pytest
-from cloudcoil.models.prometheus_operator import v1 as prometheus_operator
 from k8s_support import (
-    KUBERNETES_VERSION,
     OVERLAYS,
     REPO,
     Manifest,
@@ -25,12 +22,9 @@ from k8s_support import (
     render_overlay,
     selects,
     triton_container,
+    validate_strictly,
 )
 
-CRD_MODELS: dict[str, Any] = {
-    "ServiceMonitor": prometheus_operator.ServiceMonitor,
-    "PrometheusRule": prometheus_operator.PrometheusRule,
-}
 REQUIRED_KINDS = (
     "Namespace",
     "ServiceAccount",
@@ -52,21 +46,6 @@ NGINX_STRICT_PATH = re.compile(r"^/[A-Za-z0-9/_-]*$")
 @pytest.fixture(scope="module", params=OVERLAYS)
 def overlay(request: pytest.FixtureRequest) -> tuple[str, list[Manifest]]:
     return request.param, render_overlay(request.param)
-
-
-def validate_strictly(obj: Manifest) -> None:
-    """Raises if `obj` has an unknown field or a wrong type for its kind."""
-    model = CRD_MODELS.get(obj["kind"])
-    if model is None:
-        kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
-        return
-    # The models drop fields they do not know: a lossless round trip means every field is
-    # part of the CRD's schema (and wrong types raise).
-    round_trip = model.model_validate(obj).model_dump(
-        mode="json", by_alias=True, exclude_unset=True
-    )
-    if round_trip != obj:
-        raise ValueError(f"{obj['kind']} has fields its CRD does not define")
 
 
 # --- rendering and schemas ----------------------------------------------------------------

@@ -32,6 +32,7 @@ from k8s_support import (
     render,
     render_overlay,
     require_tool,
+    validate_strictly,
 )
 
 REQUIRED_ALERTS = {
@@ -277,8 +278,6 @@ def test_the_dashboard_shows_what_operators_ask_for() -> None:
 
 
 def test_the_monitoring_kustomization_ships_the_dashboard_as_a_config_map() -> None:
-    from test_k8s_manifests import validate_strictly
-
     objects = render(MONITORING)
     config_map = one(objects, "ConfigMap")
     validate_strictly(config_map)
