@@ -154,7 +154,7 @@ def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -
         return list(await asyncio.gather(*(backend.translate_async(r) for r in requests)))
 
     try:
-        results = backend._run(all_at_once(), timeout_s=300)
+        results = backend.run_coroutine(all_at_once(), timeout_s=300)
     finally:
         backend.close()
     expected = {

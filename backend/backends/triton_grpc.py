@@ -65,19 +65,19 @@ class TritonGrpcBackend:
             target=self._loop.run_forever, name=f"portalis-grpc-{target}", daemon=True
         )
         self._thread.start()
-        self._client = self._run(_connect(target, ssl), timeout_s=10.0)
+        self._client = self.run_coroutine(_connect(target, ssl), timeout_s=10.0)
 
     # --- synchronous Backend protocol -----------------------------------------------
 
     def translate(self, request: TranslationRequest) -> Translation:
         timeout = request.timeout_s or self.timeouts[request.route]
         # The coroutine enforces `timeout` itself; the margin only guards against a stuck loop.
-        return self._run(self.translate_async(request), timeout_s=timeout + 5.0)
+        return self.run_coroutine(self.translate_async(request), timeout_s=timeout + 5.0)
 
     def is_ready(self, timeout_s: float = 0.5) -> bool:
         """Is the server up and the model ready? (the circuit breaker's health probe)"""
         try:
-            return self._run(self._model_ready(timeout_s), timeout_s=timeout_s + 1.0)
+            return self.run_coroutine(self._model_ready(timeout_s), timeout_s=timeout_s + 1.0)
         except BackendError:
             return False
 
@@ -85,7 +85,7 @@ class TritonGrpcBackend:
         if self._loop.is_closed():
             return
         with contextlib.suppress(BackendError):
-            self._run(self._client.close(), timeout_s=5.0)
+            self.run_coroutine(self._client.close(), timeout_s=5.0)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=5.0)
         self._loop.close()
@@ -123,7 +123,8 @@ class TritonGrpcBackend:
         except InferenceServerException:
             return False
 
-    def _run(self, coroutine: Coroutine[Any, Any, T], *, timeout_s: float) -> T:
+    def run_coroutine(self, coroutine: Coroutine[Any, Any, T], *, timeout_s: float) -> T:
+        """Run `coroutine` on this backend's event loop (where its channel lives) and wait."""
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         try:
             return future.result(timeout=timeout_s)

@@ -38,6 +38,8 @@ class TypedModule:
     errors: list[str]
     # the project's other modules in the same build (translate-project), by module name
     siblings: dict[str, MypyFile] = field(default_factory=dict)
+    # the name mypy knew the module by (its fullnames start with it)
+    name: str = ""
 
 
 def cache_dir() -> Path:
@@ -60,10 +62,15 @@ def _options() -> Options:
     return opts
 
 
+# Every stand-alone module is checked under this one name by the warm checker, whatever the
+# user's module is called: switching files (or serving many projects' modules, as the
+# Triton model does) never costs a cold build.
+WARM_MODULE = "__portalis_module__"
+
+
 class _WarmChecker:
-    """mypy's fine-grained (daemon) mode, kept warm for one module name: the standard
-    library stays loaded, so re-checking a changed module costs a few milliseconds instead
-    of a full incremental build."""
+    """mypy's fine-grained (daemon) mode, kept warm: the standard library stays loaded, so
+    re-checking a changed module costs a few milliseconds instead of a full build."""
 
     def __init__(self, module: str) -> None:
         self.module = module
@@ -92,21 +99,19 @@ class _WarmChecker:
         tree = build_manager.modules.get(self.module)
         if tree is None:
             return "type analysis produced no tree"
-        return TypedModule(tree, dict(build_manager.all_types), list(messages))
+        return TypedModule(tree, dict(build_manager.all_types), list(messages), name=self.module)
 
 
-_warm: dict[str, _WarmChecker] = {}
+_warm: list[_WarmChecker] = []
 
 
-def _warm_check(source: str, module: str) -> TypedModule | str:
-    checker = _warm.get(module)
-    if checker is None:
-        _warm.clear()  # one warm module name at a time bounds the memory held
-        checker = _warm[module] = _WarmChecker(module)
+def _warm_check(source: str) -> TypedModule | str:
+    if not _warm:
+        _warm.append(_WarmChecker(WARM_MODULE))
     try:
-        return checker.check(source)
+        return _warm[0].check(source)
     except Exception:
-        _warm.pop(module, None)  # a confused daemon state is rebuilt next time
+        _warm.clear()  # a confused daemon state is rebuilt next time
         raise
 
 
@@ -117,10 +122,10 @@ def typecheck(
 
     Returns the typed tree, or a message when mypy could not build it at all.
     """
-    if not others and module.isidentifier():
+    if not others:
         with _BUILD_LOCK:
             try:
-                return _warm_check(source, module)
+                return _warm_check(source)
             except CompileError as err:
                 return "; ".join(err.messages) or "mypy could not analyse this module"
             except Exception as err:  # mypy internal error: never let it escape translate()
@@ -142,4 +147,4 @@ def typecheck(
         tree = result.graph[name].tree if name in result.graph else None
         if tree is not None:
             siblings[name] = tree
-    return TypedModule(state.tree, dict(result.types), list(result.errors), siblings)
+    return TypedModule(state.tree, dict(result.types), list(result.errors), siblings, module)

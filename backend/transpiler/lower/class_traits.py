@@ -196,7 +196,7 @@ def _default_debug(module: ModuleContext, ci: ClassInfo) -> ir.Item:
     """Python's dataclass repr `Point(x=1, y=2.5)`; plain objects have no stable repr."""
     if not ci.is_dataclass:
         return fmt_impl(
-            "fmt::Debug", ci.name, [f'write!(f, "<{module.module_name}.{ci.name} object>")']
+            "fmt::Debug", ci.name, [f'write!(f, "<{module.display_name}.{ci.name} object>")']
         )
     from backend.transpiler.lower import formatting
 

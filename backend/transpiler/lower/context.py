@@ -125,13 +125,15 @@ class ModuleContext:
         raising: RaisingAnalysis,
         hierarchy: Hierarchy,
         module_name: str,
+        display_name: str | None = None,
     ) -> None:
         self.typed = typed
         self.mapper = mapper
         self.mutation = mutation
         self.raising = raising
         self.hierarchy = hierarchy
-        self.module_name = module_name
+        self.module_name = module_name  # mypy's: every fullname in this module starts with it
+        self.display_name = display_name or module_name  # the user's, for printed output
         self.helpers: set[str] = set()
         self.uses: set[str] = set()
         self.diagnostics: list[Diagnostic] = []

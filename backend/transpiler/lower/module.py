@@ -78,6 +78,9 @@ def _decorator_fullname(node: object) -> str:
 
 
 def lower_module(typed: TypedModule, module_name: str, selection: set[str] | None) -> LoweredModule:
+    """`module_name` is the user's name for the module (shown in output); fullnames use
+    the name mypy checked it under."""
+    display_name, module_name = module_name, typed.name or module_name
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
     classdefs = [d for d in tree.defs if isinstance(d, ClassDef)]
@@ -104,7 +107,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
             hierarchy.add_user_class(cdef.info)
     mutation = MutationAnalysis(all_funcs)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
-    ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name)
+    ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
