@@ -13,6 +13,7 @@ REQUIRED=(
   "cargo cargo"
   "rustfmt rustfmt"
   "clippy-driver rust-clippy"
+  "emacs emacs-nox"
 )
 
 missing=()
@@ -25,6 +26,11 @@ done
 # `python3 -m venv` needs ensurepip, which Debian ships separately.
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   missing+=("python3-venv")
+fi
+# eglot, the LSP client of the Emacs test (tests/test_editor_emacs.py), is a library, not a
+# command: Debian 12's Emacs 28 gets it from elpa-eglot.
+if ! compgen -G "/usr/share/emacs/site-lisp/elpa/eglot-*" >/dev/null; then
+  missing+=("elpa-eglot")
 fi
 
 # --- Deployment checks (k8s/, tests/test_k8s_*.py): tools that are not plain apt installs ---
