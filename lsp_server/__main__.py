@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -65,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A translation the client no longer waits for is still running in a worker
         # thread; do not keep the editor waiting for it (threads cannot be interrupted).
         logging.shutdown()
-        sys.stdout.flush()
+        with contextlib.suppress(ValueError, OSError):  # pygls may have closed stdout
+            sys.stdout.flush()
         os._exit(0)
     return 0
 
