@@ -29,12 +29,15 @@ from mypy.nodes import (
     StrExpr,
     TupleExpr,
     UnaryExpr,
+    YieldExpr,
+    YieldFromExpr,
 )
 from mypy.types import CallableType, Instance, TupleType, Type, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts
+from backend.transpiler.analyze.walk import Walker
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import (
@@ -60,7 +63,7 @@ def build_signature(
     arg_types = list(typ.arg_types) if isinstance(typ, CallableType) else [None] * len(fn.arguments)
     ret_t = module.map_type(typ.ret_type) if isinstance(typ, CallableType) else rt.UNKNOWN
     if isinstance(typ, CallableType) and fn.is_generator:
-        ret_t = _generator_item(module, typ)
+        ret_t = _generator_item(module, typ, fn)
     if isinstance(ret_t, rt.FnT):
         from backend.transpiler.lower.closures import returns_stateful_closure, stateful
 
@@ -97,11 +100,64 @@ def build_signature(
     )
 
 
-def _generator_item(module: ModuleContext, typ: CallableType) -> rt.RType:
+def _generator_item(module: ModuleContext, typ: CallableType, fn: FuncDef) -> rt.RType:
     ret = module.map_type(typ.ret_type)
     if isinstance(ret, rt.IterT):
         return ret
-    return rt.IterT(rt.UNKNOWN)
+    # No annotation: the item type is what every `yield` produces, when they agree.
+    yielded = {t.render(): t for t in _yielded_types(module, fn)}
+    if len(yielded) == 1:
+        (only,) = yielded.values()
+        if not isinstance(only, rt.UnknownT):
+            return rt.IterT(only)
+    raise Unsupported(
+        fn,
+        "a generator without a return annotation whose item type is unclear "
+        "(annotate it, e.g. `-> Iterator[int]`)",
+        "PRT601",
+    )
+
+
+def _yielded_types(module: ModuleContext, fn: FuncDef) -> list[rt.RType]:
+    collector = _YieldCollector()
+    collector.visit_all(fn.body.body)
+    found: list[rt.RType] = []
+    for expr in collector.yields:
+        found.append(rt.UNKNOWN if expr.expr is None else module.type_of(expr.expr))
+    for source in collector.yields_from:
+        found.append(module.map_type(_iterated_item(module.mypy_type(source))))
+    return found
+
+
+def _iterated_item(typ: Type | None) -> Type | None:
+    """The item type of an iterable mypy type (`list[T]`, `Iterator[T]`, `range`, ...)."""
+    proper = get_proper_type(typ) if typ is not None else None
+    if not isinstance(proper, Instance):
+        return None
+    if proper.type.fullname in ("builtins.range", "builtins.str"):
+        return proper.type.mro[0].bases[0].args[0] if proper.type.mro[0].bases else None
+    return proper.args[0] if proper.args else None
+
+
+class _YieldCollector(Walker):
+    """The `yield`s of one function body (not of functions nested in it)."""
+
+    def __init__(self) -> None:
+        self.yields: list[YieldExpr] = []
+        self.yields_from: list[Expression] = []
+
+    def visit_YieldExpr(self, node: YieldExpr) -> None:
+        self.yields.append(node)
+        self.generic(node)
+
+    def visit_YieldFromExpr(self, node: YieldFromExpr) -> None:
+        self.yields_from.append(node.expr)
+
+    def visit_FuncDef(self, node: FuncDef) -> None:
+        return None
+
+    def visit_LambdaExpr(self, node: LambdaExpr) -> None:
+        return None
 
 
 def _is_iterable(typ: Type | None) -> bool:

@@ -3,7 +3,8 @@ so infinite generators consumed with `break` and interleaved side effects behave
 
 from __future__ import annotations
 
-from mypy.nodes import ExpressionStmt, FuncDef, YieldExpr, YieldFromExpr
+from mypy.nodes import Expression, ExpressionStmt, FuncDef, YieldExpr, YieldFromExpr
+from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
@@ -41,6 +42,11 @@ def _render(body: list[ir.Stmt]) -> list[str]:
     return [line[len(INDENT) :] if line.startswith(INDENT) else line for line in lines]
 
 
+def _is_str(ctx: FnContext, expr: Expression) -> bool:
+    typ = get_proper_type(ctx.module.mypy_type(expr))
+    return isinstance(typ, Instance) and typ.type.fullname == "builtins.str"
+
+
 def lower_yield_stmt(ctx: FnContext, stmt: ExpressionStmt) -> list[ir.Stmt]:
     expr = stmt.expr
     if isinstance(expr, YieldFromExpr):
@@ -50,7 +56,9 @@ def lower_yield_stmt(ctx: FnContext, stmt: ExpressionStmt) -> list[ir.Stmt]:
 
         src = source_of_value(ctx, expr.expr, inner)
         items = _owned_items(src.iterator, src.shape)
-        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_(item)?;", "}"])]
+        # Python's str yields one-character strings; Rust's `chars()` yields `char`s.
+        item = "item.to_string()" if _is_str(ctx, expr.expr) else "item"
+        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_({item})?;", "}"])]
     assert isinstance(expr, YieldExpr)
     if not ctx.in_generator:
         raise Unsupported(stmt, "`yield` outside a generator function", "PRT600")
