@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -200,3 +201,26 @@ def test_clippy_counts_idiom_warnings() -> None:
     assert codes == ["clippy::needless_return", "clippy::ptr_arg"]
     assert result.warnings == 2
     assert clippy_check("pub fn total(v: &[i64]) -> i64 {\n    v.iter().sum()\n}\n").warnings == 0
+
+
+def test_find_tool_calls_the_toolchain_behind_a_rustup_proxy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sysroot = tmp_path / "toolchain"
+    (sysroot / "bin").mkdir(parents=True)
+    direct = sysroot / "bin" / "rustc"
+    direct.write_text("#!/bin/sh\n")
+    direct.chmod(0o755)
+    proxies = tmp_path / "proxies"
+    proxies.mkdir()
+    (proxies / "rustup").write_text("")
+    proxy = proxies / "rustc"
+    proxy.write_text(f'#!/bin/sh\n[ "$1 $2" = "--print sysroot" ] && echo {sysroot}\n')
+    proxy.chmod(0o755)
+    monkeypatch.setenv("PATH", str(proxies))
+    assert verify.find_tool("rustc") == str(direct)
+    # Not behind rustup (no `rustup` beside it, as with Debian's /usr/bin/rustc): unchanged.
+    (proxies / "rustup").unlink()
+    monkeypatch.setenv("PATH", f"{proxies}{os.pathsep}{tmp_path}")
+    verify._past_rustup_proxy.cache_clear()
+    assert verify.find_tool("rustc") == str(proxy)
