@@ -51,6 +51,7 @@ lint: $(STAMP)
 	$(BIN)/mypy $(MYPY_PATHS)
 
 pytest: system-deps $(STAMP)
+	@scripts/ensure-vscode-e2e.sh
 	$(BIN)/pytest -n $(PYTEST_WORKERS) tests
 
 test: system-deps lint pytest

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lsp_server import code_actions, commands, hover, settings_feature
+from lsp_server import backend_status, code_actions, commands, hover, settings_feature
 from lsp_server.app import PortalisServer
 from lsp_server.diagnostics import DiagnosticsFeature
 from lsp_server.logging_setup import LSP_HANDLER
@@ -16,5 +16,6 @@ def create_server() -> PortalisServer:
     hover.register(server)
     code_actions.register(server)
     commands.register(server, diagnostics)
+    backend_status.register(server)
     LSP_HANDLER.server = server
     return server
