@@ -222,9 +222,9 @@ def cmd_translate_project(args: argparse.Namespace) -> int:
         serve_metrics(args.metrics_port)
     remote = None
     if args.backend != "embedded":
-        from backend.backends import make_remote
+        from backend.backends import MeteredBackend, make_remote
 
-        remote = make_remote(args.backend, api_key=os.environ.get(API_KEY_ENV))
+        remote = MeteredBackend(make_remote(args.backend, api_key=os.environ.get(API_KEY_ENV)))
     try:
         report = translate_project(
             src,

@@ -12,15 +12,17 @@ import re
 import signal
 import subprocess
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 import tritonclient.grpc as grpcclient
-from triton_support import PORTALIS, REPO, Server, running_server, start_server
+from triton_support import PORTALIS, REPO, Server, free_port, running_server, start_server
 from tritonclient.utils import InferenceServerException
 
+from backend import cli
 from backend.backends import (
     BackendError,
     BackendUnavailable,
@@ -143,6 +145,25 @@ def test_translate_project_over_grpc_writes_the_crate_the_embedded_engine_writes
         }
     assert crates["embedded"] == crates[server.grpc_url]
     assert "crate::geometry::shapes" in crates["embedded"]["src/report.rs"]
+
+
+def test_translate_project_exports_client_metrics(server: Server, tmp_path: Path) -> None:
+    src = tmp_path / "app"
+    src.mkdir()
+    (src / "util.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    port = free_port()
+    args = ["translate-project", str(src), "--out", str(tmp_path / "crate"), "--no-progress"]
+    args += ["--backend", server.grpc_url, "--metrics-port", str(port)]
+    assert cli.main(args) == 0
+    # The metrics endpoint lives as long as the process: this one, here.
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+        scraped = response.read().decode()
+    assert re.search(
+        r'^portalis_client_request_duration_seconds_count\{backend="triton-grpc",'
+        r'route="batch"\} [1-9]',
+        scraped,
+        re.M,
+    )
 
 
 def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -> None:
