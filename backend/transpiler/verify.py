@@ -154,32 +154,18 @@ def _past_rustup_proxy(path: str, name: str) -> str:
     rustc = Path(path).with_name("rustc")
     if not (Path(path).parent / "rustup").exists() or not rustc.exists():
         return path  # not a rustup installation (e.g. Debian's /usr/bin/rustc)
-    try:
-        proc = subprocess.run(
-            [str(rustc), "--print", "sysroot"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return path
-    direct = Path(proc.stdout.strip()) / "bin" / name
-    if proc.returncode == 0 and direct.is_file() and os.access(direct, os.X_OK):
+    sysroot = _tool_output([str(rustc), "--print", "sysroot"])
+    direct = Path(sysroot) / "bin" / name if sysroot else None
+    if direct is not None and direct.is_file() and os.access(direct, os.X_OK):
         return str(direct)
     return path
 
 
-@functools.lru_cache(maxsize=1)
-def rustc_version() -> str | None:
-    """`rustc --version` (e.g. "rustc 1.95.0 (59807616e 2026-04-14)"), or None if absent."""
-    rustc = find_tool("rustc")
-    if rustc is None:
-        return None
+def _tool_output(argv: list[str]) -> str | None:
+    """A tool's one-line answer (`--version`, `--print sysroot`), or None if it failed."""
     try:
         proc = subprocess.run(
-            [rustc, "--version"],
+            argv,
             capture_output=True,
             text=True,
             timeout=10,
@@ -191,6 +177,13 @@ def rustc_version() -> str | None:
     if proc.returncode != 0:
         return None
     return proc.stdout.strip() or None
+
+
+@functools.lru_cache(maxsize=1)
+def rustc_version() -> str | None:
+    """`rustc --version` (e.g. "rustc 1.95.0 (59807616e 2026-04-14)"), or None if absent."""
+    rustc = find_tool("rustc")
+    return None if rustc is None else _tool_output([rustc, "--version"])
 
 
 def limited_argv(argv: Sequence[str], memory_bytes: int) -> list[str]:
