@@ -306,7 +306,9 @@ def test_end_to_end_in_code_server(installed: None, tmp_path: Path) -> None:
 
     steps = results["steps"]
     report = json.dumps(results, indent=2)
-    for name in ("open-python-file", "hover", "code-action", "translate-workspace", "backend-down"):
+    steps_in_order = ["open-python-file", "hover", "code-action", "show-translation"]
+    steps_in_order += ["check-file", "translate-workspace", "backend-down"]
+    for name in steps_in_order:
         assert steps[name]["ok"], f"step {name} failed:\n{report}"
         assert Path(steps[name]["screenshot"]).stat().st_size > 10_000, name
 
@@ -320,6 +322,10 @@ def test_end_to_end_in_code_server(installed: None, tmp_path: Path) -> None:
     rust = (workspace / "shapes.rs").read_text()
     assert "// portalis:begin area" in rust and "pub fn area(" in rust
     assert "fn perimeter" not in rust  # only the function at the cursor
+    # Show Translation and Check File from the palette: the server got the active file
+    shown = steps["show-translation"]
+    assert "shapes.rs" in shown["tab"] and "portalis-preview" in shown["path"], report
+    assert "Portalis:" in steps["check-file"]["notification"], report
     # Translate Workspace: a Cargo crate with both modules
     crate = workspace / "target" / "portalis"
     assert (crate / "Cargo.toml").is_file()

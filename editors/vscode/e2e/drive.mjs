@@ -1,7 +1,8 @@
 // Drives a running code-server (VS Code in the browser) with headless Chromium, the way a
 // person would use the Portalis extension: open a Python file, hover a function, translate it
-// with the code action, translate the workspace, then point the extension at a remote
-// backend that is down and watch the status bar report it. Every step leaves a screenshot.
+// with the code action, show the file's translation, check a file, translate the workspace,
+// then point the extension at a remote backend that is down and watch the status bar report
+// it. Every step leaves a screenshot.
 //
 //   node drive.mjs <code-server URL> <workspace folder> <artifacts folder> \
 //     <user settings.json> <a backend URL where nothing listens>
@@ -173,7 +174,30 @@ async function main() {
       return { file: rust };
     });
 
-    await step(page, 4, 'translate-workspace', async () => {
+    await step(page, 4, 'show-translation', async () => {
+      await openFile(page, 'shapes.py');
+      await runCommand(page, 'Portalis: Show Translation');
+      // the whole module's translation (the .rs file next to it has only `area` so far)
+      await page.locator('.view-line', { hasText: 'pub fn perimeter' }).first().waitFor();
+      const breadcrumbs = page.locator('.breadcrumbs-control:visible').first();
+      return {
+        tab: await page.locator('.tab.active').innerText(),
+        path: await breadcrumbs.innerText().catch(() => ''),
+      };
+    });
+
+    await step(page, 5, 'check-file', async () => {
+      await openFile(page, 'inventory.py');
+      await runCommand(page, 'Portalis: Check File');
+      const toasts = page.locator('.notifications-toasts');
+      const message = await poll('the check result', async () => {
+        const text = await toasts.innerText().catch(() => '');
+        return text.includes('inventory.py') ? text : '';
+      });
+      return { notification: message };
+    });
+
+    await step(page, 6, 'translate-workspace', async () => {
       await runCommand(page, 'Portalis: Translate Workspace');
       const manifest = join(workspace, 'target', 'portalis', 'Cargo.toml');
       await poll('the crate on disk', async () => existsSync(manifest));
@@ -185,7 +209,7 @@ async function main() {
       return { crate: manifest, notification: message };
     });
 
-    await step(page, 5, 'backend-down', async () => {
+    await step(page, 7, 'backend-down', async () => {
       await setSetting(page, 'portalis.backend', deadBackend);
       const host = new URL(deadBackend).host;
       await poll('the status bar naming the remote backend', async () =>
