@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from mypy.nodes import Context, Expression, FuncDef, TypeInfo
+from mypy.nodes import Context, Expression, FuncDef, TypeInfo, Var
 from mypy.types import Type
 
 from backend.transpiler import rtypes as rt
@@ -134,6 +134,8 @@ class ModuleContext:
         self.hierarchy = hierarchy
         self.module_name = module_name  # mypy's: every fullname in this module starts with it
         self.display_name = display_name or module_name  # the user's, for printed output
+        # every variable's bindings in the module, computed on first use (formatting.py)
+        self.var_bindings: dict[Var, list[Expression]] | None = None
         self.helpers: set[str] = set()
         self.uses: set[str] = set()
         self.diagnostics: list[Diagnostic] = []

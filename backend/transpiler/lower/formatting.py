@@ -42,7 +42,7 @@ from backend.transpiler.analyze.walk import Walker
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call
-from backend.transpiler.lower.context import FnContext, Unsupported
+from backend.transpiler.lower.context import FnContext, ModuleContext, Unsupported
 from backend.transpiler.lower.expressions import lower_expr, with_temporaries
 from backend.transpiler.lower.literals import format_template_escape
 
@@ -814,31 +814,43 @@ def _template_text(ctx: FnContext, node: Expression) -> str | None:
     var = node.node
     if isinstance(var.final_value, str):
         return var.final_value
-    bound: list[Expression] = []
+    bound = _bindings(ctx.module).get(var, [])
+    if len(bound) == 1 and isinstance(bound[0], StrExpr):
+        return bound[0].value
+    return None
+
+
+def _bindings(module: ModuleContext) -> dict[Var, list[Expression]]:
+    """Every variable's bindings in the module (what a template name may hold), found in
+    one walk of the module (it holds every function's body) and kept for the module."""
+    if module.var_bindings is not None:
+        return module.var_bindings
+    bindings: dict[Var, list[Expression]] = {}
+
+    def bind(target: Expression, value: Expression) -> None:
+        if isinstance(target, NameExpr) and isinstance(target.node, Var):
+            bindings.setdefault(target.node, []).append(value)
 
     class Assignments(Walker):
         def visit_AssignmentStmt(self, stmt: AssignmentStmt) -> None:
             for lvalue in stmt.lvalues:
                 for target in _targets(lvalue):
-                    if isinstance(target, NameExpr) and target.node is var:
-                        bound.append(stmt.rvalue if lvalue is target else target)
+                    bind(target, stmt.rvalue if lvalue is target else target)
             self.generic(stmt)
 
         def visit_OperatorAssignmentStmt(self, stmt: object) -> None:
             lvalue = getattr(stmt, "lvalue", None)
-            if isinstance(lvalue, NameExpr) and lvalue.node is var:
-                bound.append(lvalue)
+            if isinstance(lvalue, NameExpr):
+                bind(lvalue, lvalue)
 
         def visit_ForStmt(self, stmt: ForStmt) -> None:
             for target in _targets(stmt.index):
-                if isinstance(target, NameExpr) and target.node is var:
-                    bound.append(target)
+                bind(target, target)
             self.generic(stmt)
 
-    Assignments().visit(ctx.module.typed.tree)  # the module holds every function's body
-    if len(bound) == 1 and isinstance(bound[0], StrExpr):
-        return bound[0].value
-    return None
+    Assignments().visit(module.typed.tree)
+    module.var_bindings = bindings
+    return bindings
 
 
 def only_inlined_template(ctx: FnContext, target: NameExpr) -> bool:

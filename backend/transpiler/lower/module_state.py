@@ -48,6 +48,8 @@ _COMPOUND = (ForStmt, WhileStmt, IfStmt, TryStmt, WithStmt)
 def mutable_globals(ctx: ModuleContext, constants: set[str]) -> set[str]:
     """Module-level names some function changes in place or rebinds via `global`."""
     found: set[str] = set()
+    if not constants:
+        return found  # nothing at module level that could be changed
     for fn in ctx.mutation.functions.values():
         facts = ctx.mutation.of(fn.fullname)
         declared = _global_names(fn)
