@@ -9,8 +9,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from backend.transpiler import (
     ENGINE_VERSION,
+    Severity,
     SourceRange,
     Status,
     TranslateOptions,
@@ -18,6 +21,8 @@ from backend.transpiler import (
     translate,
 )
 from backend.transpiler.verify import check_rust
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MODULE = textwrap.dedent(
     """\
@@ -179,3 +184,32 @@ def test_fast_verification_falls_back_when_a_name_could_shadow_a_helper() -> Non
     source = "def py_index(x: int) -> int:\n    return x\n\nprint(py_index(2), {'a': 1})\n"
     result = translate(source, options=TranslateOptions(fast_verify=True))
     assert result.metadata["rustc_mode"] == "full"
+
+
+@pytest.mark.parametrize(
+    ("path", "symbol"),
+    [
+        ("benchmarks/corpus/mod_matrix_helper.py", None),
+        ("benchmarks/corpus/mod_unit_converter.py", "convert"),
+        ("tests/known_gaps/gen_tree_walk.py", "walk"),
+        ("tests/cases/class_inheritance_animals.py", "Dog"),
+    ],
+)
+def test_fast_verification_reports_the_full_checks_errors(path: str, symbol: str | None) -> None:
+    """A translation rustc rejects: the fast check's errors, at the self-contained file's
+    lines and with its names, are the full check's errors."""
+    source = (ROOT / path).read_text()
+    fast = translate(source, symbol=symbol, options=TranslateOptions(fast_verify=True))
+    full = translate(source, symbol=symbol)
+
+    def errors(t: Translation) -> list[tuple[str, int, int, str]]:
+        return sorted(
+            (d.code, d.range.line, d.range.col, d.message)
+            for d in t.diagnostics
+            if d.severity is Severity.ERROR or not d.code.startswith("rustc")
+        )
+
+    assert fast.metadata["rustc_mode"] == "prebuilt runtime"
+    assert fast.status is full.status is Status.PARTIAL
+    assert any(code.startswith("rustc:E") for code, *_ in errors(fast))
+    assert errors(fast) == errors(full)

@@ -303,9 +303,6 @@ def _verify(
         user_code = emitted.code.partition(_HELPERS_MARKER)[0]
         result = prebuilt.check_user_code(user_code, helpers or [], crate_type)
         metadata["rustc_mode"] = "prebuilt runtime" if result is not None else "full"
-        if result is not None:
-            # line numbers of the fast check are shifted by the `use portalis_rt::*;` prelude
-            result.diagnostics = []  # it passed: keep the verdict, not its warning positions
     if result is None:
         result = verify.check_rust(emitted.code, crate_type=crate_type)
     metadata["rustc"] = result.to_json()

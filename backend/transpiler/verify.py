@@ -65,6 +65,7 @@ class RustDiagnostic:
     end_line: int
     end_col: int
     rendered: str
+    file: str | None = None  # the primary span's file, as rustc names it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -290,6 +291,7 @@ def _to_diagnostic(raw: dict[str, Any]) -> RustDiagnostic:
         end_line=int(span["line_end"]) if span else 0,
         end_col=int(span["column_end"]) if span else 0,
         rendered=str(raw.get("rendered") or raw.get("message", "")),
+        file=str(span["file_name"]) if span and span.get("file_name") else None,
     )
 
 
