@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import signal
 import subprocess
 import time
@@ -184,12 +185,35 @@ def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -
     assert [comparable(r) for r in results] == [expected[s] for s in sources]
     assert [r.status for r in results[2::4]] == [Status.FAILED] * 8
     assert all("fn g" in r.rust_code for r in results[3::4])
-    # Triton formed real batches out of them (more inferences than model executions).
-    counts = _metric_values(server.metrics())
+
+
+def test_a_malformed_request_fails_alone_inside_its_batch(tmp_path: Path) -> None:
+    """The default config runs one request per execution (measured: lowest interactive
+    latency); a cluster may batch more. With real batches forced, one bad request gets its
+    own error and the others their translations."""
+    repository = tmp_path / "models"
+    shutil.copytree(REPO / "triton_models", repository)
+    config = repository / "rust_transpiler" / "config.pbtxt"
+    text = re.sub(r"max_batch_size: \d+", "max_batch_size: 8", config.read_text())
+    text = re.sub(
+        r"max_queue_delay_microseconds: \d+", "max_queue_delay_microseconds: 200000", text
+    )
+    config.write_text(re.sub(r"count: \d+", "count: 1", text))
+    with running_server(tmp_path, f"--model-repository={repository}") as batching:
+        results = _six_requests_one_malformed(batching)
+        counts = _metric_values(batching.metrics())
+    # Triton formed real batches (more inferences than model executions).
     assert counts["nv_inference_count"] > counts["nv_inference_exec_count"]
+    bad = results[3]
+    assert isinstance(bad, InferenceServerException)
+    assert "translation_options is not JSON" in str(bad.message())
+    for index in (0, 1, 2, 4, 5):
+        answer = results[index]
+        assert isinstance(answer, grpcclient.InferResult), answer
+        assert b"pub fn f() -> i64" in answer.as_numpy("rust_code").reshape(-1)[0]
 
 
-def test_a_malformed_request_fails_alone_inside_its_batch(server: Server) -> None:
+def _six_requests_one_malformed(server: Server) -> list[object]:
     client = grpcclient.InferenceServerClient(f"127.0.0.1:{server.grpc_port}")
     results: list[object] = [None] * 6
 
@@ -207,13 +231,7 @@ def test_a_malformed_request_fails_alone_inside_its_batch(server: Server) -> Non
     while any(r is None for r in results) and time.monotonic() < deadline:
         time.sleep(0.05)
     client.close()
-    bad = results[3]
-    assert isinstance(bad, InferenceServerException)
-    assert "translation_options is not JSON" in str(bad.message())
-    for index in (0, 1, 2, 4, 5):
-        answer = results[index]
-        assert isinstance(answer, grpcclient.InferResult), answer
-        assert b"pub fn f() -> i64" in answer.as_numpy("rust_code").reshape(-1)[0]
+    return results
 
 
 def test_per_request_timeouts_are_honoured(server: Server) -> None:
