@@ -24,7 +24,7 @@ PYTEST_WORKERS ?= 2
 help:
 	@echo "make demo    translate $(DEMO) to Rust and check it against CPython"
 	@echo "make test    lint (ruff, mypy) and run the test suite"
-	@echo "make bench   quality and speed benchmarks (results in benchmarks/results/)"
+	@echo "make bench   quality, speed, editor latency and Triton load benchmarks (benchmarks/results/)"
 	@echo "make fmt     format and auto-fix with ruff"
 
 $(BIN)/python:
@@ -60,7 +60,8 @@ bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/quality.py
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/lsp_latency.py
-	@echo "results written to benchmarks/results/{quality,speed,lsp_latency}.json"
+	$(BIN)/python benchmarks/triton_load.py
+	@echo "results written to benchmarks/results/{quality,speed,lsp_latency,triton_load}.json"
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .
