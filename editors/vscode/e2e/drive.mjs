@@ -67,7 +67,11 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-/** Opens a file at the top of the workspace from the explorer; the tab shows it. */
+/**
+ * Opens a file at the top of the workspace from the explorer; the tab shows it. Then a click
+ * in the text moves focus to the editor, as a person's would before running an editor
+ * command: with focus left in the explorer, editor-scoped context keys may not be set yet.
+ */
 async function openFile(page, name) {
   await page.keyboard.press('Escape');
   await page
@@ -75,6 +79,11 @@ async function openFile(page, name) {
     .first()
     .click({ timeout: 60_000 });
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .click({ position: { x: 2, y: 2 }, timeout: 30_000 });
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 30_000 });
 }
 
 function statusBarText(page) {
