@@ -49,9 +49,11 @@ from mypy.nodes import (
     YieldExpr,
     YieldFromExpr,
 )
+from mypy.types import CallableType, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import formatting, values
@@ -299,6 +301,7 @@ def _assign_name(ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expr
     shared = _bind_stored_object(ctx, target, rvalue)
     if shared is not None:
         return shared
+    _refuse_changing_a_kept_object(ctx, stmt, target, rvalue)
     info = ctx.lookup(target.name)
     declared_t = info.ty if info is not None else _target_type(ctx, target)
     value = lower_expr(ctx, rvalue, declared_t)
@@ -362,6 +365,34 @@ def _bind_stored_object(ctx: FnContext, target: NameExpr, rvalue: Expression) ->
         ctx.object_aliases[target.name] = root
     # an `Option<&mut T>` is narrowed with `.as_mut()`, which needs a mutable binding
     return [ir.Let(rust_ident(target.name), None, code, mutable=isinstance(ty, rt.OptionT))]
+
+
+def _refuse_changing_a_kept_object(
+    ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expression
+) -> None:
+    """`m = self.member(name); m.fines += 1`: `member()` hands out the object it stores, so
+    Python changes the stored one; the translation would change a copy. Say so instead."""
+    facts = ctx.facts
+    if facts is None or target.name not in facts.mutated_in_place:
+        return
+    if not isinstance(rvalue, CallExpr) or not isinstance(
+        _target_type(ctx, target), _SHARED_OBJECT_TYPES
+    ):
+        return
+    callee = get_proper_type(ctx.module.mypy_type(rvalue.callee))
+    fn = callee.definition if isinstance(callee, CallableType) else None
+    if (
+        isinstance(fn, FuncDef)
+        and fn.fullname in ctx.module.mutation.functions
+        and returns_kept_object(fn)
+    ):
+        raise Unsupported(
+            stmt,
+            f"changing the object `{fn.name}()` returns: in Python it is the object "
+            f"`{fn.name}()` keeps, so the change is seen there (the translation would "
+            "change a copy)",
+            "PRT315",
+        )
 
 
 def _mut_lookup(ctx: FnContext, rvalue: Expression, optional: bool) -> str | None:
