@@ -9,10 +9,12 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,28 +91,27 @@ async def translate_workspace(ls: PortalisServer, args: tuple[Any, ...]) -> dict
     cancel = threading.Event()
     token = await _start_progress(ls, cancel)
     total = max(len(discover_modules(src_dir)), 1)
-    done = [0]
+    done = itertools.count(1)
 
-    def backend(source: str, dotted: str) -> Translation:
-        if cancel.is_set() or ls.portalis_protocol.is_cancelled(msg_id):
-            raise Cancelled
-        request = TranslationRequest(
-            source, options=ls.service.options(dotted.rsplit(".", 1)[-1] or "main"), route="batch"
+    def report_done(dotted: str) -> None:
+        if token is None:
+            return
+        finished = next(done)
+        report = types.WorkDoneProgressReport(
+            message=f"{dotted or '(root)'} ({finished}/{total})",
+            percentage=min(100, finished * 100 // total),
+            cancellable=True,
         )
-        result = ls.service.run_sync(ls.service.backend, request)
-        done[0] += 1
-        if token is not None:
-            report = types.WorkDoneProgressReport(
-                message=f"{dotted or '(root)'} ({done[0]}/{total})",
-                percentage=min(100, done[0] * 100 // total),
-                cancellable=True,
-            )
-            ls.service.call_soon(ls.work_done_progress.report, token, report)
-        return result
+        ls.service.call_soon(ls.work_done_progress.report, token, report)
 
+    route = _WorkspaceRoute(
+        ls, lambda: cancel.is_set() or ls.portalis_protocol.is_cancelled(msg_id), report_done
+    )
+    # A remote server takes several modules at once; the built-in engine one at a time.
+    concurrency = 1 if ls.settings.backend == "embedded" else 4
     try:
         report: ProjectReport = await ls.service.run_background(
-            lambda: translate_project(src_dir, out_dir, backend=backend)
+            lambda: translate_project(src_dir, out_dir, remote=route, concurrency=concurrency)
         )
     except Cancelled:
         _end_progress(ls, token, "cancelled")
@@ -118,12 +119,39 @@ async def translate_workspace(ls: PortalisServer, args: tuple[Any, ...]) -> dict
             types.MessageType.Info,
             "Portalis: workspace translation cancelled; nothing was written.",
         )
-        return {"cancelled": True, "translated": done[0], "total": total}
+        return {"cancelled": True, "translated": route.translated, "total": total}
     summary = _summary(report)
     _end_progress(ls, token, summary)
     kind = types.MessageType.Info if not report.failed else types.MessageType.Warning
     ls.show(kind, f"Portalis: {summary}")
     return {"cancelled": False, "summary": summary, **report.to_json()}
+
+
+class _WorkspaceRoute:
+    """`translate_project`'s requests (one per module, batch route, with the project modules
+    it imports) through the configured backend, with progress and cancellation."""
+
+    name = "workspace"
+
+    def __init__(
+        self,
+        ls: PortalisServer,
+        cancelled: Callable[[], bool],
+        report_done: Callable[[str], None],
+    ) -> None:
+        self._ls = ls
+        self._cancelled = cancelled
+        self._report_done = report_done
+        self._finished = itertools.count(1)  # requests run on several threads
+        self.translated = 0
+
+    def translate(self, request: TranslationRequest) -> Translation:
+        if self._cancelled():
+            raise Cancelled
+        result = self._ls.service.run_sync(self._ls.service.backend, request)
+        self.translated = next(self._finished)
+        self._report_done(request.options.module_name)
+        return result
 
 
 async def _start_progress(ls: PortalisServer, cancel: threading.Event) -> str | None:

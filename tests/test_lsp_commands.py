@@ -58,6 +58,25 @@ async def test_translate_workspace_reports_progress(client: LanguageClient) -> N
     assert any("translated 2 modules" in m.message for m in client.messages)
 
 
+async def test_translate_workspace_resolves_imports_between_modules(
+    client: LanguageClient,
+) -> None:
+    (_root(client) / "report.py").write_text(
+        "from shapes import area\n\n\n"
+        "def total_area(sizes: list[tuple[int, int]]) -> int:\n"
+        "    return sum(area(w, h) for w, h in sizes)\n"
+    )
+    result = await client.workspace_execute_command_async(_command("portalis.translateWorkspace"))
+    crate = _root(client) / "target" / "portalis"
+    assert "use crate::shapes::area;" in (crate / "src" / "report.rs").read_text()
+    # cargo checked the crate as a whole: every module compiles, imports included
+    assert {m["module"]: m["status"] for m in result["modules"]} == {
+        "inventory": "compiles",
+        "report": "compiles",
+        "shapes": "compiles",
+    }
+
+
 async def test_show_translation_opens_a_rust_document(client: LanguageClient) -> None:
     shapes = _root(client) / "shapes.py"
     open_doc(client, shapes)
