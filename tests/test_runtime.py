@@ -652,6 +652,15 @@ STRINGS += [
     ]
 ]
 STRINGS += [
+    Case(
+        f"{s!r}.{m}({affix!r}, {_py_none(a)}, {_py_none(b)})",
+        f"py_str_affix_in({rs(s)}, {rs(affix)}, {_opt(a)}, {_opt(b)}, {suffix})",
+    )
+    for s, affix in [("héllo wörld", "llo"), ("héllo wörld", "wö"), ("abc", ""), ("", "")]
+    for a, b in STR_WINDOWS
+    for m, suffix in [("startswith", "false"), ("endswith", "true")]
+]
+STRINGS += [
     Case(f"{s!r}.{m}({sep!r})", f"{fn}({rs(s)}, {rs(sep)})")
     for s, sep in [
         ("a=b=c", "="),
@@ -1549,6 +1558,7 @@ USAGE: dict[str, str] = {
     "py_str_count": 'println!("{}", py_str_count("abc", "b"));',
     "py_str_window": 'println!("{:?}", py_str_window("abc", Some(1), None));',
     "py_str_find_in": 'println!("{}", py_str_find_in("abc", "b", Some(1), None));',
+    "py_str_affix_in": 'println!("{}", py_str_affix_in("abc", "b", Some(1), None, false));',
     "py_str_rfind_in": 'println!("{}", py_str_rfind_in("abc", "b", None, Some(2)));',
     "py_str_index_in": 'println!("{}", py_str_index_in("abc", "b", Some(1), None));',
     "py_str_rindex_in": 'println!("{}", py_str_rindex_in("abc", "b", Some(-2), None));',

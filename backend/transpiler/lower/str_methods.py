@@ -123,7 +123,7 @@ def str_starts(call: Call) -> Expr:
 
     rust = "starts_with" if _name(call) == "startswith" else "ends_with"
     if len(call.args) > 1:
-        raise call.fail(f"str.{_name(call)}() with start/end positions", "PRT258")
+        return _starts_in_window(call, rust)
     if isinstance(call.args[0], TupleExpr):
         tests = []
         for item in call.args[0].items:
@@ -139,6 +139,18 @@ def str_starts(call: Call) -> Expr:
             rt.BOOL,
         )
     return _out(f"{_char_recv(call)}.{rust}({_str_arg(call, 0)})", rt.BOOL)
+
+
+def _starts_in_window(call: Call, rust: str) -> Expr:
+    """`s.startswith(p, start, end)`: positions by character, adjusted as CPython does."""
+    if isinstance(call.args[0], TupleExpr) or isinstance(
+        call.ctx.module.type_of(call.args[0]), rt.TupleT
+    ):
+        raise call.fail(f"str.{_name(call)}() with a tuple and start/end positions", "PRT258")
+    start, end = _optional_arg(call, 1, "start"), _optional_arg(call, 2, "end")
+    suffix = "true" if rust == "ends_with" else "false"
+    affix = values.borrow_str(call.arg(0))
+    return _helper_call(call, "py_str_affix_in", rt.BOOL, affix, start, end, suffix)
 
 
 def _pattern(node: object) -> str | None:

@@ -408,6 +408,29 @@ fn py_str_window(s: &str, start: Option<i64>, end: Option<i64>) -> (i64, i64, us
 }
 // @end
 
+// @helper py_str_affix_in
+// @needs py_str_window
+/// Python's `s.startswith(affix, start, end)` (`endswith` with `suffix`): positions by
+/// character, adjusted as `find` adjusts them (a start past the end never matches).
+fn py_str_affix_in(
+    s: &str,
+    affix: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+    suffix: bool,
+) -> bool {
+    let (start, end, lo, hi) = py_str_window(s, start, end);
+    if end - start < affix.chars().count() as i64 {
+        return false;
+    }
+    if suffix {
+        s[lo..hi].ends_with(affix)
+    } else {
+        s[lo..hi].starts_with(affix)
+    }
+}
+// @end
+
 // @helper py_str_find_in
 // @needs py_str_window
 /// Python's `s.find(sub, start, end)`: character index in `s`, or -1.
