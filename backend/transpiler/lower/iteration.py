@@ -343,6 +343,29 @@ _BUILTIN_SOURCES = {
 # ---- binding loop targets ----
 
 
+def _without_ignored_star(target: TupleExpr | ListExpr, shape: Shape) -> list[Expression]:
+    """`for *_, last in rows` over fixed-size tuples: the ignored star stands for as many
+    `_` as the tuple has items left over. A star whose list is used is not translated."""
+    stars = [i for i, item in enumerate(target.items) if isinstance(item, StarExpr)]
+    if not stars:
+        return list(target.items)
+    width = len(shape.parts) if shape.is_tuple else None
+    if width is None and isinstance(shape.ty, rt.TupleT):
+        width = len(shape.ty.items)
+    star = target.items[stars[0]]
+    assert isinstance(star, StarExpr)
+    ignored = isinstance(star.expr, NameExpr) and star.expr.name.startswith("_")
+    left_over = None if width is None else width - (len(target.items) - 1)
+    if len(stars) > 1 or not ignored or left_over is None or left_over < 0:
+        raise Unsupported(
+            target, "star target in a for loop (other than an ignored `*_`)", "PRT153"
+        )
+    placeholder = NameExpr("_")
+    items = list(target.items)
+    items[stars[0] : stars[0] + 1] = [placeholder] * left_over
+    return items
+
+
 def bind_target(
     ctx: FnContext,
     target: Expression,
@@ -354,9 +377,7 @@ def bind_target(
     `rebound`: the names the loop body reassigns, when known (a Copy loop variable needs
     `mut` only then; the function's other assignments to the name are other variables)."""
     if isinstance(target, TupleExpr | ListExpr):
-        items = target.items
-        if any(isinstance(i, StarExpr) for i in items):
-            raise Unsupported(target, "star target in a for loop", "PRT153")
+        items = _without_ignored_star(target, shape)
         if shape.ref and isinstance(shape.ty, rt.TupleT) and len(shape.ty.items) == len(items):
             return _bind_tuple_ref(ctx, items, shape.ty, rebound)
         if shape.is_tuple and len(shape.parts) == len(items):
