@@ -187,10 +187,12 @@ def test_a_batch_of_32_mixed_requests_gets_32_separate_answers(server: Server) -
     assert all("fn g" in r.rust_code for r in results[3::4])
 
 
-def test_a_malformed_request_fails_alone_inside_its_batch(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def batching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The default config runs one request per execution (measured: lowest interactive
-    latency); a cluster may batch more. With real batches forced, one bad request gets its
-    own error and the others their translations."""
+    latency); a cluster may batch more. This variant forces real batches: one instance,
+    batches of up to 8 gathered for 200 ms."""
+    tmp_path = tmp_path_factory.mktemp("batching")
     repository = tmp_path / "models"
     shutil.copytree(REPO / "triton_models", repository)
     config = repository / "rust_transpiler" / "config.pbtxt"
@@ -199,9 +201,13 @@ def test_a_malformed_request_fails_alone_inside_its_batch(tmp_path: Path) -> Non
         r"max_queue_delay_microseconds: \d+", "max_queue_delay_microseconds: 200000", text
     )
     config.write_text(re.sub(r"count: \d+", "count: 1", text))
-    with running_server(tmp_path, f"--model-repository={repository}") as batching:
-        results = _six_requests_one_malformed(batching)
-        counts = _metric_values(batching.metrics())
+    with running_server(tmp_path, f"--model-repository={repository}") as started:
+        yield started
+
+
+def test_a_malformed_request_fails_alone_inside_its_batch(batching_server: Server) -> None:
+    results = _six_requests_one_malformed(batching_server)
+    counts = _metric_values(batching_server.metrics())
     # Triton formed real batches (more inferences than model executions).
     assert counts["nv_inference_count"] > counts["nv_inference_exec_count"]
     bad = results[3]
@@ -211,6 +217,52 @@ def test_a_malformed_request_fails_alone_inside_its_batch(tmp_path: Path) -> Non
         answer = results[index]
         assert isinstance(answer, grpcclient.InferResult), answer
         assert b"pub fn f() -> i64" in answer.as_numpy("rust_code").reshape(-1)[0]
+
+
+def test_a_request_cancelled_while_its_batch_runs_is_not_translated(
+    batching_server: Server,
+) -> None:
+    big = "\n\n".join(
+        f"def f{i}(xs: list[int]) -> int:\n    return sum(x * {i} for x in xs if x % 3)"
+        for i in range(300)
+    )
+    before = _cancelled_count(batching_server)
+    client = grpcclient.InferenceServerClient(f"127.0.0.1:{batching_server.grpc_port}")
+    handles = [
+        client.async_infer(
+            "rust_transpiler",
+            _raw_inputs(f"{big}\n# {i}\n", b"{}"),
+            callback=lambda result, error: None,
+        )
+        for i in range(3)
+    ]
+    # The three leave the queue as one batch after 200 ms; each big module takes about a
+    # second, so the third still waits inside the model's execute() when it is cancelled.
+    time.sleep(0.5)
+    deadline = time.monotonic() + 60
+    while _pending(batching_server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    handles[2].cancel()
+    while _cancelled_count(batching_server) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    client.close()
+    assert _cancelled_count(batching_server) == before + 1
+
+
+def _pending(server: Server) -> float:
+    found = re.search(
+        r'^nv_inference_pending_request_count\{model="rust_transpiler"[^}]*\} (\S+)$',
+        server.metrics(),
+        re.M,
+    )
+    return float(found.group(1)) if found else 0.0
+
+
+def _cancelled_count(server: Server) -> float:
+    found = re.search(
+        r'^portalis_model_translations_total\{status="cancelled"\} (\S+)$', server.metrics(), re.M
+    )
+    return float(found.group(1)) if found else 0.0
 
 
 def _six_requests_one_malformed(server: Server) -> list[object]:

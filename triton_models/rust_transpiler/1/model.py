@@ -48,6 +48,7 @@ class TritonPythonModel:
 
     def _answer(self, request: Any) -> Any:
         if request.is_cancelled():
+            self._count("cancelled")
             return pb_utils.InferenceResponse(
                 error=pb_utils.TritonError("request cancelled", pb_utils.TritonError.CANCELLED)
             )
