@@ -37,6 +37,13 @@ def rust_ident(name: str) -> str:
     return f"r#{name}" if name in RUST_KEYWORDS else name
 
 
+def param_ident(name: str) -> str:
+    """A parameter's Rust name. A parameter called `self` is an enclosing method's receiver
+    passed on to a nested `fn` (or a free function's odd first parameter): Rust reserves
+    `self` for receivers, so it is `this` there."""
+    return "this" if name == "self" else rust_ident(name)
+
+
 def span_of(node: Context) -> SourceRange:
     line = max(node.line, 1)
     col = max(node.column, 0)
@@ -244,8 +251,10 @@ class FnContext:
                 return scope[name]
         return None
 
-    def declare(self, name: str, ty: rt.RType, kind: Kind = Kind.PLACE) -> VarInfo:
-        info = VarInfo(rust_ident(name), ty, kind)
+    def declare(
+        self, name: str, ty: rt.RType, kind: Kind = Kind.PLACE, *, rust_name: str | None = None
+    ) -> VarInfo:
+        info = VarInfo(rust_name or rust_ident(name), ty, kind)
         self.scopes[-1][name] = info
         return info
 

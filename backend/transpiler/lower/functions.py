@@ -46,6 +46,7 @@ from backend.transpiler.lower.context import (
     ModuleContext,
     ParamSig,
     Unsupported,
+    param_ident,
     rust_ident,
     span_of,
 )
@@ -219,7 +220,7 @@ def declare_params(ctx: FnContext, sig: FuncSig) -> list[ir.Stmt]:
         kind = {"ref": Kind.BORROWED, "mut": Kind.MUT_BORROWED}.get(param.mode, Kind.PLACE)
         if param.mode == "ref" and isinstance(param.ty, rt.OptionT):
             kind = Kind.BORROWED
-        info = ctx.declare(param.name, param.ty, kind)
+        info = ctx.declare(param.name, param.ty, kind, rust_name=param_ident(param.name))
         if param.mode == "iter":
             mutable = bool(ctx.facts and param.name in ctx.facts.mutated)
             prologue.append(
@@ -254,7 +255,7 @@ def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncS
         body = prologue + filled + statements.lower_body(ctx, rest, is_function_body=True)
     params = [
         ir.Param(
-            rust_ident(p.name), param_type_text(p, sig.generator), mutable=_param_is_mut(p, facts)
+            param_ident(p.name), param_type_text(p, sig.generator), mutable=_param_is_mut(p, facts)
         )
         for p in sig.params
     ]
