@@ -387,7 +387,28 @@ def _compare(
     return _ordering(ctx, node, op, left, right)
 
 
+def _option_equality(op: str, left: Expr, right: Expr) -> Expr | None:
+    """`d.get(k) == 1`: an Optional equals a value when it holds that value (`Some(1)`)."""
+    if op not in ("==", "!=") or isinstance(left.ty, rt.OptionT) == isinstance(
+        right.ty, rt.OptionT
+    ):
+        return None
+    option, value = (left, right) if isinstance(left.ty, rt.OptionT) else (right, left)
+    inner = option.ty.inner  # type: ignore[attr-defined]
+    if inner.is_copy and value.ty == inner:
+        some = f"Some({values.value(value)})"
+        return Expr(f"{option.at(Prec.CMP)} {op} {some}", rt.BOOL, Kind.OWNED, Prec.CMP)
+    if isinstance(inner, rt.StrT) and isinstance(value.ty, rt.StrT):
+        base = option.at(Prec.POSTFIX)
+        text = f"{base}.as_deref() {op} Some({values.borrow_str(value)})"
+        return Expr(text, rt.BOOL, Kind.OWNED, Prec.CMP)
+    return None
+
+
 def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: Expr) -> Expr:
+    optional = _option_equality(op, left, right)
+    if optional is not None:
+        return optional
     lt, rt_ = left.ty, right.ty
     if isinstance(lt, rt.UnionT) != isinstance(rt_, rt.UnionT) and op in ("==", "!="):
         from backend.transpiler.lower import unions
