@@ -239,6 +239,23 @@ def _callee_fullname(callee: Expression) -> str | None:
     return None
 
 
+def _nested_functions(functions: dict[str, FuncDef]) -> dict[str, list[FuncDef]]:
+    """Functions defined inside the given ones, by the name calls to them carry. mypy names a
+    nested def by its bare name, so two nested `visit`s share one entry: what either raises
+    counts for both (a `Result` that never errs is still right; a missed raise is not)."""
+    found: dict[str, list[FuncDef]] = {}
+
+    class Nested(Walker):
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            if o.fullname and o.fullname not in functions:
+                found.setdefault(o.fullname, []).append(o)
+            self.generic(o)
+
+    for fn in functions.values():
+        Nested().visit_all(fn.body.body)
+    return found
+
+
 class RaisingAnalysis:
     def __init__(
         self,
@@ -248,14 +265,17 @@ class RaisingAnalysis:
     ) -> None:
         self.hierarchy = hierarchy
         self.sites: dict[str, _SiteCollector] = {}
-        for name, fn in functions.items():
+        bodies = {name: [fn] for name, fn in functions.items()}
+        bodies.update(_nested_functions(functions))
+        for name, defs in bodies.items():
             collector = _SiteCollector(types)
-            collector.visit_all(fn.body.body)
+            for fn in defs:
+                collector.visit_all(fn.body.body)
             self.sites[name] = collector
         self.caught_anywhere: set[str | None] = set()
         for collector in self.sites.values():
             self.caught_anywhere |= collector.caught
-        self.kinds: dict[str, set[str]] = {name: set() for name in functions}
+        self.kinds: dict[str, set[str]] = {name: set() for name in bodies}
         self._solve()
 
     def _handled(self, kind: str, handlers: list[list[str | None]]) -> bool:
