@@ -1,40 +1,35 @@
 """Nested functions that raise (caught by the caller) and that use the enclosing method's self."""
 
 
-class Graph:
-    def __init__(self, edges: dict[str, list[str]]) -> None:
-        self.adj = edges
+class Org:
+    def __init__(self, reports: dict[str, list[str]]) -> None:
+        self.reports = reports
 
-    def order(self, start: str) -> list[str]:
-        seen: list[str] = []
+    def chain(self, boss: str) -> list[str]:
+        names: list[str] = []
 
-        def visit(u: str) -> None:
-            seen.append(u)
-            for v in self.adj[u]:
-                if v not in seen:
-                    visit(v)
+        def collect(person: str) -> None:
+            names.append(person)
+            for sub in self.reports.get(person, []):
+                collect(sub)
 
-        visit(start)
-        return seen
+        collect(boss)
+        return names
 
-    def topological(self) -> list[str]:
-        state: dict[str, int] = {}
-        out: list[str] = []
+    def depth(self, boss: str) -> int:
+        seen: dict[str, int] = {}
 
-        def visit(u: str) -> None:
-            state[u] = 1
-            for v in self.adj[u]:
-                if state.get(v) == 1:
-                    raise ValueError(f"cycle through {u} -> {v}")
-                if v not in state:
-                    visit(v)
-            state[u] = 2
-            out.append(u)
+        def measure(person: str, level: int) -> int:
+            if seen.get(person) == 0:
+                raise RuntimeError(f"{person} reports to themselves")
+            seen[person] = 0
+            deepest = level
+            for sub in self.reports.get(person, []):
+                deepest = max(deepest, measure(sub, level + 1))
+            seen[person] = level
+            return deepest
 
-        for node in self.adj:
-            if node not in state:
-                visit(node)
-        return out[::-1]
+        return measure(boss, 1)
 
 
 def doubled(xs: list[int]) -> int:
@@ -47,13 +42,12 @@ def doubled(xs: list[int]) -> int:
 
 
 if __name__ == "__main__":
-    g = Graph({"a": ["b", "c"], "b": ["c"], "c": []})
-    print(g.order("a"), g.topological())
-    for edges in ({"x": ["y"], "y": ["x"]}, {"x": ["y"], "y": []}):
-        try:
-            print(Graph(edges).topological())
-        except ValueError as err:
-            print("error:", err)
+    org = Org({"ada": ["bo", "cy"], "bo": ["di"]})
+    print(org.chain("ada"), org.depth("ada"))
+    try:
+        print(Org({"x": ["y"], "y": ["x"]}).depth("x"))
+    except RuntimeError as err:
+        print("error:", err)
     for xs in ([1, 2], [3, -4]):
         try:
             print(doubled(xs))
