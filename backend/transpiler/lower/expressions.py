@@ -350,7 +350,50 @@ def lower_member(ctx: FnContext, node: MemberExpr) -> Expr:
         return classes.lower_class_attr(ctx, node, base.node)
     from backend.transpiler.lower import classes
 
+    class_name = _type_name_of(ctx, node)
+    if class_name is not None:
+        return class_name
     return narrow(ctx, node, classes.lower_instance_attr(ctx, node))  # `if p.boss is not None:`
+
+
+def _type_name_of(ctx: FnContext, node: MemberExpr) -> Expr | None:
+    """`type(obj).__name__` for an object of a user class: the class's name. Every class of
+    a hierarchy has its own copy of each method, so in a method `self` has one class; a
+    value typed by a class with subclasses is the hierarchy's enum: one name per variant."""
+    call = node.expr
+    if not (
+        node.name == "__name__"
+        and isinstance(call, CallExpr)
+        and isinstance(call.callee, NameExpr)
+        and call.callee.fullname == "builtins.type"
+        and len(call.args) == 1
+    ):
+        return None
+    from backend.transpiler.lower import class_hierarchy
+
+    value = lower_expr(ctx, call.args[0])
+    if not isinstance(value.ty, rt.StructT):
+        return None
+    root = class_hierarchy.poly_root(ctx.module, value.ty)
+    if root is not None:
+        enum = value.ty.render()
+        arms = ", ".join(
+            f'{enum}::{member.name}(_) => "{member.name}"'
+            for member in class_hierarchy.concrete_members(ctx.module, root)
+        )
+        return Expr(f"match &{value.at(Prec.UNARY)} {{ {arms} }}", rt.STR, Kind.BORROWED)
+    plain = {
+        ci.name
+        for ci in ctx.module.classes.values()
+        if not (ci.is_enum or ci.is_exception) and ci.info.fullname in ctx.module.classes
+    }
+    if value.ty.name not in plain:
+        return None
+    name = rust_str_literal(value.ty.name)
+    if isinstance(call.args[0], NameExpr | MemberExpr):
+        return Expr(name, rt.STR, Kind.BORROWED)
+    # `type(make()).__name__` still makes the object, as Python does
+    return Expr(f"{{ let _ = {value.code}; {name} }}", rt.STR, Kind.BORROWED, Prec.ATOM)
 
 
 # ---- containers ----
