@@ -439,6 +439,13 @@ def upcast(module: ModuleContext, e: Expr, target: rt.RType) -> Expr | None:
 
 def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, name: str) -> Expr:
     fields = dict(root.fields)
+    prop = dispatch_signature(ctx.module, root, name) if name not in fields else None
+    if prop is not None and not prop.params:  # a property: the enum's dispatching method
+        code = f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()"
+        return Expr(code, prop.ret, Kind.OWNED, Prec.POSTFIX)
+    constant = _poly_class_const(ctx, node, base, root, name) if name not in fields else None
+    if constant is not None:
+        return constant
     if name not in fields:
         raise Unsupported(
             node,
@@ -449,6 +456,27 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     ty = fields[name]
     kind = Kind.OWNED if ty.is_copy else Kind.BORROWED
     return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()", ty, kind, Prec.POSTFIX)
+
+
+def _poly_class_const(
+    ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, name: str
+) -> Expr | None:
+    """`sensor.unit` for a class attribute that subclasses override: each variant's own."""
+    from backend.transpiler.lower.classes import const_name
+
+    arms = []
+    for member in concrete_members(ctx.module, root):
+        owner = next(
+            (c for c in user_mro(ctx.module, member) if name in dict(c.class_consts)), None
+        )
+        if owner is None:
+            return None
+        arms.append(
+            f"{poly_type(root).render()}::{member.name}(_) => {owner.name}::{const_name(name)}"
+        )
+    ty = ctx.module.type_of(node)
+    kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
+    return Expr(f"match &{base.at(Prec.UNARY)} {{ {', '.join(arms)} }}", ty, kind, Prec.ATOM)
 
 
 def poly_method(ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, name: str) -> Expr:
