@@ -213,14 +213,41 @@ def return_type_text(sig: FuncSig) -> str | None:
     return text
 
 
-def declare_params(ctx: FnContext, sig: FuncSig) -> list[ir.Stmt]:
+def _unused_params(fn: FuncDef, sig: FuncSig) -> set[str]:
+    """Parameters the body never reads (an overridden method's, say): Rust spells them with
+    a leading `_`, as its unused-variable lint asks. Only plain ones: a default or a private
+    copy refers to the parameter by name."""
+    read: set[str] = set()
+
+    class Reads(Walker):
+        def visit_NameExpr(self, o: NameExpr) -> None:
+            read.add(o.name)
+
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            self.generic(o)  # nested functions read what they capture
+
+    Reads().visit_all(fn.body.body)
+    return {
+        p.name
+        for p in sig.params
+        if p.name not in read and p.default is None and not p.rebound and p.mode != "iter"
+    }
+
+
+def _param_name(name: str, unused: set[str]) -> str:
+    ident = param_ident(name)
+    return f"_{ident.removeprefix('r#')}" if name in unused else ident
+
+
+def declare_params(ctx: FnContext, sig: FuncSig, unused: set[str] | None = None) -> list[ir.Stmt]:
     """Bind parameters in scope; rebound borrowed ones get a private owned copy."""
     prologue: list[ir.Stmt] = []
     for param in sig.params:
         kind = {"ref": Kind.BORROWED, "mut": Kind.MUT_BORROWED}.get(param.mode, Kind.PLACE)
         if param.mode == "ref" and isinstance(param.ty, rt.OptionT):
             kind = Kind.BORROWED
-        info = ctx.declare(param.name, param.ty, kind, rust_name=param_ident(param.name))
+        rust_name = _param_name(param.name, unused or set())
+        info = ctx.declare(param.name, param.ty, kind, rust_name=rust_name)
         if param.mode == "iter":
             mutable = bool(ctx.facts and param.name in ctx.facts.mutated)
             prologue.append(
@@ -242,7 +269,8 @@ def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncS
         from backend.transpiler.lower.classes import declare_self
 
         declare_self(ctx, sig)
-    prologue = declare_params(ctx, sig)
+    unused = _unused_params(fn, sig)
+    prologue = declare_params(ctx, sig, unused)
     for param in sig.params:
         module.note_type(param.ty)
     module.note_type(sig.ret)
@@ -255,7 +283,9 @@ def lower_function(module: ModuleContext, fullname: str, fn: FuncDef, sig: FuncS
         body = prologue + filled + statements.lower_body(ctx, rest, is_function_body=True)
     params = [
         ir.Param(
-            param_ident(p.name), param_type_text(p, sig.generator), mutable=_param_is_mut(p, facts)
+            _param_name(p.name, unused),
+            param_type_text(p, sig.generator),
+            mutable=_param_is_mut(p, facts),
         )
         for p in sig.params
     ]
