@@ -26,6 +26,7 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident
 from backend.transpiler.lower.expressions import lower_expr, type_of
+from backend.transpiler.lower.functions import zipped_pattern
 from backend.transpiler.lower.subscripts import literal_int
 
 
@@ -223,7 +224,7 @@ def _zip_source(ctx: FnContext, node: CallExpr) -> Source:
         # flatten ((a, b), c) into (a, b, c) for the loop pattern
         flat = tuple(_flatten(shape))
         names = [f"x{i}" for i in range(len(flat))]
-        nested = _nested_names(names)
+        nested = zipped_pattern(names)
         code = f"{code}.map(|{nested}| ({', '.join(names)}))"
         shape = Shape(rt.UNKNOWN, False, flat)
     return _src(code, shape)
@@ -302,13 +303,6 @@ def _flatten(shape: Shape) -> list[Shape]:
     if shape.is_tuple and shape.ty == rt.UNKNOWN and len(shape.parts) == 2:
         return [*_flatten(shape.parts[0]), shape.parts[1]]
     return [shape]
-
-
-def _nested_names(names: list[str]) -> str:
-    text = names[0]
-    for name in names[1:]:
-        text = f"({text}, {name})"
-    return text
 
 
 def _reversed_source(ctx: FnContext, node: CallExpr) -> Source:
