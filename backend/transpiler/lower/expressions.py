@@ -35,6 +35,7 @@ from mypy.nodes import (
     UnaryExpr,
     Var,
 )
+from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
@@ -144,8 +145,6 @@ def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
 
 
 def _mutating_user_method(ctx: FnContext, callee: MemberExpr) -> bool:
-    from mypy.types import Instance, get_proper_type
-
     typ = get_proper_type(ctx.module.mypy_type(callee.expr))
     if not isinstance(typ, Instance):
         return False
@@ -371,6 +370,12 @@ def _type_name_of(ctx: FnContext, node: MemberExpr) -> Expr | None:
         return None
     from backend.transpiler.lower import class_hierarchy
 
+    declared = get_proper_type(ctx.module.mypy_type(call.args[0]))
+    ci = ctx.module.classes.get(declared.type.fullname) if isinstance(declared, Instance) else None
+    if ci is None or ci.is_enum or ci.is_exception:
+        return None  # not an object of a translated class: `type(x)` is reported as usual
+    # The lowered value's type, not mypy's: in a method copied into a subclass, `self` is
+    # that subclass's struct.
     value = lower_expr(ctx, call.args[0])
     if not isinstance(value.ty, rt.StructT):
         return None
@@ -382,13 +387,6 @@ def _type_name_of(ctx: FnContext, node: MemberExpr) -> Expr | None:
             for member in class_hierarchy.concrete_members(ctx.module, root)
         )
         return Expr(f"match &{value.at(Prec.UNARY)} {{ {arms} }}", rt.STR, Kind.BORROWED)
-    plain = {
-        ci.name
-        for ci in ctx.module.classes.values()
-        if not (ci.is_enum or ci.is_exception) and ci.info.fullname in ctx.module.classes
-    }
-    if value.ty.name not in plain:
-        return None
     name = rust_str_literal(value.ty.name)
     if isinstance(call.args[0], NameExpr | MemberExpr):
         return Expr(name, rt.STR, Kind.BORROWED)
