@@ -1,0 +1,36 @@
+"""Never silently wrong: each `tests/traps/*.py` compiles and behaves exactly like CPython.
+
+Every module there reproduces a miscompile that was once reported `compiles` while the
+program printed something else (see tests/traps/README.md). Here each one must translate
+to a compiling program whose stdout and exit status equal CPython's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.transpiler.check import check_module
+from backend.transpiler.record import Status
+
+TRAPS = sorted((Path(__file__).parent / "traps").glob("*.py"))
+
+
+def test_there_are_traps_to_check() -> None:
+    assert len(TRAPS) >= 8
+
+
+@pytest.mark.parametrize("path", TRAPS, ids=[p.stem for p in TRAPS])
+def test_trap_behaves_like_cpython(path: Path) -> None:
+    result = check_module(path.read_text(encoding="utf-8"), filename=path.name, timeout_s=20.0)
+    assert not result.nothing_to_run, f"{path.name}: {result.message}"
+    assert result.translation is not None
+    diagnostics = "\n".join(
+        f"{path.name}:{d.range.line}:{d.range.col + 1}: {d.severity.value}: {d.message} [{d.code}]"
+        for d in result.translation.diagnostics
+    )
+    assert result.stage_failed is None, f"{result.message}\n{diagnostics}"
+    assert result.translation.status in {Status.COMPILES, Status.VERIFIED}, diagnostics
+    assert result.matches, f"{result.message}\n{result.diff}\n{result.rust_stderr}"
+    assert result.python_exit == result.rust_exit

@@ -1,0 +1,7 @@
+def p(a: int, b: int) -> float:
+    return a ** b
+
+if __name__ == "__main__":
+    print(2 ** -1)
+    print(p(2, -2))
+    print(p(3, 2))
