@@ -323,7 +323,10 @@ def lower_iterator_value(call: Call) -> Expr:
     # iter(x) iterates x itself; enumerate/zip/range are sources of their own
     src = iter_source(call.ctx, call.args[0] if is_iter else call.node)
     code = _owned_items(src.iterator, src.shape)
-    return Expr(code, rt.IterT(_elem_type(src.shape)), Kind.OWNED, Prec.POSTFIX)
+    elem = _elem_type(src.shape)
+    if code == f"({src.code})" and ".." in src.code and "(" not in src.code:
+        return Expr(src.code, rt.IterT(elem), Kind.OWNED, Prec.RANGE)  # `let r = 0..n;`
+    return Expr(code, rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
 
 
 @builtin("bytes")

@@ -263,6 +263,9 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
         return Expr("None", rt.UNIT, Kind.OWNED)
     info = ctx.lookup(node.name)
     if info is not None and isinstance(node.node, Var) and not _is_module_level(ctx, node):
+        if _is_range_value(ctx, node):
+            # a `range` can be iterated again and again; a Rust `Range` is consumed
+            return Expr(f"{info.rust_name}.clone()", info.ty, Kind.OWNED, Prec.POSTFIX)
         return narrow(ctx, node, var_expr(info))
     const = ctx.module.constants.get(node.name)
     if const is not None:
@@ -292,6 +295,11 @@ def lower_name(ctx: FnContext, node: NameExpr) -> Expr:
     if builtin is not None:
         return builtin
     raise Unsupported(node, f"name `{node.name}`", "PRT101")
+
+
+def _is_range_value(ctx: FnContext, node: NameExpr) -> bool:
+    typ = get_proper_type(ctx.module.mypy_type(node))
+    return isinstance(typ, Instance) and typ.type.fullname == "builtins.range"
 
 
 def _is_module_level(ctx: FnContext, node: NameExpr) -> bool:

@@ -202,7 +202,10 @@ def _list_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
     if node.op == "*":
         lst, count = (left, right) if isinstance(left.ty, rt.ListT) else (right, left)
         if isinstance(node.left, ListExpr) and len(node.left.items) == 1:
-            item = values.owned(lower_expr(ctx, node.left.items[0]))
+            wanted = type_of(ctx, node)  # `u: list[float] = [1] * n` holds floats
+            ty = wanted if isinstance(wanted, rt.ListT) else ty
+            item_expr = lower_expr(ctx, node.left.items[0])
+            item = values.owned(coerce(ctx, item_expr, ty.elem))  # type: ignore[attr-defined]
             return Expr(f"vec![{item}; {_count(count)}]", ty, Kind.OWNED)
         return Expr(f"{lst.at(Prec.POSTFIX)}.repeat({_count(count)})", ty, Kind.OWNED, Prec.POSTFIX)
     raise Unsupported(node, f"operator `{node.op}` on list", "PRT130")
@@ -334,6 +337,7 @@ def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
     parts = []
     operands = node.operands
     lowered = [lower_expr(ctx, o) for o in operands]
+    bindings = _bind_operands(ctx, lowered)
     for index, op in enumerate(node.operators):
         parts.append(
             _compare(
@@ -348,8 +352,53 @@ def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
         )
     if len(parts) == 1:
         return parts[0]
-    code = " && ".join(p.at(Prec(Prec.AND + 1)) for p in parts)
-    return Expr(code, rt.BOOL, Kind.OWNED, Prec.AND)
+    if not bindings:
+        code = " && ".join(p.at(Prec(Prec.AND + 1)) for p in parts)
+        return Expr(code, rt.BOOL, Kind.OWNED, Prec.AND)
+    return Expr(_chain_with_bindings(parts, bindings), rt.BOOL, Kind.OWNED, Prec.ATOM)
+
+
+_SIMPLE_OPERAND = re.compile(r"^(?:-?[\d_.]+(?:_?[a-z]\d*)?|[A-Za-z_]\w*|true|false)$")
+
+
+def _bind_operands(ctx: FnContext, lowered: list[Expr]) -> dict[int, tuple[str, str]]:
+    """`a < f(x) < b` evaluates `f(x)` once, as Python does: bind each middle operand.
+
+    Only Copy values are bound (the comparisons then read the binding twice); names and
+    literals are read in place. When the first middle is bound, so is the left operand,
+    which Python evaluates before it.
+    """
+    if len(lowered) < 3:
+        return {}
+    bound = [i for i in range(1, len(lowered) - 1) if _needs_binding(lowered[i])]
+    if bound and bound[0] == 1 and _needs_binding(lowered[0]):
+        bound.insert(0, 0)
+    bindings: dict[int, tuple[str, str]] = {}
+    for index in bound:
+        operand = lowered[index]
+        name = f"cmp_{index}"
+        while ctx.lookup(name) is not None:
+            name += "_"
+        bindings[index] = (name, values.value(operand))
+        lowered[index] = Expr(name, operand.ty, Kind.OWNED, Prec.ATOM)
+    return bindings
+
+
+def _needs_binding(operand: Expr) -> bool:
+    return operand.ty.is_copy and not _SIMPLE_OPERAND.match(operand.code)
+
+
+def _chain_with_bindings(parts: list[Expr], bindings: dict[int, tuple[str, str]]) -> str:
+    """`P0 && P1 && ...`, each middle operand bound just before the first part that reads it."""
+    code = parts[-1].at(Prec(Prec.AND + 1))
+    for index in range(len(parts) - 2, -1, -1):
+        code = f"{parts[index].at(Prec(Prec.AND + 1))} && {code}"
+        binding = bindings.get(index + 1)
+        if binding is not None:
+            code = f"{{ let {binding[0]} = {binding[1]}; {code} }}"
+    if 0 in bindings:
+        code = f"{{ let {bindings[0][0]} = {bindings[0][1]}; {code} }}"
+    return code
 
 
 def _compare(
