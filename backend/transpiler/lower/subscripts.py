@@ -265,8 +265,11 @@ def store_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr, value: Exp
     ctx.module.use_helper("py_slice_assign")
     # The items are bound first: they may read the list that is being assigned to
     # (`xs[i:] = xs[i + 1:] + xs[i:i + 1]`), which cannot be borrowed while it is changed.
-    target = f"py_slice_assign({values.borrow_mut(base)}, {start}, {stop}, {stride}, items)"
-    return f"{{ let items = {code}; {target} }}"
+    items = "slice_items"
+    while ctx.lookup(items) is not None:
+        items += "_"
+    target = f"py_slice_assign({values.borrow_mut(base)}, {start}, {stop}, {stride}, {items})"
+    return f"{{ let {items} = {code}; {target} }}"
 
 
 def delete_slice(ctx: FnContext, base_node: Expression, sl: SliceExpr) -> str:
