@@ -149,7 +149,7 @@ def _emit_stmt(w: _Writer, s: ir.Stmt) -> None:
     elif isinstance(s, ir.Assign):
         w.block_lines(f"{s.target} {s.op} {s.value};", span)
     elif isinstance(s, ir.ExprStmt):
-        w.block_lines(f"{s.code};", span)
+        w.block_lines(f"{ir.statement_safe(s.code)};", span)
     elif isinstance(s, ir.If):
         _emit_if(w, s, "")
     elif isinstance(s, ir.While):

@@ -57,6 +57,19 @@ class Expr:
 # ---- statements ----
 
 
+def statement_safe(code: str) -> str:
+    """Parenthesise an expression that would parse as a block statement at the start of a
+    statement (`{ d.get(k) } == x` as a tail expression is a block, then a stray `==`)."""
+    if not code.startswith("{"):
+        return code
+    depth = 0
+    for index, char in enumerate(code):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return code if code[index + 1 :].strip() == "" else f"({code})"
+    return code
+
+
 @dataclass
 class Stmt:
     span: SourceRange | None = field(default=None, kw_only=True)

@@ -119,6 +119,8 @@ class _FactCollector(Walker):
     def __init__(self, facts: FunctionFacts) -> None:
         self.facts = facts
         self.loop_depth = 0
+        # (key, dict) of enclosing `for key in d:` loops: `d[key]` is there, nothing inserted
+        self.key_loops: list[tuple[str, str | None]] = []
 
     # nested functions and lambdas are analysed on their own; what a nested def writes of
     # the variables it captures (`nonlocal`, in-place changes) is a write here too
@@ -180,9 +182,14 @@ class _FactCollector(Walker):
         root = root_name(o.expr)
         if isinstance(o.index, NameExpr) and root:
             self.facts.loop_links.append((o.index.name, root))
+        key_loop = isinstance(o.index, NameExpr) and isinstance(o.expr, NameExpr)
+        if isinstance(o.index, NameExpr) and isinstance(o.expr, NameExpr):
+            self.key_loops.append((o.index.name, root))
         self.loop_depth += 1
         self.visit(o.body)
         self.loop_depth -= 1
+        if key_loop:
+            self.key_loops.pop()
         self.visit(o.else_body)
 
     def visit_WhileStmt(self, o: WhileStmt) -> None:
@@ -191,6 +198,15 @@ class _FactCollector(Walker):
         self.visit(o.body)
         self.loop_depth -= 1
         self.visit(o.else_body)
+
+    def visit_IndexExpr(self, o: IndexExpr) -> None:
+        # reading `d[k]` of a defaultdict inserts the default for a missing key
+        root = root_name(o.base)
+        present = isinstance(o.index, NameExpr) and (o.index.name, root) in self.key_loops
+        if root and _is_defaultdict(o.base) and not present:
+            self.facts.mutated.add(root)
+            self.facts.mutated_in_place.add(root)
+        self.generic(o)
 
     def visit_CallExpr(self, o: CallExpr) -> None:
         callee = o.callee
@@ -219,6 +235,12 @@ def _is_iterator_var(expr: NameExpr) -> bool:
     typ = getattr(expr.node, "type", None)
     info = getattr(get_proper_type(typ), "type", None) if typ is not None else None
     return getattr(info, "fullname", "") in ITERATOR_CLASSES
+
+
+def _is_defaultdict(expr: Expression) -> bool:
+    typ = getattr(getattr(expr, "node", None), "type", None)
+    info = getattr(get_proper_type(typ), "type", None) if typ is not None else None
+    return getattr(info, "fullname", "") == "collections.defaultdict"
 
 
 ITERATOR_CLASSES = frozenset({"typing.Iterator", "typing.Generator", "typing.Iterable"})

@@ -7,6 +7,7 @@ would have declared are still declared so the rest of the function compiles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mypy.nodes import (
@@ -202,7 +203,7 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         if value is None:
             value = "Ok(())" if fallible else None
         if value is not None:
-            out.append(ir.RawStmt([value], span=last.span))
+            out.append(ir.RawStmt([ir.statement_safe(value)], span=last.span))
         return out
     if fallible and not _ends_diverging(body):
         out.append(ir.RawStmt(["Ok(())"]))
@@ -742,13 +743,34 @@ def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
         return [ir.ExprStmt(store_slice(ctx, target.base, target.index, value))]
     if isinstance(ty, rt.DictT):
         key = values.owned(lower_expr(ctx, target.index, ty.key))
-        value = coerce(ctx, value, ty.value)
-        return [ir.ExprStmt(f"{base.at(Prec.POSTFIX)}.insert({key}, {values.owned(value)})")]
+        item = values.owned(coerce(ctx, value, ty.value))
+        return _dict_insert(ctx, base.at(Prec.POSTFIX), key, item)
     if isinstance(ty, rt.ListT | rt.DequeT):
         value = coerce(ctx, value, ty.elem)
         prelude, place = store_place(ctx, target)
         return _with_prelude(prelude, ir.Assign(place.code, "=", values.owned(value)))
     raise Unsupported(target, f"item assignment on {ty.render()}", "PRT313")
+
+
+def _dict_insert(ctx: FnContext, base: str, key: str, item: str) -> Lowered:
+    """`d[k] = v`. A value or key that reads the dict itself (`seen[n] = 1 - seen[m]` on a
+    defaultdict borrows it mutably) is bound first, in Python's order: value, then key."""
+    root = re.match(r"[A-Za-z_]\w*", base)
+    reads_base = root is not None and re.search(rf"\b{root.group(0)}\b", f"{key} {item}")
+    if not reads_base:
+        return [ir.ExprStmt(f"{base}.insert({key}, {item})")]
+    value_name, key_name = "new_value", "new_key"
+    while ctx.lookup(value_name) is not None or ctx.lookup(key_name) is not None:
+        value_name, key_name = f"{value_name}_", f"{key_name}_"
+    return [
+        ir.Block(
+            [
+                ir.Let(value_name, None, item),
+                ir.Let(key_name, None, key),
+                ir.ExprStmt(f"{base}.insert({key_name}, {value_name})"),
+            ]
+        )
+    ]
 
 
 def _with_prelude(prelude: list[ir.Stmt], stmt: ir.Stmt) -> Lowered:

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mypy.nodes import Expression, LambdaExpr, ListExpr, MemberExpr, NameExpr, TupleExpr
+from mypy.nodes import (
+    CallExpr,
+    DictExpr,
+    Expression,
+    FloatExpr,
+    IntExpr,
+    LambdaExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    ReturnStmt,
+    StrExpr,
+    TupleExpr,
+)
 from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import rtypes as rt
@@ -329,11 +342,84 @@ def dict_fromkeys(call: Call) -> Expr:
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX if value_node is None else Prec.ATOM)
 
 
-@function("collections.defaultdict", "collections.OrderedDict")
+# Factories whose value is what Rust's `Default` gives for the mapped value type, so that
+# `d[k]` on a missing key can insert `Default::default()`.
+_DEFAULT_FACTORIES = {
+    "builtins.int",
+    "builtins.float",
+    "builtins.str",
+    "builtins.bool",
+    "builtins.list",
+    "builtins.set",
+    "builtins.dict",
+    "collections.Counter",
+    "collections.deque",
+}
+# `lambda: 0`-style factories that return the same empty value
+_DEFAULT_LITERALS = ("0", "0.0", "''", '""', "[]", "{}", "False", "set()", "list()", "dict()")
+
+
+@function("collections.defaultdict")
 def defaultdict_new(call: Call) -> Expr:
     ty = call.result_type
     call.ctx.module.note_type(ty)
-    return Expr("PyDict::new()", ty, Kind.OWNED)
+    if call.kwargs or not call.args or not _is_default_factory(call.args[0]):
+        raise call.fail(
+            "defaultdict whose factory is not a type's empty value (int, list, lambda: 0, ...)",
+            "PRT168",
+        )
+    return _initial_mapping(call, ty, 1)
+
+
+@function("collections.OrderedDict")
+def ordered_dict_new(call: Call) -> Expr:
+    ty = call.result_type
+    call.ctx.module.note_type(ty)
+    if call.kwargs:
+        raise call.fail("OrderedDict() with keyword items", "PRT168")
+    return _initial_mapping(call, ty, 0)
+
+
+def _is_default_factory(node: Expression) -> bool:
+    if isinstance(node, NameExpr | MemberExpr):
+        return node.fullname in _DEFAULT_FACTORIES
+    if isinstance(node, LambdaExpr) and not node.arguments:
+        body = node.body.body
+        if len(body) == 1 and isinstance(body[0], ReturnStmt) and body[0].expr is not None:
+            return _source_text(body[0].expr) in _DEFAULT_LITERALS
+    return False
+
+
+def _source_text(node: Expression) -> str:
+    if isinstance(node, IntExpr | FloatExpr):
+        return str(node.value)
+    if isinstance(node, StrExpr):
+        return repr(node.value)
+    if isinstance(node, ListExpr | DictExpr) and not node.items:
+        return "[]" if isinstance(node, ListExpr) else "{}"
+    if isinstance(node, NameExpr) and node.fullname == "builtins.False":
+        return "False"
+    if isinstance(node, CallExpr) and not node.args and isinstance(node.callee, NameExpr):
+        return f"{node.callee.name}()"
+    return ""
+
+
+def _initial_mapping(call: Call, ty: rt.RType, index: int) -> Expr:
+    """`defaultdict(list, {0: [1]})`, `OrderedDict(pairs)`: start from the given items."""
+    if len(call.args) <= index:
+        return Expr("PyDict::new()", ty, Kind.OWNED)
+    source = lower_expr(call.ctx, call.args[index])
+    if isinstance(source.ty, rt.DictT) and source.kind is Kind.OWNED:
+        return Expr(source.code, ty, Kind.OWNED, source.prec)
+    if isinstance(source.ty, rt.DictT):
+        code = f"{source.at(Prec.POSTFIX)}.iter().map(|(k, v)| (k.clone(), v.clone()))"
+        code += ".collect::<PyDict<_, _>>()"
+    else:
+        from backend.transpiler.lower.builtins import owned_iterator
+
+        iterator, _ = owned_iterator(call, index)
+        code = f"{iterator}.collect::<PyDict<_, _>>()"
+    return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
 
 
 @function("collections.deque")
