@@ -9,6 +9,7 @@ from mypy.types import Instance, get_proper_type
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.emit import INDENT, emit_module
+from backend.transpiler.ir import Kind
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import lower_expr
@@ -25,6 +26,13 @@ def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -
     ctx.closure_depth += 1
     params = {p.name for p in ctx.sig.params} if ctx.sig else set()
     mutated = ctx.facts.mutated if ctx.facts else set()
+    receiver = ctx.lookup("self")
+    outside: list[ir.Stmt] = []
+    if receiver is not None:
+        # the body outlives the call: it works on its own copy of the object
+        params.add("self")
+        outside.append(ir.Let("this", None, "self.clone()"))
+        ctx.declare("self", receiver.ty, Kind.PLACE, rust_name="this")
     ctx.plan = plan_declarations(fn.body.body, params, mutated)  # type: ignore[attr-defined]
     body = prologue + lower_body(ctx, fn.body.body)
     ctx.closure_depth -= 1
@@ -32,7 +40,7 @@ def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -
         body.append(ir.RawStmt(["Some(())"]))
     inner = _render(body)
     lines = ["PyGenerator::new(move |co| {", *[INDENT + line for line in inner], "})"]
-    return [ir.RawStmt(lines)]
+    return [*outside, ir.RawStmt(lines)]
 
 
 def _render(body: list[ir.Stmt]) -> list[str]:

@@ -7,6 +7,7 @@ does the kind of each bound variable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from mypy.nodes import (
@@ -103,9 +104,22 @@ def source_of_value(ctx: FnContext, node: Expression, e: Expr) -> Source:
         return _src(e.code, value_shape(ty.elem), base)
     if isinstance(ty, rt.BytesT):
         return _src(f"{base}.iter().map(|&b| i64::from(b))", value_shape(rt.INT))
+    if isinstance(ty, rt.StructT):
+        from backend.transpiler.lower.class_uses import call_dunder
+
+        items = call_dunder(ctx, node, e, "__iter__", [])  # an object whose class has `__iter__`
+        if items is not None and isinstance(items.ty, rt.IterT):
+            return _src(items.code, value_shape(items.ty.elem))
     if isinstance(ty, rt.TupleT) and len(set(ty.items)) == 1:
-        items = ", ".join(f"{base}.{i}" for i in range(len(ty.items)))
-        return _src(f"[{items}]", value_shape(ty.items[0]), f"[{items}].into_iter()")
+        if isinstance(node, TupleExpr):  # `all((a, b, c))`: the items themselves
+            parts = [values.owned(lower_expr(ctx, item)) for item in node.items]
+            array = f"[{', '.join(parts)}]"
+        elif re.fullmatch(r"[A-Za-z_]\w*", base):
+            array = f"[{', '.join(f'{base}.{i}' for i in range(len(ty.items)))}]"
+        else:  # evaluated once, as Python evaluates it, then taken apart
+            fields = ", ".join(f"tuple_items.{i}" for i in range(len(ty.items)))
+            array = f"{{ let tuple_items = {values.owned(e)}; [{fields}] }}"
+        return _src(array, value_shape(ty.items[0]), f"{array}.into_iter()")
     raise Unsupported(node, f"iterating over {ty.render()}", "PRT150")
 
 
