@@ -134,17 +134,30 @@ _READ = re.compile(r"^Rc::clone\(&?(?P<base>.*)\)\.borrow\(\)\.(?P<field>\w+)(\.
 
 def store_place(place: Expr, target: Expression) -> Expr:
     """The target of `node.f = v` / `node.f += v`: the same field, borrowed mutably."""
-    m = _READ.match(place.code)
-    if m is not None:
+    code = place.code
+    if code.endswith(".clone()") and ".borrow()." in code:
+        code = code.removesuffix(".clone()")  # a link read as a new handle: store into it
+    m = _READ.match(code)
+    if m is not None and _balanced(m["base"]):
         return Expr(f"{m['base']}.borrow_mut().{m['field']}", place.ty, Kind.PLACE, Prec.POSTFIX)
-    if place.kind is not Kind.PLACE and place.code.endswith("()"):
+    head, sep, field = code.rpartition(".borrow().")
+    if sep and field.isidentifier():
+        return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    if place.kind is not Kind.PLACE and code.endswith("()"):
         raise Unsupported(
             target, "assigning a field through a base-class value (enum getter)", "PRT531"
         )
-    head, sep, field = place.code.rpartition(".borrow().")
-    if sep and field.isidentifier():
-        return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
     return place
+
+
+def _balanced(code: str) -> bool:
+    """`a).b(` is not a handle: the regex matched across two calls."""
+    depth = 0
+    for char in code:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def store(place: str, value: str) -> list[ir.Stmt]:
