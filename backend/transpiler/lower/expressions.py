@@ -239,6 +239,9 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
 def lower_int(ctx: FnContext, node: IntExpr) -> Expr:
     if node.value > I64_MAX:
         raise Unsupported(node, f"integer literal {node.value} does not fit in i64", "PRT110")
+    if node.value > 2**31 - 1:
+        # where nothing else types it, a Rust literal is an i32: say i64 for a big one
+        return Expr(f"{node.value}_i64", rt.INT, Kind.OWNED)
     return Expr(str(node.value), rt.INT, Kind.OWNED)
 
 

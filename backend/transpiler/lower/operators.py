@@ -553,6 +553,12 @@ def _comparable(left: Expr, right: Expr, op: str) -> tuple[str, str]:
     if isinstance(left.ty, rt.StrT) and isinstance(right.ty, rt.StrT):
         if op not in ("==", "!="):
             return _as_str(left), _as_str(right)
+        if Kind.OWNED in (left.kind, right.kind) and not (
+            left.code.startswith('"') or right.code.startswith('"')
+        ):
+            # a new String against a name that may hold `&String` (a closure's pattern):
+            # compare as `str` on both sides, which every spelling derefs to
+            return _as_str(left), _as_str(right)
         if lb and not rb and not right.code.startswith('"'):
             return lcode, f"&{right.at(Prec.UNARY)}" if right.kind is Kind.OWNED else rcode
         if rb and not lb and not left.code.startswith('"'):
