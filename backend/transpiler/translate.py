@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from backend.transpiler import parse, runtime
-from backend.transpiler.analyze import oracle
+from backend.transpiler.analyze import call_sites, oracle
 from backend.transpiler.emit import Emitted, emit_module
 from backend.transpiler.lower.module import lower_module
 from backend.transpiler.record import (
@@ -114,6 +114,7 @@ def _translate(
         typed = oracle.typecheck(source, module_name, siblings)
         if isinstance(typed, str):
             return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
+        typed, inferred = _typed_from_call_sites(source, typed, module_name, siblings)
         lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
         mypy_errors = list(typed.errors)
     ctx = lowered.context
@@ -124,7 +125,7 @@ def _translate(
         _make_public(lowered.module)
     emitted = emit_module(lowered.module)
     code = _silence_dead_code(emitted, lowered.has_main)
-    diagnostics = list(ctx.diagnostics)
+    diagnostics = [*inferred, *ctx.diagnostics]
     diagnostics.extend(_mypy_diagnostics(mypy_errors))
     metadata: dict[str, object] = {
         "engine_version": ENGINE_VERSION,
@@ -159,6 +160,52 @@ def _translate(
         metadata=metadata,
         span_map=emitted.span_map,
     )
+
+
+_CALL_SITE_ROUNDS = 3
+
+
+def _typed_from_call_sites(
+    source: str,
+    typed: oracle.TypedModule,
+    module_name: str,
+    siblings: Mapping[str, str] | None,
+) -> tuple[oracle.TypedModule, list[Diagnostic]]:
+    """Loosely typed parameters get the type their call sites agree on; the module is then
+    checked again with those annotations written in (see analyze/call_sites.py)."""
+    inferred: list[call_sites.InferredParam] = []
+    annotated = source
+    for _ in range(_CALL_SITE_ROUNDS):  # a typed caller can type the functions it calls
+        found = [p for p in call_sites.infer_parameter_types(typed) if p not in inferred]
+        if not found:
+            break
+        candidate = call_sites.apply_annotations(annotated, found)
+        retyped = oracle.typecheck(candidate, module_name, siblings)
+        if isinstance(retyped, str):
+            # the checker now holds the rejected text: check the last good one again
+            restored = oracle.typecheck(annotated, module_name, siblings)
+            typed = restored if not isinstance(restored, str) else typed
+            break
+        typed, annotated = retyped, candidate
+        inferred.extend(found)
+    if not inferred:
+        return typed, []
+    notes = [
+        Diagnostic(
+            Severity.INFORMATION,
+            _inferred_note(p),
+            "PRT020",
+            SourceRange(p.line, 0, p.line, 0),
+        )
+        for p in inferred
+    ]
+    return typed, notes
+
+
+def _inferred_note(p: call_sites.InferredParam) -> str:
+    if p.param == call_sites.RETURN:
+        return f"`{p.function}` returns `{p.annotation}`, as its `return` statements show"
+    return f"parameter `{p.param}` of `{p.function}` typed `{p.annotation}` from its call sites"
 
 
 def _with_dependencies(selection: set[str] | None, parsed: parse.Parsed) -> set[str] | None:
