@@ -281,7 +281,15 @@ def receiver(e: Expr) -> str:
     if e.ty in (rt.INT, rt.FLOAT) and _NUMERIC_LITERAL.match(body):
         suffix = "_i64" if e.ty == rt.INT else "_f64"
         return f"({body}{suffix})" if body.startswith("-") else f"{body}{suffix}"
+    if e.ty in (rt.INT, rt.FLOAT) and _LITERAL_ARITHMETIC.match(code):
+        # `(-27 - 10).abs()`: arithmetic on literals alone is `{integer}` too
+        suffix = "_i64" if e.ty == rt.INT else "_f64"
+        return f"({_NUMBER_TOKEN.sub(lambda m: m.group(0) + suffix, code)})"
     return e.at(Prec.POSTFIX)
+
+
+_LITERAL_ARITHMETIC = re.compile(r"^[\d_.\s+\-*/%()]+$")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])\d[\d_]*(?:\.\d[\d_]*)?(?![\w.])")
 
 
 def argument(code: str) -> str:
