@@ -202,6 +202,13 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         value = last.value
         if value is None:
             value = "Ok(())" if fallible else None
+        if value is not None and _tail_borrows_local(ctx, value):
+            # temporaries of a tail expression outlive the locals they borrow (E0597)
+            name = "result"
+            while ctx.lookup(name) is not None:
+                name += "_"
+            out.append(ir.Let(name, None, value, span=last.span))
+            value = name
         if value is not None:
             out.append(ir.RawStmt([ir.statement_safe(value)], span=last.span))
         return out
@@ -215,6 +222,22 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
     ):
         out.append(ir.RawStmt(['unreachable!("the Python function returns None here")']))
     return out
+
+
+_BORROWING_CALL = re.compile(
+    r"\b(?P<root>[a-z_]\w*)\."
+    r"(?:iter|values|keys|chars|bytes|borrow|lines|split\w*|windows|chunks)\("
+)
+
+
+def _tail_borrows_local(ctx: FnContext, value: str) -> bool:
+    """A tail expression whose temporaries borrow a local (not a parameter, which outlives
+    the body): Rust 2021 drops those temporaries after the locals."""
+    params = {p.name for p in ctx.sig.params} if ctx.sig else set()
+    return any(
+        m["root"] not in params and m["root"] not in ("self", "this")
+        for m in _BORROWING_CALL.finditer(value)
+    )
 
 
 def _ends_diverging(body: list[Statement]) -> bool:
