@@ -230,6 +230,8 @@ def plan_declarations(body: list[Statement], params: set[str], mutated: set[str]
     plan = Plan(aliases=_aliases(body, params))
     mutated = mutated | {source for alias, source in plan.aliases.items() if alias in mutated}
     for name, positions in occurrences.items():
+        if name == "_":
+            continue  # `_ = f()` discards: each one is its own `let _ = ...`
         depth, block_id = _declaration_block(positions, id(body))
         decl_block = blocks.get(block_id, body)
         index = min(p[depth][1] if len(p) > depth else 0 for p in positions)
