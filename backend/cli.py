@@ -107,7 +107,9 @@ def _summary_line(translation: Translation) -> str:
 
 def _engine_translate(source: str, symbol: str | None, options: TranslateOptions) -> Translation:
     from backend.transpiler import translate  # lazily: `--help` should not load mypy
+    from backend.transpiler.analyze import oracle
 
+    oracle.prefer_cached_builds()  # one process, a module or two: mypy's disk cache is faster
     return translate(source, symbol=symbol, options=options)
 
 
@@ -160,8 +162,10 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from backend.transpiler.analyze import oracle
     from backend.transpiler.check import check_module
 
+    oracle.prefer_cached_builds()
     path = Path(args.file)
     source = _read_source(path)
     result = check_module(source, filename=path.name, timeout_s=args.timeout)
@@ -292,6 +296,8 @@ def _add_backend_argument(p: argparse.ArgumentParser) -> None:
 
 
 def _backend_spec(value: str) -> str:
+    if value == "embedded":
+        return value  # the Triton clients are not imported for the default (~0.6 s)
     from backend.backends import validate_backend_spec
 
     problem = validate_backend_spec(value)

@@ -103,6 +103,14 @@ class _WarmChecker:
 
 
 _warm: list[_WarmChecker] = []
+# A short-lived process (one `portalis translate`) checks with mypy's on-disk incremental
+# cache instead: about 0.1 s warm, where starting the fine-grained checker costs seconds.
+_one_shot = threading.Event()
+
+
+def prefer_cached_builds() -> None:
+    """For processes that check a few modules and exit: skip the warm checker."""
+    _one_shot.set()
 
 
 def _warm_check(source: str) -> TypedModule | str:
@@ -122,7 +130,7 @@ def typecheck(
 
     Returns the typed tree, or a message when mypy could not build it at all.
     """
-    if not others:
+    if not others and not _one_shot.is_set():
         with _BUILD_LOCK:
             try:
                 return _warm_check(source)
