@@ -140,7 +140,7 @@ def _min_max(call: Call, which: str) -> Expr:
     if len(call.args) >= 2:
         items = [coerce(ctx, call.arg(i), result_t) for i in range(len(call.args))]
         if key is None and result_t in (rt.INT, rt.FLOAT):
-            code = values.value_expr(items[0]).at(Prec.POSTFIX)
+            code = values.receiver(values.value_expr(items[0]))  # `1.5_f64.max(m)`
             for item in items[1:]:
                 code = f"{code}.{which}({values.value(item)})"
             return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from mypy.nodes import (
     ARG_STAR2,
     CallExpr,
     Expression,
+    IndexExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
@@ -158,9 +160,39 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if isinstance(base, SuperExpr):
         return classes.call_super(ctx, node, callee.name)
     receiver = lower_expr(ctx, base)
-    return hoist_arguments(
-        ctx, node, base, lambda: methods.lower_method(Call(ctx, node, receiver), callee.name)
+    receiver, index_lets = _bind_receiver_index(ctx, base, receiver, callee.name)
+    result = hoist_arguments(
+        ctx,
+        node,
+        base,
+        lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
+        hoist_reads=bool(index_lets),
     )
+    if not index_lets:
+        return result
+    return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+_INDEXED_PLACE = re.compile(r"^(?P<root>[A-Za-z_]\w*)\[(?P<index>.+)\]$")
+
+
+def _bind_receiver_index(
+    ctx: FnContext, base: Expression, receiver: Expr, method: str
+) -> tuple[Expr, list[str]]:
+    """`adj[u].append(v)`: the index reads `adj` (`py_index(u, adj.len())`) while the call
+    borrows it mutably, so the index is computed first (Python computes it first too)."""
+    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+
+    m = _INDEXED_PLACE.match(receiver.code)
+    if not isinstance(base, IndexExpr) or method not in MUTATING_METHODS or m is None:
+        return receiver, []
+    if not re.search(rf"\b{m['root']}\b", m["index"]):
+        return receiver, []
+    name = "at_0"
+    while ctx.lookup(name) is not None:
+        name += "_"
+    place = Expr(f"{m['root']}[{name}]", receiver.ty, receiver.kind, Prec.POSTFIX)
+    return place, [f"let {name} = {m['index']};"]
 
 
 def bind_arguments(

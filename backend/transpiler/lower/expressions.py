@@ -75,15 +75,27 @@ def type_of(ctx: FnContext, node: Expression) -> rt.RType:
 
 
 def hoist_arguments(
-    ctx: FnContext, call: CallExpr, receiver: Expression, lower: Callable[[], Expr]
+    ctx: FnContext,
+    call: CallExpr,
+    receiver: Expression,
+    lower: Callable[[], Expr],
+    *,
+    hoist_reads: bool = False,
 ) -> Expr:
     """`stack.append(stack.pop())`: an argument that changes the receiver's variable would
     need a second `&mut` borrow while the method call holds the first, so such arguments
-    are evaluated into temporaries first (Python evaluates them before the call too)."""
+    are evaluated into temporaries first (Python evaluates them before the call too).
+    With `hoist_reads` (the receiver is an item of the variable, `adj[u].append(..)`), an
+    argument that only reads the variable is evaluated first as well."""
     from backend.transpiler.analyze.mutation import root_name
 
     root = root_name(receiver)
-    hoisted = [a for a in call.args if root is not None and _changes_root(ctx, a, root)]
+    hoisted = [
+        a
+        for a in call.args
+        if root is not None
+        and (_changes_root(ctx, a, root) or (hoist_reads and _mentions(a, root)))
+    ]
     if not hoisted:
         return lower()
     return with_temporaries(ctx, hoisted, lower, "arg")
@@ -106,6 +118,20 @@ def with_temporaries(
         for arg in hoisted:
             ctx.preset_exprs.pop(id(arg), None)
     return Expr(f"{{ {' '.join(lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _mentions(node: Expression, root: str) -> bool:
+    from backend.transpiler.analyze.walk import Walker
+
+    found = False
+
+    class Finder(Walker):
+        def visit_NameExpr(self, name: NameExpr) -> None:
+            nonlocal found
+            found = found or name.name == root
+
+    Finder().visit(node)
+    return found
 
 
 def _changes_root(ctx: FnContext, node: Expression, root: str) -> bool:
