@@ -447,8 +447,7 @@ def _parse(call: Call, arg: Expr, helper: str, rust_t: str, fullname: str) -> Ex
 def lower_bool_call(call: Call) -> Expr:
     if not call.args or _empty_display(call.args[0]):
         return Expr("false", rt.BOOL)
-    test = values.truthy(call.arg(0))
-    return Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
+    return values.truthy(call.ctx, call.args[0], call.arg(0))
 
 
 def _empty_display(node: Expression) -> bool:
@@ -531,7 +530,7 @@ def _any_all(call: Call, which: str) -> Expr:
         code = comprehensions.predicate_over(call.ctx, node, which)
         return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
     iterator, elem = owned_iterator(call)
-    test = values.truthy(Expr("v", elem, Kind.PLACE))
+    test = values.truthy(call.ctx, call.node, Expr("v", elem, Kind.PLACE)).code
     return Expr(f"{iterator}.{which}(|v| {test})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -616,7 +615,7 @@ def lower_filter(call: Call) -> Expr:
     fn_node = call.args[0]
     iterator, elem = owned_iterator(Call(call.ctx, call.node), 1)
     if isinstance(fn_node, NameExpr) and fn_node.fullname == "builtins.None":
-        test = values.truthy(Expr("x", elem, Kind.BORROWED))
+        test = values.truthy(call.ctx, call.node, Expr("x", elem, Kind.BORROWED)).code
         return Expr(f"{iterator}.filter(|x| {test})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
     if isinstance(fn_node, LambdaExpr):
         closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=True)

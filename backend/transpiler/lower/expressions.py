@@ -532,7 +532,7 @@ def lower_set(ctx: FnContext, node: SetExpr) -> Expr:
 
 def lower_conditional(ctx: FnContext, node: ConditionalExpr) -> Expr:
     ty = type_of(ctx, node)
-    cond = values.truthy(lower_expr(ctx, node.cond))
+    cond = values.truthy(ctx, node.cond, lower_expr(ctx, node.cond)).code
     then = lower_expr(ctx, node.if_expr, ty)
     other = lower_expr(ctx, node.else_expr, ty)
     ty = then.ty if isinstance(ty, rt.UnknownT) else ty

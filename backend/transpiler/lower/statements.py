@@ -880,7 +880,7 @@ def lower_if(ctx: FnContext, stmt: IfStmt) -> Lowered:
     if_let = unions.lower_if_let(ctx, stmt)  # `if isinstance(v, int):` binds the payload
     if if_let is not None:
         return if_let
-    cond = values.truthy(lower_expr(ctx, stmt.expr[0]))
+    cond = values.truthy(ctx, stmt.expr[0], lower_expr(ctx, stmt.expr[0])).code
     then = _scoped_block(ctx, stmt.body[0])
     orelse = None
     if stmt.else_body is not None:
@@ -915,7 +915,7 @@ def lower_while(ctx: FnContext, stmt: WhileStmt) -> Lowered:
     if _is_true(stmt.expr):
         loop: ir.Stmt = ir.Loop(body, label=label)
     else:
-        cond = values.truthy(lower_expr(ctx, stmt.expr))
+        cond = values.truthy(ctx, stmt.expr, lower_expr(ctx, stmt.expr)).code
         loop = ir.While(cond, body, label=label)
     return _with_else(ctx, loop, stmt.else_body, frame)
 
@@ -1065,7 +1065,7 @@ def lower_pass(ctx: FnContext, stmt: PassStmt) -> Lowered:
 
 
 def lower_assert(ctx: FnContext, stmt: AssertStmt) -> Lowered:
-    cond = values.truthy(lower_expr(ctx, stmt.expr))
+    cond = values.truthy(ctx, stmt.expr, lower_expr(ctx, stmt.expr)).code
     if stmt.msg is not None:
         msg = lower_expr(ctx, stmt.msg)
         return [ir.ExprStmt(f'assert!({cond}, "AssertionError: {{}}", {msg.code})')]
