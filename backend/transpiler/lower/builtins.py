@@ -644,9 +644,7 @@ def lower_chr(call: Call) -> Expr:
 
 @builtin("isinstance")
 def lower_isinstance(call: Call) -> Expr:
-    # mypy knows the static type; translated code is monomorphic, so this is a constant
     value_t = type_of(call.ctx, call.args[0])
-    target = call.args[1]
     if value_t == rt.StructT("PyException"):  # exceptions carry their class at run time
         from backend.transpiler.lower import exceptions
 
@@ -661,25 +659,11 @@ def lower_isinstance(call: Call) -> Expr:
     user_class = class_hierarchy.lower_isinstance(call, value_t)  # subclasses, hierarchy enums
     if user_class is not None:
         return user_class
-    names = [target] if not isinstance(target, TupleExpr) else target.items
-    known = {
-        "builtins.int": rt.INT,
-        "builtins.float": rt.FLOAT,
-        "builtins.str": rt.STR,
-        "builtins.bool": rt.BOOL,
-    }
-    for name in names:
-        if isinstance(name, NameExpr) and known.get(name.fullname) == value_t:
-            return Expr("true", rt.BOOL)
-        if (
-            isinstance(name, NameExpr)
-            and isinstance(value_t, rt.StructT)
-            and name.name == value_t.name
-        ):
-            return Expr("true", rt.BOOL)
     if isinstance(value_t, rt.UnknownT):
         raise call.fail("isinstance() on a value of unknown type", "PRT166")
-    return Expr("false", rt.BOOL)
+    from backend.transpiler.lower import type_tests
+
+    return type_tests.lower_static_isinstance(call.ctx, call.node)
 
 
 @builtin("issubclass")

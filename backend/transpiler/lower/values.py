@@ -117,7 +117,7 @@ def truthy(ctx: FnContext, node: Expression, e: Expr) -> Expr:
     """Python truthiness of `e` as a Rust `bool` expression; `node` is the Python expression
     it stands for (where a value whose truth test is unknown is reported)."""
     test = _truth_test(ctx, node, e)
-    return _evaluated_constant(e, "true") if test is None else test
+    return evaluated_constant(e, "true") if test is None else test
 
 
 def _truth_test(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
@@ -138,7 +138,7 @@ def _truth_test(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
     if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
         return Expr(f"!{e.at(Prec.POSTFIX)}.is_empty()", rt.BOOL, Kind.OWNED, Prec.UNARY)
     if ty == rt.UNIT or (isinstance(ty, rt.TupleT) and not ty.items):  # None, `()`
-        return _evaluated_constant(e, "false")
+        return evaluated_constant(e, "false")
     if isinstance(ty, rt.OptionT):
         return _option_truth(ctx, node, e, ty.inner)
     if isinstance(ty, rt.StructT):
@@ -186,7 +186,7 @@ def _is_range(ctx: FnContext, node: Expression) -> bool:
     return isinstance(typ, Instance) and typ.type.fullname == "builtins.range"
 
 
-def _evaluated_constant(e: Expr, constant: str) -> Expr:
+def evaluated_constant(e: Expr, constant: str) -> Expr:
     """A truth value known from the type alone; the operand is still evaluated when that
     can have effects (`if log(x):` calls `log`)."""
     if _PLAIN_PATH.match(e.code):
