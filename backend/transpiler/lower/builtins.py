@@ -265,7 +265,7 @@ def lower_sum(call: Call) -> Expr:
         iterator = f"{iterator}.map(|v| v as f64)"
     code = f"{iterator}.sum::<{result_t.render()}>()"
     if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
-        first = values.value(lower_expr(call.ctx, start, result_t))
+        first = values.value_expr(lower_expr(call.ctx, start, result_t)).at(Prec.ADD)
         return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
     return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
 
@@ -406,7 +406,7 @@ def lower_int_call(call: Call) -> Expr:
     if isinstance(arg.ty, rt.StrT) or arg.ty == rt.CHAR:
         if len(call.args) > 1 or "base" in call.kwargs:
             base_node = call.args[1] if len(call.args) > 1 else call.kwargs["base"]
-            base = values.value(lower_expr(call.ctx, base_node, rt.INT))
+            base = values.value_expr(lower_expr(call.ctx, base_node, rt.INT)).at(Prec.CAST)
             code = (
                 f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32)"
                 '.expect("invalid literal for int()")'
@@ -678,7 +678,7 @@ def lower_radix(call: Call) -> Expr:
     name = call.node.callee.name  # type: ignore[attr-defined]
     spec = {"hex": "#x", "bin": "#b", "oct": "#o"}[name]
     call.helper("py_format")
-    arg = values.value(call.arg(0, rt.INT))
+    arg = values.receiver(values.value_expr(call.arg(0, rt.INT)))  # `(a - b).py_format(..)`
     return Expr(f'{arg}.py_format("{spec}")', rt.STR, Kind.OWNED, Prec.POSTFIX)
 
 

@@ -453,7 +453,7 @@ def _list_with_stars(ctx: FnContext, node: ListExpr, ty: rt.RType, elem: rt.RTyp
     for item in node.items:
         if type(item).__name__ == "StarExpr":
             inner = lower_expr(ctx, item.expr)  # type: ignore[attr-defined]
-            parts.append(f"{values.borrow(inner)}.to_vec()")
+            parts.append(f"{inner.at(Prec.POSTFIX)}.to_vec()")
         else:
             parts.append(f"vec![{values.owned(lower_expr(ctx, item, elem))}]")
     return Expr(f"[{', '.join(parts)}].concat()", ty, Kind.OWNED, Prec.POSTFIX)
