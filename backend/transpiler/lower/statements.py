@@ -925,9 +925,16 @@ def _with_else(
 ) -> Lowered:
     if else_body is None:
         return [loop]
-    tail = _scoped_block(ctx, else_body)
-    if not frame.get("broken"):
-        return [loop, *tail]  # no `break`: the `else` always runs, no labelled block to leave
+    if not frame.get("broken"):  # no `break`: the `else` always runs, no labelled block
+        return [loop, *_scoped_block(ctx, else_body)]
+    # the `else` runs inside the labelled block a `break` leaves: a `break`/`continue` of an
+    # enclosing loop there needs that loop's label (rustc E0695), as inside a `try` block
+    depths: list[int] = getattr(ctx, "try_loop_depths", [])
+    ctx.try_loop_depths = [*depths, len(ctx.loops)]  # type: ignore[attr-defined]
+    try:
+        tail = _scoped_block(ctx, else_body)
+    finally:
+        ctx.try_loop_depths = depths  # type: ignore[attr-defined]
     return [ir.Block([loop, *tail], label=frame["break"])]
 
 
