@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mypy.nodes import Expression
+from mypy.nodes import Expression, TypeInfo
 from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import rtypes as rt
@@ -165,19 +165,39 @@ def _option_truth(ctx: FnContext, node: Expression, e: Expr, inner: rt.RType) ->
 
 
 def _object_truth(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
-    """An object is true unless its class says otherwise: `__bool__`, else `__len__() != 0`."""
+    """An object is true unless its class (or a base) defines `__bool__`, else `__len__`:
+    looked up along the MRO as Python does, then called as the class's Rust method."""
     from backend.transpiler.lower import class_uses, classes
 
-    by_bool = class_uses.call_dunder(ctx, node, e, "__bool__", [])
-    if by_bool is not None:
-        return by_bool
-    by_len = class_uses.call_dunder(ctx, node, e, "__len__", [])
-    if by_len is not None:
-        return Expr(f"{by_len.at(Prec.BITOR)} != 0", rt.BOOL, Kind.OWNED, Prec.CMP)
     ci = classes.class_of(ctx.module, e.ty)
-    if ci is not None and any(ci.info.get_method(m) for m in ("__bool__", "__len__")):
-        raise Unsupported(node, f"the truth value of a `{ci.name}` object", "PRT133")
+    if ci is None:
+        return None
+    if ci.int_enum:  # an IntEnum member is its int value
+        from backend.transpiler.lower import enums
+
+        return _truth_test(ctx, node, enums.int_value(ctx, e))
+    for dunder in ("__bool__", "__len__"):
+        method = ci.info.get_method(dunder)
+        if method is None or method.info is None:
+            continue
+        own = class_uses.call_dunder(ctx, node, e, dunder, [])
+        result = own if own is not None else _inherited_dunder(ctx, e, method.info, dunder)
+        if result is None:
+            raise Unsupported(node, f"the truth value of a `{ci.name}` object", "PRT133")
+        if dunder == "__bool__":
+            return result
+        return Expr(f"{result.at(Prec.BITOR)} != 0", rt.BOOL, Kind.OWNED, Prec.CMP)
     return None
+
+
+def _inherited_dunder(ctx: FnContext, e: Expr, owner: TypeInfo, dunder: str) -> Expr | None:
+    """`x.len()` for a `__len__` a base class defines (subclasses carry copies of it)."""
+    defining = ctx.module.classes.get(owner.fullname)
+    sig = ctx.module.signatures.get(f"{owner.fullname}.{dunder}")
+    if defining is None or sig is None or sig.fallible or dunder not in defining.dunders:
+        return None
+    code = f"{e.at(Prec.POSTFIX)}.{defining.dunders[dunder]}()"
+    return Expr(code, sig.ret, Kind.OWNED, Prec.POSTFIX)
 
 
 def _is_range(ctx: FnContext, node: Expression) -> bool:
