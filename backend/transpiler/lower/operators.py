@@ -553,7 +553,7 @@ def _membership(
         return _literal_membership(ctx, left, rnode)
     if isinstance(cont, rt.IterT) and cont.elem == rt.INT and left.ty in (rt.INT, rt.BOOL):
         # `x in range(..)` (or another int iterator): walk it, as Python does for iterators
-        needle = values.value(coerce(ctx, left, rt.INT))
+        needle = values.value_expr(coerce(ctx, left, rt.INT)).at(Prec.BITOR)
         return Expr(
             f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
         )
