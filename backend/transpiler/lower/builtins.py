@@ -265,7 +265,7 @@ def lower_sum(call: Call) -> Expr:
         iterator = f"{iterator}.map(|v| v as f64)"
     code = f"{iterator}.sum::<{result_t.render()}>()"
     if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
-        first = values.value(lower_expr(call.ctx, start, result_t))
+        first = values.value_expr(lower_expr(call.ctx, start, result_t)).at(Prec.ADD)
         return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
     return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
 
@@ -409,7 +409,7 @@ def lower_int_call(call: Call) -> Expr:
     if isinstance(arg.ty, rt.StrT) or arg.ty == rt.CHAR:
         if len(call.args) > 1 or "base" in call.kwargs:
             base_node = call.args[1] if len(call.args) > 1 else call.kwargs["base"]
-            base = values.value(lower_expr(call.ctx, base_node, rt.INT))
+            base = values.value_expr(lower_expr(call.ctx, base_node, rt.INT)).at(Prec.CAST)
             code = (
                 f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32)"
                 '.expect("invalid literal for int()")'
@@ -450,8 +450,7 @@ def _parse(call: Call, arg: Expr, helper: str, rust_t: str, fullname: str) -> Ex
 def lower_bool_call(call: Call) -> Expr:
     if not call.args or _empty_display(call.args[0]):
         return Expr("false", rt.BOOL)
-    test = values.truthy(call.arg(0))
-    return Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
+    return values.truthy(call.ctx, call.args[0], call.arg(0))
 
 
 def _empty_display(node: Expression) -> bool:
@@ -534,7 +533,7 @@ def _any_all(call: Call, which: str) -> Expr:
         code = comprehensions.predicate_over(call.ctx, node, which)
         return Expr(code, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
     iterator, elem = owned_iterator(call)
-    test = values.truthy(Expr("v", elem, Kind.PLACE))
+    test = values.truthy(call.ctx, call.node, Expr("v", elem, Kind.PLACE)).code
     return Expr(f"{iterator}.{which}(|v| {test})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -619,7 +618,7 @@ def lower_filter(call: Call) -> Expr:
     fn_node = call.args[0]
     iterator, elem = owned_iterator(Call(call.ctx, call.node), 1)
     if isinstance(fn_node, NameExpr) and fn_node.fullname == "builtins.None":
-        test = values.truthy(Expr("x", elem, Kind.BORROWED))
+        test = values.truthy(call.ctx, call.node, Expr("x", elem, Kind.BORROWED)).code
         return Expr(f"{iterator}.filter(|x| {test})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
     if isinstance(fn_node, LambdaExpr):
         closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=True)
@@ -648,9 +647,7 @@ def lower_chr(call: Call) -> Expr:
 
 @builtin("isinstance")
 def lower_isinstance(call: Call) -> Expr:
-    # mypy knows the static type; translated code is monomorphic, so this is a constant
     value_t = type_of(call.ctx, call.args[0])
-    target = call.args[1]
     if value_t == rt.StructT("PyException"):  # exceptions carry their class at run time
         from backend.transpiler.lower import exceptions
 
@@ -665,25 +662,11 @@ def lower_isinstance(call: Call) -> Expr:
     user_class = class_hierarchy.lower_isinstance(call, value_t)  # subclasses, hierarchy enums
     if user_class is not None:
         return user_class
-    names = [target] if not isinstance(target, TupleExpr) else target.items
-    known = {
-        "builtins.int": rt.INT,
-        "builtins.float": rt.FLOAT,
-        "builtins.str": rt.STR,
-        "builtins.bool": rt.BOOL,
-    }
-    for name in names:
-        if isinstance(name, NameExpr) and known.get(name.fullname) == value_t:
-            return Expr("true", rt.BOOL)
-        if (
-            isinstance(name, NameExpr)
-            and isinstance(value_t, rt.StructT)
-            and name.name == value_t.name
-        ):
-            return Expr("true", rt.BOOL)
     if isinstance(value_t, rt.UnknownT):
         raise call.fail("isinstance() on a value of unknown type", "PRT166")
-    return Expr("false", rt.BOOL)
+    from backend.transpiler.lower import type_tests
+
+    return type_tests.lower_static_isinstance(call.ctx, call.node)
 
 
 @builtin("issubclass")
@@ -698,7 +681,7 @@ def lower_radix(call: Call) -> Expr:
     name = call.node.callee.name  # type: ignore[attr-defined]
     spec = {"hex": "#x", "bin": "#b", "oct": "#o"}[name]
     call.helper("py_format")
-    arg = values.value(call.arg(0, rt.INT))
+    arg = values.receiver(values.value_expr(call.arg(0, rt.INT)))  # `(a - b).py_format(..)`
     return Expr(f'{arg}.py_format("{spec}")', rt.STR, Kind.OWNED, Prec.POSTFIX)
 
 

@@ -102,10 +102,15 @@ def list_count(call: Call) -> Expr:
             f"{_r(call)}.iter().filter(|x| *x == {needle}).count() as i64", rt.INT, Prec.CAST
         )
     return _out(
-        f"{_r(call)}.iter().filter(|&x| *x == {values.owned(item)}).count() as i64",
+        f"{_r(call)}.iter().filter(|&x| *x == {_needle(item)}).count() as i64",
         rt.INT,
         Prec.CAST,
     )
+
+
+def _needle(item: Expr) -> str:
+    """The value compared with `==` (`flags.count(a and b)`: `*x == (a && b)`)."""
+    return values.owned_expr(item).at(Prec.BITOR)
 
 
 @method(LIST_METHODS, "reverse")
@@ -264,7 +269,7 @@ def _counter_add(call: Call, op: str) -> Expr:
     if isinstance(call.ctx.module.type_of(call.args[0]), rt.DictT):
         other = call.arg(0)
         code = (
-            f"for (k, v) in {values.borrow(other)}.iter() {{ "
+            f"for (k, v) in {other.at(Prec.POSTFIX)}.iter() {{ "
             f"*{recv}.get_or_insert_with(k.clone(), || 0) {op} *v; }}"
         )
     else:

@@ -32,6 +32,13 @@ from backend.transpiler.lower.iteration import (
 Produce = Callable[[], tuple[str, rt.RType]]
 
 
+def _all_of(ctx: FnContext, conds: list[Expression]) -> str:
+    """The `if` clauses of one generator joined with `&&` (each keeps its own precedence:
+    `if a if b or c` is `a && (b || c)`)."""
+    tests = [values.truthy(ctx, c, lower_expr(ctx, c)) for c in conds]
+    return " && ".join(t.at(Prec.AND) if len(tests) > 1 else t.code for t in tests)
+
+
 def _simple_copy_source(src: Source) -> tuple[str, Shape]:
     """Turn references to Copy items into values, so closures bind plain values."""
     shape = src.shape
@@ -53,7 +60,7 @@ def _chain(
     if conds and shape.is_tuple:
         ctx.push()
         pat = bind_target(ctx, target, shape, src.nonneg)
-        test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
+        test = _all_of(ctx, conds)
         out, ty = produce()
         ctx.pop()
         pat = _unused_as_wildcard(pat, test, out)
@@ -62,7 +69,7 @@ def _chain(
     if conds:
         ctx.push()
         fpat = _filter_pattern(ctx, target, shape, src.nonneg)
-        test = " && ".join(values.truthy(lower_expr(ctx, c)) for c in conds)
+        test = _all_of(ctx, conds)
         ctx.pop()
         code = f"{code}.filter(|{_unused_as_wildcard(fpat, test)}| {test})"
     ctx.push()
@@ -173,7 +180,7 @@ def _nested_loops(
         pat = bind_target(ctx, target, src.shape, src.nonneg)
         parts.append(("PATTERN", pat, f" in {src.code} {{ "))
         for cond in conds:
-            parts.append(f"if {values.truthy(lower_expr(ctx, cond))} {{ ")
+            parts.append(f"if {values.truthy(ctx, cond, lower_expr(ctx, cond)).code} {{ ")
             opened += 1
     stmt, elem = body()
     parts.append(stmt)
@@ -280,7 +287,7 @@ def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     iterator, shape = _simple_copy_source(src)
     ctx.push()
     pat = bind_target(ctx, node.indices[0], shape, src.nonneg)
-    test = values.truthy(lower_expr(ctx, node.left_expr))
+    test = values.truthy(ctx, node.left_expr, lower_expr(ctx, node.left_expr)).code
     ctx.pop()
     if len(node.sequences) > 1 or node.condlists[0] or propagates_error(test):
         return _predicate_loop(ctx, node, which)
@@ -295,8 +302,8 @@ def _predicate_loop(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     label = ctx.new_label("scan")
 
     def decide() -> tuple[str, rt.RType]:
-        test = values.truthy(lower_expr(ctx, node.left_expr))
-        negated = f"!({test})" if which == "all" else test
+        test = values.truthy(ctx, node.left_expr, lower_expr(ctx, node.left_expr))
+        negated = f"!{test.at(Prec.UNARY)}" if which == "all" else test.code
         return f"if {negated} {{ result = {stop}; break '{label}; }}", rt.BOOL
 
     code, _ = _nested_loops(

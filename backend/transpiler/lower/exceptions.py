@@ -425,12 +425,14 @@ def lower_exception_isinstance(call: Call) -> Expr:
 
 
 def lower_issubclass(call: Call) -> Expr:
-    """`issubclass(A, B)` between classes named in the program: a constant."""
-    first, targets = _class_names(call.args[0]), _class_names(call.args[1])
+    """`issubclass(A, B)` between classes named in the program: a constant, from mypy's
+    class hierarchy (`bool` is an `int`, every class an `object`)."""
+    from backend.transpiler.lower.type_tests import target_classes
+
+    first, targets = target_classes(call.args[0]), target_classes(call.args[1])
     if first is None or len(first) != 1 or targets is None:
         raise call.fail("issubclass() with computed classes", "PRT409")
-    ancestors = call.ctx.module.hierarchy.ancestors(first[0])
-    subclass = any(t in ancestors or t == "object" for t in targets)
+    subclass = any(first[0].has_base(t.fullname) for t in targets)
     return Expr("true" if subclass else "false", rt.BOOL, Kind.OWNED)
 
 

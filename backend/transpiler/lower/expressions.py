@@ -490,7 +490,7 @@ def _list_with_stars(ctx: FnContext, node: ListExpr, ty: rt.RType, elem: rt.RTyp
     for item in node.items:
         if type(item).__name__ == "StarExpr":
             inner = lower_expr(ctx, item.expr)  # type: ignore[attr-defined]
-            parts.append(f"{values.borrow(inner)}.to_vec()")
+            parts.append(f"{inner.at(Prec.POSTFIX)}.to_vec()")
         else:
             parts.append(f"vec![{values.owned(lower_expr(ctx, item, elem))}]")
     return Expr(f"[{', '.join(parts)}].concat()", ty, Kind.OWNED, Prec.POSTFIX)
@@ -569,7 +569,7 @@ def lower_set(ctx: FnContext, node: SetExpr) -> Expr:
 
 def lower_conditional(ctx: FnContext, node: ConditionalExpr) -> Expr:
     ty = type_of(ctx, node)
-    cond = values.truthy(lower_expr(ctx, node.cond))
+    cond = values.truthy(ctx, node.cond, lower_expr(ctx, node.cond)).code
     then = lower_expr(ctx, node.if_expr, ty)
     other = lower_expr(ctx, node.else_expr, ty)
     ty = then.ty if isinstance(ty, rt.UnknownT) else ty

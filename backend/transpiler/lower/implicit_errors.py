@@ -129,7 +129,7 @@ def checked_method(ctx: FnContext, node: CallExpr, receiver: Expr, name: str) ->
     if isinstance(ty, rt.ListT) and name == "index" and len(node.args) == 1:
         item = lower_expr(ctx, node.args[0], ty.elem)
         if item.ty.is_copy:
-            found = f"{recv}.iter().position(|&x| x == {values.value(item)})"
+            found = f"{recv}.iter().position(|&x| x == {values.value_expr(item).at(Prec.BITOR)})"
         else:
             found = f"{recv}.iter().position(|x| x == {values.borrow(item)})"
         message = f'format!("{{}} is not in list", {values.repr_of(ctx.module, item)})'

@@ -158,7 +158,8 @@ def _call_source(ctx: FnContext, node: CallExpr) -> Source | None:
 
 def _range_source(ctx: FnContext, node: CallExpr) -> Source:
     args = node.args
-    ints = [values.value(lower_expr(ctx, a, rt.INT)) for a in args]
+    lowered = [values.value_expr(lower_expr(ctx, a, rt.INT)) for a in args]
+    ints = [e.code for e in lowered]
     if all(values.is_numeric_literal(i) for i in ints[:2]):
         # `(0..4).map(..)` alone leaves `{integer}` open: Python ranges yield int (i64)
         ints[0] = f"{ints[0]}_i64" if len(args) > 1 else ints[0]
@@ -182,7 +183,7 @@ def _range_source(ctx: FnContext, node: CallExpr) -> Source:
         return _src(code, value_shape(rt.INT), nonneg=nonneg_start)
     if step == 0:
         raise Unsupported(node, "range() with a zero step", "PRT151")
-    stop = _plus_one(ints[1])
+    stop = _plus_one(lowered[1])
     code = f"({stop}..={ints[0]}).rev()"
     if step != -1:
         code += f".step_by({-step})"
@@ -197,12 +198,15 @@ def _range_end(code: str) -> str:
     )
 
 
-def _plus_one(code: str) -> str:
+def _plus_one(e: Expr) -> str:
+    """`stop + 1`, simplified where that is safe (`n - 1` + 1 is `n`, but `a << b - 1` is
+    no `- 1` at the top: only a sum or difference ends in its last operand)."""
+    code = e.code
     if code.lstrip("-").isdigit():
         return str(int(code) + 1)
-    if code.endswith(" - 1"):
+    if e.prec is Prec.ADD and code.endswith(" - 1"):
         return code[: -len(" - 1")]
-    return f"{code} + 1"
+    return f"{e.at(Prec.ADD)} + 1"
 
 
 def as_iterator(src: Source) -> str:

@@ -260,14 +260,14 @@ def _lower_bool_op(ctx: FnContext, node: OpExpr) -> Expr:
         # operands of different types (`"=" in line and current`): no single Rust type can
         # hold the result, so only its truth value is usable; lower to a bool test
         op, prec = ("&&", Prec.AND) if node.op == "and" else ("||", Prec.OR)
-        lhs = Expr(values.truthy(left), rt.BOOL, Kind.OWNED, Prec.CMP)
-        rhs = Expr(values.truthy(right), rt.BOOL, Kind.OWNED, Prec.CMP)
+        lhs = values.truthy(ctx, node.left, left)
+        rhs = values.truthy(ctx, node.right, right)
         return Expr(f"{lhs.at(prec)} {op} {rhs.at(Prec(prec + 1))}", rt.BOOL, Kind.OWNED, prec)
     if isinstance(ty, rt.UnknownT):
         ty = left.ty
     left_v = coerce(ctx, left, ty)
     right_v = coerce(ctx, right, ty)
-    test = values.truthy(Expr("tmp", left_v.ty, Kind.PLACE))
+    test = values.truthy(ctx, node.left, Expr("tmp", left_v.ty, Kind.PLACE)).code
     if node.op == "or":
         body = f"if {test} {{ tmp }} else {{ {values.owned(right_v)} }}"
     else:
@@ -276,17 +276,17 @@ def _lower_bool_op(ctx: FnContext, node: OpExpr) -> Expr:
     if isinstance(left.ty, rt.OptionT) and not isinstance(ty, rt.OptionT):
         if node.op == "and":
             raise Unsupported(node, "`and` on an Optional value", "PRT131")
-        code = _option_or(left, left.ty.inner, values.owned(right_v))
+        code = _option_or(ctx, node, left, left.ty.inner, values.owned(right_v))
     return Expr(code, ty, Kind.OWNED, Prec.ATOM)
 
 
-def _option_or(left: Expr, inner: rt.RType, fallback: str) -> str:
+def _option_or(ctx: FnContext, node: OpExpr, left: Expr, inner: rt.RType, fallback: str) -> str:
     """`opt or default`: None *and* a falsy value (`""`, `0`) both give the default."""
     base = left.at(Prec.POSTFIX)
     if inner.is_copy:
-        test = values.truthy(Expr("v", inner, Kind.PLACE))
+        test = values.truthy(ctx, node.left, Expr("v", inner, Kind.PLACE)).code
         return f"{base}.filter(|&v| {test}).unwrap_or({fallback})"
-    test = values.truthy(Expr("v", inner, Kind.BORROWED))
+    test = values.truthy(ctx, node.left, Expr("v", inner, Kind.BORROWED)).code
     if left.kind is Kind.OWNED:
         return f"{base}.filter(|v| {test}).unwrap_or_else(|| {fallback})"
     if left.kind is not Kind.BORROWED:
@@ -306,10 +306,10 @@ def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
         if dunder is not None:
             return dunder
     if node.op == "not":
-        test = values.truthy(operand)
+        inner = values.truthy(ctx, node.expr, operand)
+        test = inner.code
         if test.startswith("!") and test.endswith(".is_empty()") and " " not in test:
             return Expr(test[1:], rt.BOOL, Kind.OWNED, Prec.POSTFIX)
-        inner = Expr(test, rt.BOOL, Kind.OWNED, Prec.CMP if " " in test else Prec.ATOM)
         return Expr(f"!{inner.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
     value = values.value_expr(operand)
     if value.ty == rt.BOOL and node.op in ("-", "+"):
@@ -608,7 +608,7 @@ def _membership(
         return _literal_membership(ctx, left, rnode)
     if isinstance(cont, rt.IterT) and cont.elem == rt.INT and left.ty in (rt.INT, rt.BOOL):
         # `x in range(..)` (or another int iterator): walk it, as Python does for iterators
-        needle = values.value(coerce(ctx, left, rt.INT))
+        needle = values.value_expr(coerce(ctx, left, rt.INT)).at(Prec.BITOR)
         return Expr(
             f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
         )

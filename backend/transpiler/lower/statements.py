@@ -58,7 +58,7 @@ from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import formatting, values
-from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident, span_of
+from backend.transpiler.lower.context import FnContext, Unsupported, VarInfo, rust_ident, span_of
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
@@ -925,7 +925,7 @@ def lower_if(ctx: FnContext, stmt: IfStmt) -> Lowered:
     if_let = unions.lower_if_let(ctx, stmt)  # `if isinstance(v, int):` binds the payload
     if if_let is not None:
         return if_let
-    cond = values.truthy(lower_expr(ctx, stmt.expr[0]))
+    cond = values.truthy(ctx, stmt.expr[0], lower_expr(ctx, stmt.expr[0])).code
     then = _scoped_block(ctx, stmt.body[0])
     orelse = None
     if stmt.else_body is not None:
@@ -960,7 +960,7 @@ def lower_while(ctx: FnContext, stmt: WhileStmt) -> Lowered:
     if _is_true(stmt.expr):
         loop: ir.Stmt = ir.Loop(body, label=label)
     else:
-        cond = values.truthy(lower_expr(ctx, stmt.expr))
+        cond = values.truthy(ctx, stmt.expr, lower_expr(ctx, stmt.expr)).code
         loop = ir.While(cond, body, label=label)
     return _with_else(ctx, loop, stmt.else_body, frame)
 
@@ -970,9 +970,16 @@ def _with_else(
 ) -> Lowered:
     if else_body is None:
         return [loop]
-    tail = _scoped_block(ctx, else_body)
-    if not frame.get("broken"):
-        return [loop, *tail]  # no `break`: the `else` always runs, no labelled block to leave
+    if not frame.get("broken"):  # no `break`: the `else` always runs, no labelled block
+        return [loop, *_scoped_block(ctx, else_body)]
+    # the `else` runs inside the labelled block a `break` leaves: a `break`/`continue` of an
+    # enclosing loop there needs that loop's label (rustc E0695), as inside a `try` block
+    depths: list[int] = getattr(ctx, "try_loop_depths", [])
+    ctx.try_loop_depths = [*depths, len(ctx.loops)]  # type: ignore[attr-defined]
+    try:
+        tail = _scoped_block(ctx, else_body)
+    finally:
+        ctx.try_loop_depths = depths  # type: ignore[attr-defined]
     return [ir.Block([loop, *tail], label=frame["break"])]
 
 
@@ -982,21 +989,14 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
     rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
     try:
-        prebound: Lowered = []
-        if isinstance(stmt.index, NameExpr) and _outer_declared(ctx, stmt.index.name):
-            # the loop variable outlives the loop in Python: bind a fresh name, copy it out
-            pattern = bind_target(ctx, _renamed(stmt.index), src.shape, src.nonneg, rebound)
-            outer = ctx.scopes[-2].get(stmt.index.name) or ctx.lookup(stmt.index.name)
-            inner = ctx.lookup(f"{stmt.index.name}_item")
-            assert outer is not None and inner is not None
-            prebound.append(
-                ir.Assign(
-                    outer.rust_name, "=", values.owned(Expr(inner.rust_name, inner.ty, inner.kind))
-                )
-            )
-            ctx.scopes[-1][stmt.index.name] = outer
-        else:
-            pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg, rebound)
+        # A loop variable outlives the loop in Python (its last value, or its value before a
+        # loop that ran zero times): a target the function also uses outside the loop binds
+        # a fresh name and copies it to the outer variable first thing in every iteration.
+        outer_names = [n for n in _target_name_nodes(stmt.index) if _outer_declared(ctx, n.name)]
+        outer = {n.name: ctx.lookup(n.name) for n in outer_names}
+        renamed = _renamed_target(stmt.index, {n.name for n in outer_names})
+        pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
+        prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
         body = prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
@@ -1010,12 +1010,37 @@ def _outer_declared(ctx: FnContext, name: str) -> bool:
     return info is not None and info.kind is Kind.PLACE and name in _plan(ctx).declarations
 
 
-def _renamed(node: NameExpr) -> NameExpr:
-    clone = NameExpr(f"{node.name}_item")
-    clone.set_line(node)
-    clone.node = node.node
-    clone.kind = node.kind
-    return clone
+def _target_name_nodes(target: Expression) -> list[NameExpr]:
+    if isinstance(target, NameExpr):
+        return [target] if target.name != "_" else []
+    if isinstance(target, TupleExpr | ListExpr):
+        return [n for item in target.items for n in _target_name_nodes(item)]
+    return []
+
+
+def _renamed_target(target: Expression, names: set[str]) -> Expression:
+    """The loop target with the names in `names` bound as `{name}_item`."""
+    if isinstance(target, NameExpr) and target.name in names:
+        clone = NameExpr(f"{target.name}_item")
+        clone.set_line(target)
+        clone.node = target.node
+        clone.kind = target.kind
+        return clone
+    if isinstance(target, TupleExpr | ListExpr) and names:
+        items = [_renamed_target(item, names) for item in target.items]
+        copy = TupleExpr(items) if isinstance(target, TupleExpr) else ListExpr(items)
+        copy.set_line(target)
+        return copy
+    return target
+
+
+def _copy_out(ctx: FnContext, name: str, outer: VarInfo | None) -> ir.Stmt:
+    """`i = i_item;` (the outer variable's type: an `enumerate` index is a `usize`)."""
+    inner = ctx.lookup(f"{name}_item")
+    assert outer is not None and inner is not None
+    item = coerce(ctx, Expr(inner.rust_name, inner.ty, inner.kind), outer.ty)
+    ctx.scopes[-1][name] = outer  # the body reads and writes the outer variable
+    return ir.Assign(outer.rust_name, "=", values.owned(item))
 
 
 def lower_break(ctx: FnContext, stmt: BreakStmt) -> Lowered:
@@ -1110,7 +1135,7 @@ def lower_pass(ctx: FnContext, stmt: PassStmt) -> Lowered:
 
 
 def lower_assert(ctx: FnContext, stmt: AssertStmt) -> Lowered:
-    cond = values.truthy(lower_expr(ctx, stmt.expr))
+    cond = values.truthy(ctx, stmt.expr, lower_expr(ctx, stmt.expr)).code
     if stmt.msg is not None:
         msg = lower_expr(ctx, stmt.msg)
         return [ir.ExprStmt(f'assert!({cond}, "AssertionError: {{}}", {msg.code})')]

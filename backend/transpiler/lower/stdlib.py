@@ -84,8 +84,10 @@ def _float_arg(call: Call, index: int = 0) -> Expr:
     return values.value_expr(coerce(call.ctx, call.arg(index), rt.FLOAT))
 
 
-def _int_arg(call: Call, index: int = 0) -> str:
-    return values.value(coerce(call.ctx, call.arg(index), rt.INT))
+def _int_arg(call: Call, index: int = 0) -> Expr:
+    """An int argument; callers place it with `.code` (an argument) or `.at(..)` (an
+    operand: `skip(a - 1 as usize)` would cast only the `1`)."""
+    return values.value_expr(coerce(call.ctx, call.arg(index), rt.INT))
 
 
 # ---- math ----
@@ -197,7 +199,7 @@ FUNCTIONS["math.isfinite"] = _predicate("is_finite")
 def _int_helper(helper: str, arity: int) -> Lowerer:
     def lower(call: Call) -> Expr:
         call.helper(helper)
-        args = ", ".join(_int_arg(call, i) for i in range(arity))
+        args = ", ".join(_int_arg(call, i).code for i in range(arity))
         return Expr(f"{helper}({args})", rt.INT, Kind.OWNED)
 
     return lower
@@ -296,6 +298,7 @@ def string_capwords(call: Call) -> Expr:
         raise call.fail("string.capwords() with a separator", "PRT707")
     call.helper("py_str_capitalize")
     text = values.borrow_str(call.arg(0))
+    text = f"({text})" if text.startswith("&") else text  # `&s.split..()` borrows the result
     code = f'{text}.split_whitespace().map(py_str_capitalize).collect::<Vec<_>>().join(" ")'
     return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)
 
@@ -366,7 +369,7 @@ def defaultdict_new(call: Call) -> Expr:
     if call.kwargs or not call.args or not _is_default_factory(call.args[0]):
         raise call.fail(
             "defaultdict whose factory is not a type's empty value (int, list, lambda: 0, ...)",
-            "PRT168",
+            "PRT169",
         )
     return _initial_mapping(call, ty, 1)
 
@@ -376,7 +379,7 @@ def ordered_dict_new(call: Call) -> Expr:
     ty = call.result_type
     call.ctx.module.note_type(ty)
     if call.kwargs:
-        raise call.fail("OrderedDict() with keyword items", "PRT168")
+        raise call.fail("OrderedDict() with keyword items", "PRT169")
     return _initial_mapping(call, ty, 0)
 
 
@@ -478,7 +481,9 @@ def _n_select(helper: str) -> Lowerer:
     def lower(call: Call) -> Expr:
         call.helper(helper)
         items = call.arg(1)
-        return Expr(f"{helper}({_int_arg(call, 0)}, {values.borrow(items)})", items.ty, Kind.OWNED)
+        return Expr(
+            f"{helper}({_int_arg(call, 0).code}, {values.borrow(items)})", items.ty, Kind.OWNED
+        )
 
     return lower
 
@@ -540,7 +545,7 @@ def _combinatoric(helper: str) -> Lowerer:
     def lower(call: Call) -> Expr:
         call.helper(helper)
         source, elem = _materialized(call)
-        r = _int_arg(call, 1) if len(call.args) > 1 else call.kwarg("r", rt.INT)
+        r = _int_arg(call, 1).code if len(call.args) > 1 else call.kwarg("r", rt.INT)
         if r is None:  # every item: r is the pool's length
             code = f"{{ let pool = {source}; {helper}(pool, pool.len() as i64) }}"
         else:
@@ -559,9 +564,9 @@ FUNCTIONS["itertools.combinations_with_replacement"] = _combinatoric(
 
 @function("itertools.count")
 def itertools_count(call: Call) -> Expr:
-    start = _int_arg(call, 0) if call.args else "0"
+    start = _int_arg(call, 0).code if call.args else "0"
     if len(call.args) > 1:
-        step = _int_arg(call, 1)
+        step = _int_arg(call, 1).at(Prec.CAST)
         return Expr(f"({start}..).step_by({step} as usize)", rt.IterT(rt.INT), Kind.OWNED)
     return Expr(f"({start}..)", rt.IterT(rt.INT), Kind.OWNED)
 
@@ -595,9 +600,12 @@ def itertools_islice(call: Call) -> Expr:
     code, elem = owned_iterator(call)
     if len(call.args) == 2:
         return Expr(
-            f"{code}.take({_int_arg(call, 1)} as usize)", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX
+            f"{code}.take({_int_arg(call, 1).at(Prec.CAST)} as usize)",
+            rt.IterT(elem),
+            Kind.OWNED,
+            Prec.POSTFIX,
         )
-    start, stop = _int_arg(call, 1), _int_arg(call, 2)
+    start, stop = _int_arg(call, 1).at(Prec.CAST), _int_arg(call, 2).at(Prec.CAST)
     return Expr(
         f"{code}.skip({start} as usize).take(({stop} - {start}) as usize)",
         rt.IterT(elem),
@@ -674,7 +682,7 @@ def itertools_repeat(call: Call) -> Expr:
     code = f"std::iter::repeat({values.owned(item)})"
     times = call.args[1] if len(call.args) > 1 else call.kwargs.get("times")
     if times is not None:
-        n = values.value(lower_expr(call.ctx, times, rt.INT))
+        n = values.receiver(values.value_expr(lower_expr(call.ctx, times, rt.INT)))
         code = f"{code}.take({n}.max(0) as usize)"
     return Expr(code, rt.IterT(item.ty), Kind.OWNED, Prec.POSTFIX)
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from mypy.nodes import Expression, TypeInfo
+from mypy.types import Instance, get_proper_type
+
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower.context import ModuleContext
+from backend.transpiler.lower.context import FnContext, ModuleContext, Unsupported
 
 
 def owned(e: Expr) -> str:
@@ -110,32 +113,108 @@ def option_ref(e: Expr) -> str:
     return f"{e.at(Prec.POSTFIX)}.as_ref()"
 
 
-def truthy(e: Expr) -> str:
-    """Python truthiness as a Rust `bool` expression."""
-    ty = e.ty
+def truthy(ctx: FnContext, node: Expression, e: Expr) -> Expr:
+    """Python truthiness of `e` as a Rust `bool` expression; `node` is the Python expression
+    it stands for (where a value whose truth test is unknown is reported)."""
+    test = _truth_test(ctx, node, e)
+    return evaluated_constant(e, "true") if test is None else test
+
+
+def _truth_test(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
+    """The test, or None where every value of the type is true (a char, an object without
+    `__bool__`/`__len__`, a function, a generator, a non-empty tuple)."""
     from backend.transpiler.lower import unions
 
+    ty = e.ty
     union_test = unions.truthy(e)
     if union_test is not None:
-        return union_test
+        return Expr(union_test, rt.BOOL, Kind.OWNED, Prec.POSTFIX)
     if ty == rt.BOOL:
-        return value(e)
-    if ty == rt.INT:
-        return f"{value_expr(e).at(Prec.CMP)} != 0"
+        return value_expr(e)
+    if ty in (rt.INT, rt.USIZE):  # an `enumerate` index is a `usize`
+        return Expr(f"{value_expr(e).at(Prec.BITOR)} != 0", rt.BOOL, Kind.OWNED, Prec.CMP)
     if ty == rt.FLOAT:
-        return f"{value_expr(e).at(Prec.CMP)} != 0.0"
+        return Expr(f"{value_expr(e).at(Prec.BITOR)} != 0.0", rt.BOOL, Kind.OWNED, Prec.CMP)
     if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
-        return f"!{e.at(Prec.POSTFIX)}.is_empty()"
+        return Expr(f"!{e.at(Prec.POSTFIX)}.is_empty()", rt.BOOL, Kind.OWNED, Prec.UNARY)
+    if ty == rt.UNIT or (isinstance(ty, rt.TupleT) and not ty.items):  # None, `()`
+        return evaluated_constant(e, "false")
     if isinstance(ty, rt.OptionT):
-        inner = ty.inner
-        if inner == rt.INT:
-            return f"{e.at(Prec.POSTFIX)}.is_some_and(|v| v != 0)"
-        if isinstance(inner, rt.StrT | rt.ListT | rt.DictT | rt.SetT):
-            return f"{e.at(Prec.POSTFIX)}.as_ref().is_some_and(|v| !v.is_empty())"
-        return f"{e.at(Prec.POSTFIX)}.is_some()"
-    if ty == rt.CHAR:
-        return "true"
-    return "true"
+        return _option_truth(ctx, node, e, ty.inner)
+    if isinstance(ty, rt.StructT):
+        return _object_truth(ctx, node, e)
+    if ty == rt.CHAR or isinstance(ty, rt.TupleT | rt.FnT):
+        return None
+    if isinstance(ty, rt.IterT) and not _is_range(ctx, node):
+        return None  # generators, map/filter/zip objects: always true
+    raise Unsupported(node, f"the truth value of a `{ty.render()}` value", "PRT133")
+
+
+def _option_truth(ctx: FnContext, node: Expression, e: Expr, inner: rt.RType) -> Expr:
+    """`Some(v)` and `v` true: `Optional[int]` 0, `Optional[bool]` False and `Optional[str]`
+    "" are false, like None."""
+    base = e.at(Prec.POSTFIX)
+    if inner.is_copy:
+        test = _truth_test(ctx, node, Expr("v", inner, Kind.PLACE))
+    else:
+        test = _truth_test(ctx, node, Expr("v", inner, Kind.BORROWED))
+        base = f"{base}.as_ref()"
+    if test is None:
+        return Expr(f"{e.at(Prec.POSTFIX)}.is_some()", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{base}.is_some_and(|v| {test.code})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
+
+
+def _object_truth(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
+    """An object is true unless its class (or a base) defines `__bool__`, else `__len__`:
+    looked up along the MRO as Python does, then called as the class's Rust method."""
+    from backend.transpiler.lower import class_uses, classes
+
+    ci = classes.class_of(ctx.module, e.ty)
+    if ci is None:
+        return None
+    if ci.int_enum:  # an IntEnum member is its int value
+        from backend.transpiler.lower import enums
+
+        return _truth_test(ctx, node, enums.int_value(ctx, e))
+    for dunder in ("__bool__", "__len__"):
+        method = ci.info.get_method(dunder)
+        if method is None or method.info is None:
+            continue
+        own = class_uses.call_dunder(ctx, node, e, dunder, [])
+        result = own if own is not None else _inherited_dunder(ctx, e, method.info, dunder)
+        if result is None:
+            raise Unsupported(node, f"the truth value of a `{ci.name}` object", "PRT133")
+        if dunder == "__bool__":
+            return result
+        return Expr(f"{result.at(Prec.BITOR)} != 0", rt.BOOL, Kind.OWNED, Prec.CMP)
+    return None
+
+
+def _inherited_dunder(ctx: FnContext, e: Expr, owner: TypeInfo, dunder: str) -> Expr | None:
+    """`x.len()` for a `__len__` a base class defines (subclasses carry copies of it)."""
+    defining = ctx.module.classes.get(owner.fullname)
+    sig = ctx.module.signatures.get(f"{owner.fullname}.{dunder}")
+    if defining is None or sig is None or sig.fallible or dunder not in defining.dunders:
+        return None
+    code = f"{e.at(Prec.POSTFIX)}.{defining.dunders[dunder]}()"
+    return Expr(code, sig.ret, Kind.OWNED, Prec.POSTFIX)
+
+
+def _is_range(ctx: FnContext, node: Expression) -> bool:
+    """A `range` object is an iterator here, but false when empty in Python."""
+    typ = get_proper_type(ctx.module.mypy_type(node))
+    return isinstance(typ, Instance) and typ.type.fullname == "builtins.range"
+
+
+def evaluated_constant(e: Expr, constant: str) -> Expr:
+    """A truth value known from the type alone; the operand is still evaluated when that
+    can have effects (`if log(x):` calls `log`)."""
+    if _PLAIN_PATH.match(e.code):
+        return Expr(constant, rt.BOOL)
+    return Expr(f"{{ let _ = {e.code}; {constant} }}", rt.BOOL)
+
+
+_PLAIN_PATH = re.compile(r"^&?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$")
 
 
 def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
