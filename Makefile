@@ -24,7 +24,7 @@ PYTEST_WORKERS ?= 2
 help:
 	@echo "make demo    translate $(DEMO) to Rust and check it against CPython"
 	@echo "make test    lint (ruff, mypy) and run the test suite"
-	@echo "make bench   quality, speed, editor latency and Triton load benchmarks (benchmarks/results/)"
+	@echo "make bench   quality, real programs, runtime speed, engine speed, editor latency, Triton load (benchmarks/results/)"
 	@echo "make fmt     format and auto-fix with ruff"
 
 $(BIN)/python:
@@ -56,12 +56,20 @@ pytest: system-deps $(STAMP)
 
 test: system-deps lint pytest
 
-bench: system-deps $(STAMP)
+BENCH_STAMP := $(VENV)/.portalis-bench-installed
+
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+bench: system-deps $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python benchmarks/quality.py
+	$(BIN)/python benchmarks/real_programs.py
+	$(BIN)/python benchmarks/runtime_speed.py
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/lsp_latency.py
 	$(BIN)/python benchmarks/triton_load.py
-	@echo "results written to benchmarks/results/{quality,speed,lsp_latency,triton_load}.json"
+	@echo "results written to benchmarks/results/{quality,real_programs,runtime_speed,speed,lsp_latency,triton_load}.json"
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .
