@@ -14,7 +14,7 @@ def collatz_steps(limit: int) -> int:
 def bit_mix(rounds: int) -> int:
     x = 12345
     acc = 0
-    for i in range(rounds):
+    for _ in range(rounds):
         x = (x * 1103515245 + 12345) % 2147483648
         acc ^= (x >> 3) & 0xFFFF
     return acc
