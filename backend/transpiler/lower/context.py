@@ -54,15 +54,26 @@ def span_of(node: Context) -> SourceRange:
     return SourceRange(line, col, end_line, end_col)
 
 
+# Where an Unsupported raised by a helper that sees no syntax node (`values.truthy`) is
+# placed until the expression or statement being lowered claims it (see `placed`).
+UNPLACED = Context()
+
+
 class Unsupported(Exception):
     """Raised inside lowering for a construct we cannot translate; caught at statement level
     where it becomes a `todo!()` placeholder and a diagnostic (never a dropped statement)."""
 
-    def __init__(self, node: Context, what: str, code: str = "PRT100") -> None:
+    def __init__(self, node: Context = UNPLACED, what: str = "", code: str = "PRT100") -> None:
         super().__init__(what)
         self.node = node
         self.what = what
         self.code = code
+
+    def placed(self, node: Context) -> Unsupported:
+        """This error, at `node` when it was raised without a place of its own."""
+        if self.node is UNPLACED:
+            self.node = node
+        return self
 
 
 @dataclass

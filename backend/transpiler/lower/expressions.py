@@ -64,9 +64,12 @@ def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = Non
         # a tuple display where a variable-length tuple (`tuple[int, ...]`, a Vec) is wanted
         items = [values.owned(lower_expr(ctx, item, expected.elem)) for item in node.items]
         return Expr(f"vec![{', '.join(items)}]", expected, Kind.OWNED)
-    result = handler(ctx, node)
-    if expected is not None:
-        result = coerce(ctx, result, expected)
+    try:
+        result = handler(ctx, node)
+        if expected is not None:
+            result = coerce(ctx, result, expected)
+    except Unsupported as err:
+        raise err.placed(node) from None
     return result
 
 

@@ -152,7 +152,7 @@ def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
         lowered = module_state.end_statement(ctx, stmt, handler(ctx, stmt))  # locks module state
     except Unsupported as err:
         module_state.abandon_statement(ctx, depth)
-        return _placeholder(ctx, stmt, err)
+        return _placeholder(ctx, stmt, err.placed(stmt))
     if lowered and lowered[0].span is None:
         lowered[0].span = span_of(stmt)
     return lowered

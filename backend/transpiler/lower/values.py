@@ -11,7 +11,7 @@ import re
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower.context import ModuleContext
+from backend.transpiler.lower.context import ModuleContext, Unsupported
 
 
 def owned(e: Expr) -> str:
@@ -133,9 +133,11 @@ def truthy(e: Expr) -> str:
         if isinstance(inner, rt.StrT | rt.ListT | rt.DictT | rt.SetT):
             return f"{e.at(Prec.POSTFIX)}.as_ref().is_some_and(|v| !v.is_empty())"
         return f"{e.at(Prec.POSTFIX)}.is_some()"
-    if ty == rt.CHAR:
-        return "true"
-    return "true"
+    if ty == rt.UNIT or (isinstance(ty, rt.TupleT) and not ty.items):
+        return "false" if e.code == "()" else f"{{ {e.code}; false }}"  # None, `()`
+    if isinstance(ty, rt.UnknownT):  # guessing "true" would be a silent miscompile
+        raise Unsupported(what="the truth value of a value of unknown type", code="PRT168")
+    return "true"  # a char (one-char str), a non-empty tuple, a function, an iterator
 
 
 def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
