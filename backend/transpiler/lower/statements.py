@@ -7,6 +7,7 @@ would have declared are still declared so the rest of the function compiles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mypy.nodes import (
@@ -204,16 +205,48 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         if value is not None:
             out.append(ir.RawStmt([value], span=last.span))
         return out
-    if fallible and not _ends_diverging(body):
-        out.append(ir.RawStmt(["Ok(())"]))
-    elif (
-        sig is not None
-        and sig.ret != rt.UNIT
-        and not isinstance(sig.ret, rt.UnknownT)
-        and not _ends_diverging(body)
-    ):
-        out.append(ir.RawStmt(['unreachable!("the Python function returns None here")']))
+    if sig is None or sig.generator or _ends_diverging(body):
+        return out
+    if isinstance(sig.ret, rt.UnknownT):
+        if fallible:
+            out.append(ir.RawStmt(["Ok(())"]))
+        return out
+    tail = _fall_off_value(ctx)
+    if fallible:
+        out.append(ir.RawStmt([f"Ok({tail})"]))
+    elif tail != "()":
+        out.append(ir.RawStmt([tail]))
     return out
+
+
+def _fall_off_value(ctx: FnContext) -> str:
+    """What falling off the end of the function returns: Python's implicit `None` where the
+    return type admits it; otherwise a panic where mypy proved the end unreachable (a call
+    to a `NoReturn` function, `assert False`), and a reported placeholder where mypy says
+    the end is reachable ("Missing return statement")."""
+    assert ctx.sig is not None
+    none = none_of(ctx, ctx.sig.ret)
+    if none is not None:
+        return none
+    if ctx.fn is not None and _mypy_missing_return(ctx, ctx.fn.line):
+        ctx.has_placeholder = True  # type: ignore[attr-defined]
+        what = "the end of a function whose return type does not admit None is reachable"
+        return ctx.module.placeholder(ctx.fn, what, "PRT316")
+    return 'unreachable!("the type checker proved this end of the function unreachable")'
+
+
+def none_of(ctx: FnContext, ret: rt.RType) -> str | None:
+    """Python's `None` as a value of `ret` (`()`, `None`, a union's None variant), or None
+    when `ret` does not admit None."""
+    if ret == rt.UNIT:
+        return "()"
+    none = coerce(ctx, Expr("None", rt.UNIT, Kind.OWNED), ret)
+    return none.code if none.ty == ret else None
+
+
+def _mypy_missing_return(ctx: FnContext, line: int) -> bool:
+    pattern = re.compile(rf"^[^:]*:{line}:(?:\d+:)? error: Missing return statement")
+    return any(pattern.match(message) for message in ctx.module.typed.errors)
 
 
 def _ends_diverging(body: list[Statement]) -> bool:
@@ -1012,7 +1045,8 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
         and sig
         and sig.ret == rt.UNIT
     ):
-        value = None
+        none = none_of(ctx, sig.ret) if sig is not None else None
+        value = None if none in (None, "()") else none  # a bare `return` returns None
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
