@@ -22,7 +22,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
+from backend.transpiler.lower import int_ops, values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
@@ -129,6 +129,8 @@ def lower_abs(call: Call) -> Expr:
             return found
     if arg.ty == rt.BOOL:
         arg = coerce(call.ctx, arg, rt.INT)
+    if arg.ty == rt.INT:
+        return int_ops.absolute(call.ctx, arg)
     return Expr(f"{values.receiver(arg)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -263,11 +265,16 @@ def lower_sum(call: Call) -> Expr:
         iterator = f"{iterator}.map(i64::from)"
     elif elem == rt.INT and result_t == rt.FLOAT:
         iterator = f"{iterator}.map(|v| v as f64)"
-    code = f"{iterator}.sum::<{result_t.render()}>()"
+    if result_t == rt.INT:
+        total = int_ops.sum_of(call.ctx, iterator)
+    else:
+        total = Expr(f"{iterator}.sum::<{result_t.render()}>()", result_t, Kind.OWNED, Prec.POSTFIX)
     if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
-        first = values.value(lower_expr(call.ctx, start, result_t))
-        return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
-    return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
+        first = lower_expr(call.ctx, start, result_t)
+        if result_t == rt.INT:
+            return int_ops.arithmetic(call.ctx, "+", values.value_expr(first), total)
+        return Expr(f"{values.value(first)} + {total.code}", result_t, Kind.OWNED, Prec.ADD)
+    return total
 
 
 @builtin("sorted")
@@ -507,18 +514,23 @@ def lower_divmod(call: Call) -> Expr:
 
 @builtin("pow")
 def lower_pow(call: Call) -> Expr:
-    base = values.value_expr(call.arg(0))
-    exp = values.value_expr(call.arg(1))
+    """`pow(a, b)` is `a ** b`; `pow(a, b, m)` the modular power (as CPython's, the result
+    has the sign of `m`: non-negative for a positive modulus, negative bases included)."""
+    from backend.transpiler.lower import operators
+
+    if len(call.args) != len(call.node.args) or not 2 <= len(call.args) <= 3:
+        raise call.fail("pow() with keyword arguments", "PRT160")
+    base = values.value_expr(coerce(call.ctx, call.arg(0), rt.INT))
+    exp = values.value_expr(coerce(call.ctx, call.arg(1), rt.INT))
     if len(call.args) == 3:
-        mod = values.value(call.arg(2))
+        mod = values.value(coerce(call.ctx, call.arg(2), rt.INT))
         call.helper("py_powmod")
         return Expr(f"py_powmod({base.code}, {exp.code}, {mod})", rt.INT, Kind.OWNED)
     if call.result_type == rt.FLOAT or rt.FLOAT in (base.ty, exp.ty):
         b = coerce(call.ctx, base, rt.FLOAT)
         e = coerce(call.ctx, exp, rt.FLOAT)
-        return Expr(f"{values.receiver(b)}.powf({e.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
-    call.helper("py_ipow")
-    return Expr(f"py_ipow({base.code}, {exp.code})", rt.INT, Kind.OWNED)
+        return int_ops.float_power(call.ctx, b, e)
+    return operators.int_power(call.ctx, call.node, base, exp, call.args[1])
 
 
 def _any_all(call: Call, which: str) -> Expr:

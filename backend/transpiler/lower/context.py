@@ -243,6 +243,12 @@ class FnContext:
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
+        # loop variables of a `range()` stepped upward, below its stop while the body runs:
+        # name -> (the variable, whether the range starts at 0 or above); see int_ops
+        self.range_indexes: dict[str, tuple[VarInfo, bool]] = {}
+        # the type the enclosing context wants for the expression being lowered (the
+        # `expected` of lower_expr): `return a ** b` in a `-> float` function is a float power
+        self.wanted: rt.RType | None = None
         # argument nodes already evaluated into temporaries (see expressions.hoist_arguments)
         self.preset_exprs: dict[int, Expr] = {}
         # `&mut` names for objects stored in a container -> the container's root variable

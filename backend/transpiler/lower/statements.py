@@ -57,8 +57,14 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import formatting, values
-from backend.transpiler.lower.context import FnContext, Unsupported, rust_ident, span_of
+from backend.transpiler.lower import formatting, int_ops, values
+from backend.transpiler.lower.context import (
+    FnContext,
+    Unsupported,
+    VarInfo,
+    rust_ident,
+    span_of,
+)
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
@@ -870,6 +876,8 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
         return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
     if ty in (rt.INT, rt.FLOAT, rt.USIZE):
         rhs = coerce(ctx, rhs, ty)
+        if op in _AUG_DIRECT and ty == rt.INT:
+            return [int_ops.augmented(ctx, op, place_code, rhs)]
         if op in _AUG_DIRECT or (op == "/" and ty == rt.FLOAT):
             return [ir.Assign(place_code, f"{op}=", values.value(rhs))]
         from mypy.nodes import OpExpr
@@ -897,7 +905,9 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
         slot = f'*{base.at(Prec.POSTFIX)}.get_mut({key_ref(key_e)}).expect("KeyError")'
     if isinstance(ty.value, rt.StrT) and op == "+":
         return [ir.Assign(slot, "+=", values.borrow_str(rhs))]
-    if op in _AUG_DIRECT and ty.value in (rt.INT, rt.FLOAT):
+    if op in _AUG_DIRECT and ty.value == rt.INT:
+        return [int_ops.augmented(ctx, op, slot, rhs)]
+    if op in _AUG_DIRECT and ty.value == rt.FLOAT:
         return [ir.Assign(slot, f"{op}=", values.value(rhs))]
     if isinstance(ty.value, rt.ListT) and op == "+":
         return [ir.ExprStmt(f"{slot[1:]}.extend({values.owned(rhs)})")]
@@ -985,12 +995,36 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
             ctx.scopes[-1][stmt.index.name] = outer
         else:
             pattern = bind_target(ctx, stmt.index, src.shape, src.nonneg, rebound)
+        outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
         body = prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
         ctx.loops.pop()
+    if isinstance(stmt.index, NameExpr):
+        _leave_range_index(ctx, stmt.index.name, outer_index)
     loop = ir.For(pattern, src.code, body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _enter_range_index(
+    ctx: FnContext, stmt: ForStmt, below_stop: bool, nonneg: bool, rebound: frozenset[str]
+) -> tuple[VarInfo, bool] | None:
+    """Record a `range()` loop variable the body never rebinds (int_ops skips the overflow
+    check of `i + 1` on it); returns what the name recorded before, to restore."""
+    if not isinstance(stmt.index, NameExpr):
+        return None
+    name = stmt.index.name
+    outer = ctx.range_indexes.pop(name, None)
+    info = ctx.lookup(name)
+    if below_stop and name not in rebound and info is not None:
+        ctx.range_indexes[name] = (info, nonneg)
+    return outer
+
+
+def _leave_range_index(ctx: FnContext, name: str, outer: tuple[VarInfo, bool] | None) -> None:
+    ctx.range_indexes.pop(name, None)
+    if outer is not None:
+        ctx.range_indexes[name] = outer
 
 
 def _outer_declared(ctx: FnContext, name: str) -> bool:
