@@ -135,9 +135,23 @@ def truthy(e: Expr) -> str:
         return f"{e.at(Prec.POSTFIX)}.is_some()"
     if ty == rt.UNIT or (isinstance(ty, rt.TupleT) and not ty.items):
         return "false" if e.code == "()" else f"{{ {e.code}; false }}"  # None, `()`
+    if isinstance(ty, rt.StructT) and ty.name != "PyException":
+        return _object_truth(e, ty)
     if isinstance(ty, rt.UnknownT):  # guessing "true" would be a silent miscompile
         raise Unsupported(what="the truth value of a value of unknown type", code="PRT168")
     return "true"  # a char (one-char str), a non-empty tuple, a function, an iterator
+
+
+def _object_truth(e: Expr, ty: rt.StructT) -> str:
+    """An object's truth: its `__bool__`, else its `__len__`, else true (Python's rule)."""
+    kind, _, method = ty.truth.partition(":")
+    if kind == "always":
+        return "true"
+    if kind == "method":
+        return f"{e.at(Prec.POSTFIX)}.{method}()"
+    if kind == "len":
+        return f"{e.at(Prec.POSTFIX)}.{method}() != 0"
+    raise Unsupported(what=f"the truth value of a `{ty.name}` object", code="PRT168")
 
 
 def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
