@@ -164,7 +164,7 @@ def _fits(
     a, b = literal_value(left_node), literal_value(right_node)
     if a is not None and b is not None:
         return op in ("+", "-", "*") and I64_MIN <= _apply(op, a, b) <= I64_MAX
-    if _is_len(left_node) and b is not None and 0 <= b <= _LEN_HEADROOM and op in ("+", "-"):
+    if is_len(left_node) and b is not None and 0 <= b <= _LEN_HEADROOM and op in ("+", "-"):
         return True
     if b != 1 or not isinstance(left_node, NameExpr):
         return False
@@ -179,7 +179,7 @@ def _fits(
 _LEN_HEADROOM = 2**32
 
 
-def _is_len(node: Expression) -> bool:
+def is_len(node: Expression) -> bool:
     return (
         isinstance(node, CallExpr)
         and isinstance(node.callee, NameExpr)

@@ -120,7 +120,7 @@ def _positive_literal(node: Expression) -> bool:
 
 def _nonneg(ctx: FnContext, node: Expression) -> bool:
     """Whether a value is known non-negative (literals, loop indexes over ranges, len())."""
-    if isinstance(node, IntExpr):
+    if isinstance(node, IntExpr) or int_ops.is_len(node):
         return True
     if isinstance(node, NameExpr):
         return node.name in getattr(ctx, "nonneg_names", set())
