@@ -123,7 +123,7 @@ def test_eglot_connects_hovers_and_applies_the_code_action() -> None:
         # portalis-settings reached the server (outputDir), and the .rs file was saved
         rust = (root / "rust" / "calc.rs").read_text()
         assert rust.startswith("// portalis:begin add\n")
-        assert "pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}" in rust
+        assert "pub fn add(a: i64, b: i64) -> i64 {\n    a.py_add(b)\n}" in rust
         assert not (root / "calc.rs").exists()
         assert any("prints exactly what CPython prints" in line for line in found["notes"])
         assert "fn mul(a: i64, b: i64) -> i64" in found["preview"]

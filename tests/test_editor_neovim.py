@@ -229,7 +229,7 @@ def test_enable_attaches_hovers_translates_and_runs_the_commands() -> None:
 
         rust = (root / "calc.rs").read_text()
         assert rust.startswith("// portalis:begin add\n")
-        assert "pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}" in rust
+        assert "pub fn add(a: i64, b: i64) -> i64 {\n    a.py_add(b)\n}" in rust
         assert "// portalis:begin mul\n" in rust and "pub fn mul(a: i64, b: i64) -> i64" in rust
         assert any(
             "the Rust translation prints exactly what CPython prints" in n for n in found["notes"]

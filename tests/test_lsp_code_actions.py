@@ -85,7 +85,7 @@ async def test_resolve_creates_the_file_then_replaces_only_its_block(
     apply_edit(resolved.edit)
     text = rust.read_text()
     assert text.startswith("// my notes\n// portalis:begin area\n")
-    assert "width * height * 2" in text and text.count("portalis:begin area") == 1
+    assert "width.py_mul(height).py_mul(2)" in text and text.count("portalis:begin area") == 1
     assert text.endswith("\nfn mine() {}\n")
 
     # a second item is appended as its own block

@@ -254,7 +254,8 @@ autobenches = false
 [dependencies]
 
 [profile.release]
-# Python ints never wrap: a translated program must stop rather than print a wrapped number.
+# Python ints never wrap: the translation checks its int arithmetic in every profile, and
+# overflow checks stay on as a second line for any other Rust arithmetic.
 overflow-checks = true
 """
 

@@ -178,6 +178,10 @@ class StructT(RType):
     name: str
     copy: bool = False
     ordered: bool = False
+    # Python truth of an instance: "always" (no `__bool__`/`__len__` in the class or its
+    # bases), "method:NAME" (`x.NAME()`, from `__bool__`), "len:NAME" (`x.NAME() != 0`), or
+    # "" where the lowering does not know (then `if x:` is reported, not guessed)
+    truth: str = field(default="", compare=False)
 
     def render(self) -> str:
         return self.name

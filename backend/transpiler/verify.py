@@ -419,8 +419,9 @@ def _ms_since(started: float) -> float:
 def compile_program(code: str, out_dir: Path, *, timeout_s: float = 60.0) -> Path:
     """Compile `code` as a binary into `out_dir`; returns the executable's path.
 
-    Overflow checks stay on in the optimised build because Python's `int` never wraps:
-    a translated program must panic rather than print a wrapped number.
+    The translation checks its int arithmetic itself (lower/int_ops.py), in any build;
+    overflow checks stay on here as a second line for Rust arithmetic outside that path
+    (a wrapped number must never be printed).
     Raises `CompileError` (with rustc's rendered diagnostics) on any failure.
     """
     rustc = find_tool("rustc")

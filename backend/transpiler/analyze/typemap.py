@@ -137,7 +137,7 @@ class TypeMapper:
         if name in ("typing.Callable", "builtins.function"):
             return rt.UnknownT(name)
         if typ.type.is_enum:
-            return rt.StructT(typ.type.name, copy=True, ordered=True)
+            return rt.StructT(typ.type.name, copy=True, ordered=True, truth="always")
         return rt.UnknownT(name)
 
     def _union(self, typ: UnionType) -> rt.RType:

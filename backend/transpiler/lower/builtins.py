@@ -22,7 +22,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
+from backend.transpiler.lower import int_ops, values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
@@ -129,6 +129,8 @@ def lower_abs(call: Call) -> Expr:
             return found
     if arg.ty == rt.BOOL:
         arg = coerce(call.ctx, arg, rt.INT)
+    if arg.ty == rt.INT:
+        return int_ops.absolute(call.ctx, arg)
     return Expr(f"{values.receiver(arg)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -263,11 +265,17 @@ def lower_sum(call: Call) -> Expr:
         iterator = f"{iterator}.map(i64::from)"
     elif elem == rt.INT and result_t == rt.FLOAT:
         iterator = f"{iterator}.map(|v| v as f64)"
-    code = f"{iterator}.sum::<{result_t.render()}>()"
+    if result_t == rt.INT:
+        total = int_ops.sum_of(call.ctx, iterator)
+    else:
+        total = Expr(f"{iterator}.sum::<{result_t.render()}>()", result_t, Kind.OWNED, Prec.POSTFIX)
     if start is not None and not (isinstance(start, IntExpr) and start.value == 0):
-        first = values.value_expr(lower_expr(call.ctx, start, result_t)).at(Prec.ADD)
-        return Expr(f"{first} + {code}", result_t, Kind.OWNED, Prec.ADD)
-    return Expr(code, result_t, Kind.OWNED, Prec.POSTFIX)
+        first = lower_expr(call.ctx, start, result_t)
+        if result_t == rt.INT:
+            return int_ops.arithmetic(call.ctx, "+", values.value_expr(first), total)
+        code = f"{values.value_expr(first).at(Prec.ADD)} + {total.at(Prec(Prec.ADD + 1))}"
+        return Expr(code, result_t, Kind.OWNED, Prec.ADD)
+    return total
 
 
 @builtin("sorted")
@@ -509,18 +517,23 @@ def lower_divmod(call: Call) -> Expr:
 
 @builtin("pow")
 def lower_pow(call: Call) -> Expr:
-    base = values.value_expr(call.arg(0))
-    exp = values.value_expr(call.arg(1))
+    """`pow(a, b)` is `a ** b`; `pow(a, b, m)` the modular power (as CPython's, the result
+    has the sign of `m`: non-negative for a positive modulus, negative bases included)."""
+    from backend.transpiler.lower import operators
+
+    if len(call.args) != len(call.node.args) or not 2 <= len(call.args) <= 3:
+        raise call.fail("pow() with keyword arguments", "PRT160")
+    base = values.value_expr(coerce(call.ctx, call.arg(0), rt.INT))
+    exp = values.value_expr(coerce(call.ctx, call.arg(1), rt.INT))
     if len(call.args) == 3:
-        mod = values.value(call.arg(2))
+        mod = values.value(coerce(call.ctx, call.arg(2), rt.INT))
         call.helper("py_powmod")
         return Expr(f"py_powmod({base.code}, {exp.code}, {mod})", rt.INT, Kind.OWNED)
     if call.result_type == rt.FLOAT or rt.FLOAT in (base.ty, exp.ty):
         b = coerce(call.ctx, base, rt.FLOAT)
         e = coerce(call.ctx, exp, rt.FLOAT)
-        return Expr(f"{values.receiver(b)}.powf({e.code})", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
-    call.helper("py_ipow")
-    return Expr(f"py_ipow({base.code}, {exp.code})", rt.INT, Kind.OWNED)
+        return int_ops.float_power(call.ctx, b, e)
+    return operators.int_power(call.ctx, call.node, base, exp, call.args[1])
 
 
 def _any_all(call: Call, which: str) -> Expr:
@@ -549,85 +562,42 @@ def lower_all(call: Call) -> Expr:
 
 @builtin("map")
 def lower_map(call: Call) -> Expr:
-    from backend.transpiler.lower import functions
+    """`map(f, xs)`: `xs.map(|x| f(x))`; `map(f, xs, ys)`: `xs.zip(ys).map(|(x, y)| ..)`,
+    stopping at the shortest, as Python. The items' type is what `f` returns."""
+    from backend.transpiler.lower.closures import callable_closure
 
-    fn_node = call.args[0]
-    sub = Call(call.ctx, call.node)
-    sub_args = call.args[1:]
-    if len(sub_args) != 1:
-        from backend.transpiler.lower import closures
-
-        return closures.map_several(call)
-    src = iter_source(call.ctx, sub_args[0])
-    iterator = (
-        _owned_items(src.iterator, src.shape)
-        if src.shape.ty != rt.CHAR
-        else f"{src.iterator}.map(String::from)"
-    )
-    elem = _elem_type(src.shape) if src.shape.ty != rt.CHAR else rt.STR
-    result_t = call.result_type
-    out_elem = result_t.elem if isinstance(result_t, rt.IterT) else rt.UNKNOWN
-    if isinstance(fn_node, LambdaExpr):
-        closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=False)
-        return Expr(f"{iterator}.map({closure.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
-    from backend.transpiler.lower.closures import function_value
-
-    value = function_value(call.ctx, fn_node, [elem], out_elem, mode="owned")  # `str.strip`, `abs`
-    if value is not None:
-        return Expr(f"{iterator}.map({value.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
-    if isinstance(fn_node, NameExpr) and fn_node.fullname in BUILTINS:
-        body = BUILTINS[fn_node.fullname]
-        from mypy.nodes import CallExpr as MypyCall
-        from mypy.nodes import NameExpr as MypyName
-
-        del sub, body, MypyCall, MypyName
-        converter = _builtin_converter(call, fn_node.fullname, elem)
-        return Expr(f"{iterator}.map({converter})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
-    fn = lower_expr(call.ctx, fn_node)
-    arg = "x" if elem.is_copy else "&x"
-    return Expr(
-        f"{iterator}.map(|x| {fn.code}({arg}))", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX
-    )
-
-
-def _builtin_converter(call: Call, fullname: str, elem: rt.RType) -> str:
-    probe = Expr("x", elem, Kind.PLACE)
-    if fullname == "builtins.str":
-        return f"|x| {values.str_of(call.ctx.module, probe)}"
-    if fullname == "builtins.int" and isinstance(elem, rt.StrT):
-        call.helper("py_int_parse", "py_uncaught")
-        return "|x| py_int_parse(&x).unwrap_or_else(|e| py_uncaught(e))"
-    if fullname == "builtins.float" and isinstance(elem, rt.StrT):
-        call.helper("py_float_parse", "py_uncaught")
-        return "|x| py_float_parse(&x).unwrap_or_else(|e| py_uncaught(e))"
-    if fullname == "builtins.float":
-        return "|x| x as f64"
-    if fullname == "builtins.int":
-        return "|x| x as i64"
-    if fullname == "builtins.len":
-        return "|x| x.len() as i64"
-    if fullname == "builtins.abs":
-        return "|x| x.abs()"
-    raise call.fail(f"map() with `{fullname}`", "PRT165")
+    if len(call.args) < 2 or call.kwargs:
+        raise call.fail("map() without an iterable", "PRT165")
+    sources = [owned_iterator(call, index) for index in range(1, len(call.args))]
+    zipped = sources[0][0] + "".join(f".zip({iterator})" for iterator, _ in sources[1:])
+    mode = "owned" if len(sources) == 1 else "zipped"
+    closure = callable_closure(call.ctx, call.args[0], [elem for _, elem in sources], mode)
+    out_elem = closure.ty.ret if isinstance(closure.ty, rt.FnT) else rt.UNKNOWN
+    if isinstance(out_elem, rt.UnknownT):
+        result_t = call.result_type
+        out_elem = result_t.elem if isinstance(result_t, rt.IterT) else rt.UNKNOWN
+    return Expr(f"{zipped}.map({closure.code})", rt.IterT(out_elem), Kind.OWNED, Prec.POSTFIX)
 
 
 @builtin("filter")
 def lower_filter(call: Call) -> Expr:
-    from backend.transpiler.lower import functions
+    """`filter(f, xs)` keeps the items `f` says are truthy; `filter(None, xs)` the truthy
+    items themselves."""
+    from backend.transpiler.lower.closures import callable_closure
 
     fn_node = call.args[0]
-    iterator, elem = owned_iterator(Call(call.ctx, call.node), 1)
+    iterator, elem = owned_iterator(call, 1)
     if isinstance(fn_node, NameExpr) and fn_node.fullname == "builtins.None":
         test = values.truthy(call.ctx, call.node, Expr("x", elem, Kind.BORROWED)).code
         return Expr(f"{iterator}.filter(|x| {test})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
-    if isinstance(fn_node, LambdaExpr):
-        closure = functions.lower_lambda_with(call.ctx, fn_node, [elem], by_ref=True)
-        return Expr(f"{iterator}.filter({closure.code})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
-    fn = lower_expr(call.ctx, fn_node)
-    arg = "*x" if elem.is_copy else "x"
-    return Expr(
-        f"{iterator}.filter(|x| {fn.code}({arg}))", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX
-    )
+    closure = callable_closure(call.ctx, fn_node, [elem], "ref")
+    verdict = closure.ty.ret if isinstance(closure.ty, rt.FnT) else rt.UNKNOWN
+    if verdict != rt.BOOL:  # `filter(len, words)`: the predicate's result is tested for truth
+        pattern, _, body = closure.code.partition("| ")
+        result = Expr(f"({body})", verdict, Kind.OWNED, Prec.ATOM)
+        test = values.truthy(call.ctx, call.node, result).code
+        closure = Expr(f"{pattern}| {test}", rt.FnT((elem,), rt.BOOL))
+    return Expr(f"{iterator}.filter({closure.code})", rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
 
 
 @builtin("ord")

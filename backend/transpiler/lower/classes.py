@@ -238,9 +238,22 @@ def constructor_def(cdef: ClassDef) -> FuncDef | None:
 
 
 def struct_type(ci: ClassInfo) -> rt.StructT:
+    truth = _truth(ci)
     if ci.is_enum:
-        return rt.StructT(ci.name, copy=True, ordered=True)
-    return rt.StructT(ci.name, copy=False, ordered=ci.ordered and ci.hashable)
+        return rt.StructT(ci.name, copy=True, ordered=True, truth=truth)
+    return rt.StructT(ci.name, copy=False, ordered=ci.ordered and ci.hashable, truth=truth)
+
+
+def _truth(ci: ClassInfo) -> str:
+    """How an instance tests for Python truth (see `rt.StructT.truth`)."""
+    if "__bool__" in ci.dunders:
+        return f"method:{ci.dunders['__bool__']}"
+    if "__len__" in ci.dunders:
+        return f"len:{ci.dunders['__len__']}"
+    inherited = any(
+        name in base.names for base in ci.info.mro[1:] for name in ("__bool__", "__len__")
+    )
+    return "" if inherited else "always"
 
 
 def class_by_name(module: ModuleContext, name: str) -> ClassInfo | None:

@@ -389,6 +389,34 @@ def function_value(
     return Expr(code, rt.FnT(tuple(params), body.ty), Kind.OWNED, Prec.CLOSURE)
 
 
+def callable_closure(ctx: FnContext, node: Expression, params: list[rt.RType], mode: str) -> Expr:
+    """A closure applying what `node` evaluates to (a lambda, a builtin, a builtin type's
+    method, a translated function, a callable value) to arguments of `params` types, passed
+    as `mode` says (see function_value). Its type is an `FnT` whose `ret` is the call's
+    result type, which callers use for the items of `map()` (mypy types `any(map(f, xs))` as
+    `map[object]` from `any`'s parameter, so the call's own type is no guide)."""
+    if isinstance(node, LambdaExpr):
+        return functions.lower_lambda_with(
+            ctx, node, params, by_ref=mode == "ref", zipped=mode == "zipped"
+        )
+    found = function_value(ctx, node, params, rt.UNKNOWN, mode)
+    if found is not None:
+        return found
+    if not 0 < len(params) <= len(_PARAM_NAMES):
+        raise Unsupported(node, f"a function of {len(params)} arguments as a value", "PRT214")
+    ctx.push()
+    try:
+        pats, arg_nodes = _bind_params(ctx, params, mode)
+        body = lower_expr(ctx, _synthetic_call(ctx, node, node, arg_nodes))
+    finally:
+        ctx.pop()
+    if ")?" in body.code:  # `?` cannot leave a closure
+        raise Unsupported(node, "a function that raises, called through map()/filter()", "PRT214")
+    pattern = functions.zipped_pattern(pats) if mode == "zipped" else ", ".join(pats)
+    code = f"|{pattern}| {values.owned(body)}"
+    return Expr(code, rt.FnT(tuple(params), body.ty), Kind.OWNED, Prec.CLOSURE)
+
+
 def _bind_params(
     ctx: FnContext, params: list[rt.RType], mode: str
 ) -> tuple[list[str], list[NameExpr]]:

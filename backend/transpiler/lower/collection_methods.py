@@ -285,7 +285,8 @@ def counter_subtract(call: Call) -> Expr:
 
 @method(DICT_METHODS, "total")
 def counter_total(call: Call) -> Expr:
-    return _out(f"{_r(call)}.values().sum::<i64>()", rt.INT)
+    call.helper("py_int_sum")
+    return _out(f"py_int_sum({_r(call)}.values().copied())", rt.INT)
 
 
 @method(DICT_METHODS, "elements")

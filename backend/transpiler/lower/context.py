@@ -54,15 +54,26 @@ def span_of(node: Context) -> SourceRange:
     return SourceRange(line, col, end_line, end_col)
 
 
+# Where an Unsupported raised by a helper that sees no syntax node (`values.truthy`) is
+# placed until the expression or statement being lowered claims it (see `placed`).
+UNPLACED = Context()
+
+
 class Unsupported(Exception):
     """Raised inside lowering for a construct we cannot translate; caught at statement level
     where it becomes a `todo!()` placeholder and a diagnostic (never a dropped statement)."""
 
-    def __init__(self, node: Context, what: str, code: str = "PRT100") -> None:
+    def __init__(self, node: Context = UNPLACED, what: str = "", code: str = "PRT100") -> None:
         super().__init__(what)
         self.node = node
         self.what = what
         self.code = code
+
+    def placed(self, node: Context) -> Unsupported:
+        """This error, at `node` when it was raised without a place of its own."""
+        if self.node is UNPLACED:
+            self.node = node
+        return self
 
 
 @dataclass
@@ -232,6 +243,12 @@ class FnContext:
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
+        # loop variables of a `range()` stepped upward, below its stop while the body runs:
+        # name -> (the variable, whether the range starts at 0 or above); see int_ops
+        self.range_indexes: dict[str, tuple[VarInfo, bool]] = {}
+        # the type the enclosing context wants for the expression being lowered (the
+        # `expected` of lower_expr): `return a ** b` in a `-> float` function is a float power
+        self.wanted: rt.RType | None = None
         # argument nodes already evaluated into temporaries (see expressions.hoist_arguments)
         self.preset_exprs: dict[int, Expr] = {}
         # `&mut` names for objects stored in a container -> the container's root variable

@@ -64,9 +64,15 @@ def lower_expr(ctx: FnContext, node: Expression, expected: rt.RType | None = Non
         # a tuple display where a variable-length tuple (`tuple[int, ...]`, a Vec) is wanted
         items = [values.owned(lower_expr(ctx, item, expected.elem)) for item in node.items]
         return Expr(f"vec![{', '.join(items)}]", expected, Kind.OWNED)
-    result = handler(ctx, node)
-    if expected is not None:
-        result = coerce(ctx, result, expected)
+    outer_wanted, ctx.wanted = ctx.wanted, expected
+    try:
+        result = handler(ctx, node)
+        if expected is not None:
+            result = coerce(ctx, result, expected)
+    except Unsupported as err:
+        raise err.placed(node) from None
+    finally:
+        ctx.wanted = outer_wanted
     return result
 
 

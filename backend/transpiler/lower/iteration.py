@@ -63,10 +63,17 @@ class Source:
     iterator: str
     shape: Shape
     nonneg: bool = False  # a range that yields non-negative ints only
+    below_stop: bool = False  # a range stepped upward: each item is below an i64 stop
 
 
-def _src(code: str, shape: Shape, iterator: str | None = None, nonneg: bool = False) -> Source:
-    return Source(code, iterator or code, shape, nonneg)
+def _src(
+    code: str,
+    shape: Shape,
+    iterator: str | None = None,
+    nonneg: bool = False,
+    below_stop: bool = False,
+) -> Source:
+    return Source(code, iterator or code, shape, nonneg, below_stop)
 
 
 def iter_source(ctx: FnContext, node: Expression) -> Source:
@@ -169,10 +176,10 @@ def _range_source(ctx: FnContext, node: CallExpr) -> Source:
     nonneg_start = len(args) == 1 or (start is not None and start >= 0)
     if len(args) == 1:
         code = f"0..{_range_end(ints[0])}"
-        return _src(code, value_shape(rt.INT), f"({code})", nonneg=True)
+        return _src(code, value_shape(rt.INT), f"({code})", nonneg=True, below_stop=True)
     if len(args) == 2:
         code = f"{ints[0]}..{_range_end(ints[1])}"
-        return _src(code, value_shape(rt.INT), f"({code})", nonneg=nonneg_start)
+        return _src(code, value_shape(rt.INT), f"({code})", nonneg=nonneg_start, below_stop=True)
     step = literal_int(args[2])
     if step is None:
         ctx.module.use_helper("py_range")
@@ -180,7 +187,7 @@ def _range_source(ctx: FnContext, node: CallExpr) -> Source:
         return _src(code, value_shape(rt.INT))
     if step > 0:
         code = f"({ints[0]}..{_range_end(ints[1])}).step_by({step})"
-        return _src(code, value_shape(rt.INT), nonneg=nonneg_start)
+        return _src(code, value_shape(rt.INT), nonneg=nonneg_start, below_stop=True)
     if step == 0:
         raise Unsupported(node, "range() with a zero step", "PRT151")
     stop = _plus_one(lowered[1])

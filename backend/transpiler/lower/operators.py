@@ -6,6 +6,7 @@ import re
 
 from mypy.nodes import (
     ComparisonExpr,
+    Context,
     Expression,
     IntExpr,
     ListExpr,
@@ -19,7 +20,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
+from backend.transpiler.lower import int_ops, values
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 
@@ -102,16 +103,15 @@ def _numeric(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, result_t: rt
         return _modulo(ctx, node, left, right, num_t)
     if op == "**":
         return _power(ctx, node, left, right, num_t)
+    if op in _PREC and num_t == rt.INT:
+        return int_ops.arithmetic(ctx, op, left, right, node.left, node.right)
     if op in _PREC:
         return _binary(left, op, right, num_t)
     raise Unsupported(node, f"operator `{op}`", "PRT130")
 
 
 def _binary(left: Expr, op: str, right: Expr, ty: rt.RType) -> Expr:
-    prec = _PREC[op]
-    # left-associative: the right operand needs parentheses at equal precedence
-    right_code = right.code if right.prec > prec else f"({right.code})"
-    return Expr(f"{left.at(prec)} {op} {right_code}", ty, Kind.OWNED, prec)
+    return int_ops.plain(left, op, right, ty)
 
 
 def _positive_literal(node: Expression) -> bool:
@@ -120,7 +120,7 @@ def _positive_literal(node: Expression) -> bool:
 
 def _nonneg(ctx: FnContext, node: Expression) -> bool:
     """Whether a value is known non-negative (literals, loop indexes over ranges, len())."""
-    if isinstance(node, IntExpr):
+    if isinstance(node, IntExpr) or int_ops.is_len(node):
         return True
     if isinstance(node, NameExpr):
         return node.name in getattr(ctx, "nonneg_names", set())
@@ -157,16 +157,25 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
 
 def _power(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
     if ty == rt.FLOAT:
-        if isinstance(node.right, IntExpr) and node.right.value < 2**31:
-            return Expr(
-                f"{values.receiver(left)}.powi({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX
-            )
-        return Expr(f"{values.receiver(left)}.powf({right.code})", ty, Kind.OWNED, Prec.POSTFIX)
-    if isinstance(node.right, IntExpr) and 0 <= node.right.value < 2**31:
-        base = values.receiver(left)
-        return Expr(f"{base}.pow({node.right.value})", ty, Kind.OWNED, Prec.POSTFIX)
-    ctx.module.use_helper("py_ipow")
-    return Expr(f"py_ipow({left.code}, {right.code})", ty, Kind.OWNED)
+        return int_ops.float_power(ctx, left, right)
+    return int_power(ctx, node, left, right, node.right)
+
+
+def int_power(ctx: FnContext, node: Context, base: Expr, exp: Expr, exp_node: Expression) -> Expr:
+    """`base ** exp` (or `pow(base, exp)`) on ints. mypy types it `float` for a literal
+    negative exponent (handled as a float power before this), `int` for a non-negative one,
+    and `Any` for an exponent of unknown sign: a float power where the context wants a float
+    (`return a ** b` in a `-> float` function), else an int power that stops the program
+    on a negative exponent (Python would return a float), with a diagnostic saying so."""
+    as_float = ctx.wanted == rt.FLOAT
+    if not as_float and int_ops.literal_value(exp_node) is None and not _nonneg(ctx, exp_node):
+        ctx.module.diagnose(
+            node,
+            "`**` with an int exponent of unknown sign is computed as an int: a negative "
+            "exponent (a float in Python) stops the program with ValueError",
+            "PRT133",
+        )
+    return int_ops.power(ctx, base, exp, exp_node, as_float)
 
 
 def _string_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
@@ -314,9 +323,9 @@ def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
     value = values.value_expr(operand)
     if value.ty == rt.BOOL and node.op in ("-", "+"):
         value = coerce(ctx, value, rt.INT)
+    if node.op == "-" and value.ty == rt.INT:
+        return int_ops.negate(ctx, value, node.expr)
     if node.op == "-":
-        if isinstance(node.expr, IntExpr):
-            return Expr(f"-{node.expr.value}", rt.INT, Kind.OWNED, Prec.UNARY)
         return Expr(f"-{value.at(Prec.UNARY)}", value.ty, Kind.OWNED, Prec.UNARY)
     if node.op == "+":
         return value

@@ -57,8 +57,14 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import formatting, values
-from backend.transpiler.lower.context import FnContext, Unsupported, VarInfo, rust_ident, span_of
+from backend.transpiler.lower import formatting, int_ops, values
+from backend.transpiler.lower.context import (
+    FnContext,
+    Unsupported,
+    VarInfo,
+    rust_ident,
+    span_of,
+)
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
@@ -153,7 +159,7 @@ def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
         lowered = module_state.end_statement(ctx, stmt, handler(ctx, stmt))  # locks module state
     except Unsupported as err:
         module_state.abandon_statement(ctx, depth)
-        return _placeholder(ctx, stmt, err)
+        return _placeholder(ctx, stmt, err.placed(stmt))
     if lowered and lowered[0].span is None:
         lowered[0].span = span_of(stmt)
     return lowered
@@ -212,15 +218,17 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         if value is not None:
             out.append(ir.RawStmt([ir.statement_safe(value)], span=last.span))
         return out
-    if fallible and not _ends_diverging(body):
-        out.append(ir.RawStmt(["Ok(())"]))
-    elif (
-        sig is not None
-        and sig.ret != rt.UNIT
-        and not isinstance(sig.ret, rt.UnknownT)
-        and not _ends_diverging(body)
-    ):
-        out.append(ir.RawStmt(['unreachable!("the Python function returns None here")']))
+    if sig is None or sig.generator or _ends_diverging(body):
+        return out
+    if isinstance(sig.ret, rt.UnknownT):
+        if fallible:
+            out.append(ir.RawStmt(["Ok(())"]))
+        return out
+    tail = _fall_off_value(ctx)
+    if fallible:
+        out.append(ir.RawStmt([f"Ok({tail})"]))
+    elif tail != "()":
+        out.append(ir.RawStmt([tail]))
     return out
 
 
@@ -238,6 +246,36 @@ def _tail_borrows_local(ctx: FnContext, value: str) -> bool:
         m["root"] not in params and m["root"] not in ("self", "this")
         for m in _BORROWING_CALL.finditer(value)
     )
+
+
+def _fall_off_value(ctx: FnContext) -> str:
+    """What falling off the end of the function returns: Python's implicit `None` where the
+    return type admits it; otherwise a panic where mypy proved the end unreachable (a call
+    to a `NoReturn` function, `assert False`), and a reported placeholder where mypy says
+    the end is reachable ("Missing return statement")."""
+    assert ctx.sig is not None
+    none = none_of(ctx, ctx.sig.ret)
+    if none is not None:
+        return none
+    if ctx.fn is not None and _mypy_missing_return(ctx, ctx.fn.line):
+        ctx.has_placeholder = True  # type: ignore[attr-defined]
+        what = "the end of a function whose return type does not admit None is reachable"
+        return ctx.module.placeholder(ctx.fn, what, "PRT316")
+    return 'unreachable!("the type checker proved this end of the function unreachable")'
+
+
+def none_of(ctx: FnContext, ret: rt.RType) -> str | None:
+    """Python's `None` as a value of `ret` (`()`, `None`, a union's None variant), or None
+    when `ret` does not admit None."""
+    if ret == rt.UNIT:
+        return "()"
+    none = coerce(ctx, Expr("None", rt.UNIT, Kind.OWNED), ret)
+    return none.code if none.ty == ret else None
+
+
+def _mypy_missing_return(ctx: FnContext, line: int) -> bool:
+    pattern = re.compile(rf"^[^:]*:{line}:(?:\d+:)? error: Missing return statement")
+    return any(pattern.match(message) for message in ctx.module.typed.errors)
 
 
 def _ends_diverging(body: list[Statement]) -> bool:
@@ -882,6 +920,8 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
         return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
     if ty in (rt.INT, rt.FLOAT, rt.USIZE):
         rhs = coerce(ctx, rhs, ty)
+        if op in _AUG_DIRECT and ty == rt.INT:
+            return [int_ops.augmented(ctx, op, place_code, rhs)]
         if op in _AUG_DIRECT or (op == "/" and ty == rt.FLOAT):
             return [ir.Assign(place_code, f"{op}=", values.value(rhs))]
         from mypy.nodes import OpExpr
@@ -909,7 +949,9 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
         slot = f'*{base.at(Prec.POSTFIX)}.get_mut({key_ref(key_e)}).expect("KeyError")'
     if isinstance(ty.value, rt.StrT) and op == "+":
         return [ir.Assign(slot, "+=", values.borrow_str(rhs))]
-    if op in _AUG_DIRECT and ty.value in (rt.INT, rt.FLOAT):
+    if op in _AUG_DIRECT and ty.value == rt.INT:
+        return [int_ops.augmented(ctx, op, slot, rhs)]
+    if op in _AUG_DIRECT and ty.value == rt.FLOAT:
         return [ir.Assign(slot, f"{op}=", values.value(rhs))]
     if isinstance(ty.value, rt.ListT) and op == "+":
         return [ir.ExprStmt(f"{slot[1:]}.extend({values.owned(rhs)})")]
@@ -997,12 +1039,36 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         renamed = _renamed_target(stmt.index, {n.name for n in outer_names})
         pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
         prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
+        outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
         body = prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
         ctx.loops.pop()
+    if isinstance(stmt.index, NameExpr):
+        _leave_range_index(ctx, stmt.index.name, outer_index)
     loop = ir.For(pattern, src.code, body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _enter_range_index(
+    ctx: FnContext, stmt: ForStmt, below_stop: bool, nonneg: bool, rebound: frozenset[str]
+) -> tuple[VarInfo, bool] | None:
+    """Record a `range()` loop variable the body never rebinds (int_ops skips the overflow
+    check of `i + 1` on it); returns what the name recorded before, to restore."""
+    if not isinstance(stmt.index, NameExpr):
+        return None
+    name = stmt.index.name
+    outer = ctx.range_indexes.pop(name, None)
+    info = ctx.lookup(name)
+    if below_stop and name not in rebound and info is not None:
+        ctx.range_indexes[name] = (info, nonneg)
+    return outer
+
+
+def _leave_range_index(ctx: FnContext, name: str, outer: tuple[VarInfo, bool] | None) -> None:
+    ctx.range_indexes.pop(name, None)
+    if outer is not None:
+        ctx.range_indexes[name] = outer
 
 
 def _outer_declared(ctx: FnContext, name: str) -> bool:
@@ -1082,7 +1148,8 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
         and sig
         and sig.ret == rt.UNIT
     ):
-        value = None
+        none = none_of(ctx, sig.ret) if sig is not None else None
+        value = None if none in (None, "()") else none  # a bare `return` returns None
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)

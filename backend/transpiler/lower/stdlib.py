@@ -260,6 +260,10 @@ def math_prod(call: Call) -> Expr:
     from backend.transpiler.lower.builtins import owned_iterator
 
     iterator, elem = owned_iterator(call)
+    if elem == rt.INT:
+        from backend.transpiler.lower import int_ops
+
+        return int_ops.product_of(call.ctx, iterator)
     return Expr(f"{iterator}.product::<{elem.render()}>()", elem, Kind.OWNED, Prec.POSTFIX)
 
 

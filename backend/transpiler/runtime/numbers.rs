@@ -2,14 +2,13 @@
 // int()/float() parsing. Errors Python would raise panic with "Kind: message".
 
 // @helper py_floordiv
+// @needs py_int_overflow
 /// Python's `//` on ints: rounds toward negative infinity.
 fn py_floordiv(a: i64, b: i64) -> i64 {
     if b == 0 {
         panic!("ZeroDivisionError: integer division or modulo by zero");
     }
-    let q = a.checked_div(b).unwrap_or_else(|| {
-        panic!("OverflowError: integer overflow in // (Python ints are unbounded; Portalis uses i64)")
-    });
+    let q = a.checked_div(b).unwrap_or_else(|| py_int_overflow(format_args!("{a} // {b}")));
     if a % b != 0 && (a < 0) != (b < 0) {
         q - 1
     } else {
@@ -91,18 +90,185 @@ fn py_true_div(a: f64, b: f64) -> f64 {
 }
 // @end
 
+// @helper py_int_overflow
+/// Stops the program where a Python int would outgrow i64, saying what overflowed. Cold and
+/// out of line, so the checked fast paths stay small.
+#[cold]
+#[inline(never)]
+fn py_int_overflow(what: std::fmt::Arguments<'_>) -> ! {
+    panic!("OverflowError: integer overflow in {what} (Python ints are unbounded; Portalis uses i64)")
+}
+// @end
+
+// @helper py_int
+// @needs py_int_overflow
+/// Python's int arithmetic on i64, checked in every build profile (a release build does not
+/// wrap around): `a.py_add(b)` is `a + b`, and so on; an overflow panics with
+/// `OverflowError: integer overflow in a + b`.
+#[allow(dead_code)]
+trait PyInt: Sized {
+    fn py_add(self, b: i64) -> i64;
+    fn py_sub(self, b: i64) -> i64;
+    fn py_mul(self, b: i64) -> i64;
+    /// `-a`
+    fn py_neg(self) -> i64;
+    /// `abs(a)`
+    fn py_abs(self) -> i64;
+    /// `a << n`: Python's shift never drops bits; a negative count is a ValueError.
+    fn py_shl(self, n: i64) -> i64;
+    /// `a >> n`: arithmetic, any count (`>> 64` of a negative number is -1).
+    fn py_shr(self, n: i64) -> i64;
+    /// `a ** exp` for a literal exponent.
+    fn py_pow(self, exp: u32) -> i64;
+    /// `place += b` (and the others below) on a place evaluated once (`counts[k] += 1`).
+    fn py_add_assign(&mut self, b: i64);
+    fn py_sub_assign(&mut self, b: i64);
+    fn py_mul_assign(&mut self, b: i64);
+    fn py_shl_assign(&mut self, n: i64);
+    fn py_shr_assign(&mut self, n: i64);
+}
+
+impl PyInt for i64 {
+    #[inline]
+    fn py_add(self, b: i64) -> i64 {
+        match self.checked_add(b) {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("{self} + {b}")),
+        }
+    }
+    #[inline]
+    fn py_sub(self, b: i64) -> i64 {
+        match self.checked_sub(b) {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("{self} - {b}")),
+        }
+    }
+    #[inline]
+    fn py_mul(self, b: i64) -> i64 {
+        match self.checked_mul(b) {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("{self} * {b}")),
+        }
+    }
+    #[inline]
+    fn py_neg(self) -> i64 {
+        match self.checked_neg() {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("-({self})")),
+        }
+    }
+    #[inline]
+    fn py_abs(self) -> i64 {
+        match self.checked_abs() {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("abs({self})")),
+        }
+    }
+    #[inline]
+    fn py_shl(self, n: i64) -> i64 {
+        if n < 0 {
+            panic!("ValueError: negative shift count");
+        }
+        if self == 0 {
+            return 0;
+        }
+        if n < 64 {
+            let shifted = self << n;
+            if shifted >> n == self {
+                return shifted;
+            }
+        }
+        py_int_overflow(format_args!("{self} << {n}"))
+    }
+    #[inline]
+    fn py_shr(self, n: i64) -> i64 {
+        if n < 0 {
+            panic!("ValueError: negative shift count");
+        }
+        self >> n.min(63)
+    }
+    #[inline]
+    fn py_pow(self, exp: u32) -> i64 {
+        match self.checked_pow(exp) {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("{self} ** {exp}")),
+        }
+    }
+    #[inline]
+    fn py_add_assign(&mut self, b: i64) {
+        *self = self.py_add(b);
+    }
+    #[inline]
+    fn py_sub_assign(&mut self, b: i64) {
+        *self = self.py_sub(b);
+    }
+    #[inline]
+    fn py_mul_assign(&mut self, b: i64) {
+        *self = self.py_mul(b);
+    }
+    #[inline]
+    fn py_shl_assign(&mut self, n: i64) {
+        *self = self.py_shl(n);
+    }
+    #[inline]
+    fn py_shr_assign(&mut self, n: i64) {
+        *self = self.py_shr(n);
+    }
+}
+// @end
+
+// @helper py_int_sum
+// @needs py_int_overflow
+/// Python's `sum()` of ints, checked (`Iterator::sum` wraps in a release build). The running
+/// total is an i128, so only a sum whose value leaves i64 stops the program, as in Python.
+fn py_int_sum(items: impl IntoIterator<Item = i64>) -> i64 {
+    let total: i128 = items.into_iter().map(i128::from).sum();
+    i64::try_from(total).unwrap_or_else(|_| py_int_overflow(format_args!("sum() = {total}")))
+}
+// @end
+
+// @helper py_int_product
+// @needs py_int_overflow
+/// Python's `math.prod()` of ints, checked (`Iterator::product` wraps in a release build).
+fn py_int_product(items: impl IntoIterator<Item = i64>) -> i64 {
+    let mut product: i64 = 1;
+    for item in items {
+        product = match product.checked_mul(item) {
+            Some(v) => v,
+            None => py_int_overflow(format_args!("prod(): {product} * {item}")),
+        };
+    }
+    product
+}
+// @end
+
 // @helper py_ipow
-/// Python's `base ** exp` on ints with `exp >= 0` (a negative exponent gives a float in Python).
+// @needs py_int_overflow
+/// Python's `base ** exp` on ints with `exp >= 0` (a negative exponent gives a float in
+/// Python: `py_ipow_f` where the result is used as a float, `py_fpow` for a literal one).
 fn py_ipow(base: i64, exp: i64) -> i64 {
-    assert!(exp >= 0, "py_ipow needs exp >= 0 (Python returns a float for a negative exponent)");
+    if exp < 0 {
+        panic!("ValueError: {base} ** {exp}: Python's result is a float here, and this translation computes an int (the exponent was assumed >= 0)");
+    }
     let result = match base {
         0 | 1 => Some(if exp == 0 { 1 } else { base }),
         -1 => Some(if exp % 2 == 0 { 1 } else { -1 }),
         _ => u32::try_from(exp).ok().and_then(|e| base.checked_pow(e)),
     };
-    result.unwrap_or_else(|| {
-        panic!("OverflowError: integer overflow in ** (Python ints are unbounded; Portalis uses i64)")
-    })
+    result.unwrap_or_else(|| py_int_overflow(format_args!("{base} ** {exp}")))
+}
+// @end
+
+// @helper py_ipow_f
+// @needs py_ipow, py_fpow
+/// Python's `base ** exp` on ints where the result is used as a float: the int power for
+/// `exp >= 0`, the float power (`2 ** -1 == 0.5`, `0 ** -1` ZeroDivisionError) below.
+fn py_ipow_f(base: i64, exp: i64) -> f64 {
+    if exp >= 0 {
+        py_ipow(base, exp) as f64
+    } else {
+        py_fpow(base as f64, exp as f64)
+    }
 }
 // @end
 
