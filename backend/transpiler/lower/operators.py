@@ -173,7 +173,7 @@ def int_power(ctx: FnContext, node: Context, base: Expr, exp: Expr, exp_node: Ex
             node,
             "`**` with an int exponent of unknown sign is computed as an int: a negative "
             "exponent (a float in Python) stops the program with ValueError",
-            "PRT133",
+            "PRT134",
         )
     return int_ops.power(ctx, base, exp, exp_node, as_float)
 
