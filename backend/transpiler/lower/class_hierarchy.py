@@ -206,13 +206,12 @@ def inherit_signatures(module: ModuleContext) -> None:
 
 def inherited_items(
     module: ModuleContext, ci: ClassInfo
-) -> tuple[list[ir.Function], list[ir.Item]]:
+) -> tuple[list[ir.Function | ir.RawItem], list[ir.Item]]:
     """The subclass's copies of its inherited methods (and trait impls of inherited dunders)."""
     from backend.transpiler.lower import class_traits
-    from backend.transpiler.lower.classes import TRAIT_DUNDERS
-    from backend.transpiler.lower.functions import lower_function
+    from backend.transpiler.lower.classes import TRAIT_DUNDERS, lower_member
 
-    fns: list[ir.Function] = []
+    fns: list[ir.Function | ir.RawItem] = []
     traits: list[ir.Item] = []
     for fn, base in inherited_methods(module, ci):
         if fn.name in TRAIT_DUNDERS:
@@ -221,7 +220,7 @@ def inherited_items(
         sig = module.signatures.get(f"{ci.info.fullname}.{fn.name}")
         if sig is None:
             continue
-        fns.append(lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig))
+        fns.append(lower_member(module, f"{base.info.fullname}.{fn.name}", fn, sig))
     return fns, traits
 
 
@@ -262,16 +261,16 @@ def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
     return call_user(ctx, node, sig, var_expr(recv))
 
 
-def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function]:
+def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function | ir.RawItem]:
     """Lower the base methods `super()` calls asked for (those may ask for more)."""
-    from backend.transpiler.lower.functions import lower_function
+    from backend.transpiler.lower.classes import lower_member
 
-    done: dict[str, ir.Function] = {}
+    done: dict[str, ir.Function | ir.RawItem] = {}
     copies = ci.super_copies
     while len(done) < len(copies):
         for rust_name, (fn, base, sig) in list(copies.items()):
             if rust_name not in done:
-                done[rust_name] = lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig)
+                done[rust_name] = lower_member(module, f"{base.info.fullname}.{fn.name}", fn, sig)
     return list(done.values())
 
 

@@ -147,6 +147,8 @@ def call_method(call: Call, name: str) -> Expr:
     ci = class_of(call.ctx.module, ty)
     if ci is None:
         raise call.fail(f"method `{name}` on {ty.render()}")
+    if ci.is_namedtuple and name == "_replace":
+        return namedtuple_replace(call, ci)
     sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
     if sig is None:
         raise call.fail(f"method `{ci.name}.{name}`")
@@ -178,6 +180,8 @@ def call_dunder(
 ) -> Expr | None:
     """`len(x)`, `x + y`, `k in x`, `x[i]`... on an object whose class defines the dunder."""
     ci = class_of(ctx.module, recv.ty)
+    if ci is not None and ci.is_namedtuple and dunder in _TUPLE_DUNDERS:
+        return _TUPLE_DUNDERS[dunder](ctx, node, recv, ci, args)
     if ci is None or dunder not in ci.dunders:
         return None
     sig = ctx.module.signatures.get(f"{ci.info.fullname}.{dunder}")
@@ -196,6 +200,66 @@ def call_dunder(
 
         return exceptions.propagate(ctx, node, result)
     return result
+
+
+# ---- named tuples: a struct that also reads as the tuple of its fields ----
+
+
+def _tuple_item(
+    ctx: FnContext, node: Expression, recv: Expr, ci: ClassInfo, args: list[Expression]
+) -> Expr:
+    from backend.transpiler.lower.subscripts import literal_int
+
+    index = literal_int(args[0]) if args else None
+    count = len(ci.fields)
+    if index is None or not -count <= index < count:
+        raise Unsupported(node, f"`{ci.name}` indexed by a non-constant", "PRT140")
+    name, ty = ci.fields[index % count]
+    return Expr(f"{recv.at(Prec.POSTFIX)}.{rust_ident(name)}", ty, Kind.PLACE, Prec.POSTFIX)
+
+
+def _tuple_len(
+    ctx: FnContext, node: Expression, recv: Expr, ci: ClassInfo, args: list[Expression]
+) -> Expr:
+    return Expr(str(len(ci.fields)), rt.INT)
+
+
+_TUPLE_DUNDERS = {"__getitem__": _tuple_item, "__len__": _tuple_len}
+
+
+def namedtuple_as_tuple(ctx: FnContext, value: Expr) -> Expr | None:
+    """A named tuple where a plain tuple is taken apart (`x, y = point`): the tuple of its
+    fields, in order. None for any other value."""
+    ci = class_of(ctx.module, value.ty)
+    if ci is None or not ci.is_namedtuple:
+        return None
+    owned = value.kind is Kind.OWNED
+    source = "t" if owned else value.at(Prec.POSTFIX)
+    parts = [
+        f"{source}.{rust_ident(name)}" + ("" if owned or ty.is_copy else ".clone()")
+        for name, ty in ci.fields
+    ]
+    code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    if owned:
+        code = f"{{ let t = {value.code}; {code} }}"
+    return Expr(code, rt.TupleT(tuple(t for _, t in ci.fields)), Kind.OWNED, Prec.ATOM)
+
+
+def namedtuple_replace(call: Call, ci: ClassInfo) -> Expr:
+    """`p._replace(x=1)`: a copy with some fields changed."""
+    assert call.receiver is not None
+    fields = dict(ci.fields)
+    if call.node.args and len(call.kwargs) != len(call.node.args):
+        raise call.fail("`_replace` with positional arguments")
+    parts = []
+    for name, arg in call.kwargs.items():
+        if name not in fields:
+            raise call.fail(f"`_replace` of unknown field `{name}`")
+        value = values.owned(lower_expr(call.ctx, arg, fields[name]))
+        parts.append(f"{rust_ident(name)}: {value}")
+    rest = values.owned(call.receiver)
+    code = f"{ci.name} {{ {', '.join(parts)}, ..{rest} }}" if parts else rest
+    return Expr(code, struct_type(ci), Kind.OWNED, Prec.ATOM)
 
 
 BINARY_DUNDERS = {

@@ -65,6 +65,14 @@ class Unsupported(Exception):
         self.code = code
 
 
+def internal_error(node: Context, err: Exception) -> Unsupported:
+    """An engine bug met while lowering `node`: it costs that construct (a located
+    placeholder, status `partial`), never the whole translation."""
+    return Unsupported(
+        node, f"internal error in the translator ({type(err).__name__}: {err})", "PRT999"
+    )
+
+
 @dataclass
 class ParamSig:
     name: str  # Python name
@@ -93,6 +101,7 @@ class ClassInfo:
     fields: list[tuple[str, rt.RType]] = field(default_factory=list)
     field_defaults: dict[str, Expression] = field(default_factory=dict)
     is_dataclass: bool = False
+    is_namedtuple: bool = False  # `class P(NamedTuple)`: a frozen, ordered record
     is_enum: bool = False
     is_exception: bool = False
     enum_members: list[tuple[str, Expression]] = field(default_factory=list)
@@ -113,6 +122,11 @@ class ClassInfo:
     # super().m() copies a subclass's struct needs: rust name -> (def, defining class, sig)
     super_copies: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
     shared: bool = False  # self-referential: values are `Rc<RefCell<..>>` (lower/class_links.py)
+
+    @property
+    def is_record(self) -> bool:
+        """Fields declared in the class body, a generated constructor and repr."""
+        return self.is_dataclass or self.is_namedtuple
 
 
 @dataclass

@@ -12,6 +12,7 @@ from mypy.nodes import (
     Block,
     CallExpr,
     ClassDef,
+    Context,
     Decorator,
     ExpressionStmt,
     FuncDef,
@@ -40,6 +41,7 @@ from backend.transpiler.lower.context import (
     ModuleContext,
     Unsupported,
     VarInfo,
+    internal_error,
     rust_ident,
     span_of,
 )
@@ -224,7 +226,8 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
     for cdef in classdefs:
         try:
             ci = classes.collect_class(ctx, cdef)
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(cdef, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
             continue
         ctx.classes[cdef.info.fullname] = ci
@@ -243,7 +246,8 @@ def _collect_signatures(
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(fn, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
             continue
         if fn.name == "main" and has_main:
@@ -258,7 +262,8 @@ def _collect_signatures(
                 ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(
                     ctx, ci, cdef
                 )
-            except Unsupported as err:
+            except Exception as caught:
+                err = _unsupported(cdef, caught)
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
         for m in classes.class_methods(cdef):
             if m.name == "__init__":
@@ -266,7 +271,8 @@ def _collect_signatures(
             fullname = f"{cdef.info.fullname}.{m.name}"
             try:
                 sig = functions.build_signature(ctx, fullname, m, owner=ci.name)
-            except Unsupported as err:
+            except Exception as caught:
+                err = _unsupported(m, caught)
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
@@ -274,38 +280,52 @@ def _collect_signatures(
     class_hierarchy.inherit_signatures(ctx)
 
 
+def _unsupported(node: Context, caught: Exception) -> Unsupported:
+    """What the translator could not do: a construct it reports, or (an engine bug) an
+    internal error, located at the item it was working on."""
+    return caught if isinstance(caught, Unsupported) else internal_error(node, caught)
+
+
 def _lower_item(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     try:
-        if isinstance(node, ClassDef):
-            return classes.lower_class(ctx, node)
-        fn = node.func if isinstance(node, Decorator) else node
-        assert isinstance(fn, FuncDef)
-        sig = ctx.signatures.get(fn.fullname)
-        if sig is None:
-            raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
-        memo = False
-        if isinstance(node, Decorator):
-            for dec in node.decorators:
-                name = _decorator_fullname(dec)
-                if name in MEMO_DECORATORS:
-                    memo = True
-                elif name not in IGNORED_DECORATORS:
-                    raise Unsupported(dec, f"decorator `{name}`", "PRT210")
-        item = functions.lower_function(ctx, fn.fullname, fn, sig)
-        if memo:
-            from backend.transpiler.lower import memo as memo_mod
+        return _lower_item_or_raise(ctx, node)
+    except Exception as caught:  # an engine bug costs this item only
+        return _untranslated_item(ctx, node, _unsupported(node, caught))
 
-            return memo_mod.memoize(ctx, item, sig)
-        return [item]
-    except Unsupported as err:
-        ctx.placeholder(err.node, err.what, err.code)
-        name = _item_name(node) or "item"
-        return [
-            ir.RawItem(
-                f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})",
-                span=span_of(node),
-            )
-        ]
+
+def _untranslated_item(ctx: ModuleContext, node: Statement, err: Unsupported) -> list[ir.Item]:
+    ctx.placeholder(err.node, err.what, err.code)
+    name = _item_name(node) or "item"
+    return [
+        ir.RawItem(
+            f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})",
+            span=span_of(node),
+        )
+    ]
+
+
+def _lower_item_or_raise(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
+    if isinstance(node, ClassDef):
+        return classes.lower_class(ctx, node)
+    fn = node.func if isinstance(node, Decorator) else node
+    assert isinstance(fn, FuncDef)
+    sig = ctx.signatures.get(fn.fullname)
+    if sig is None:
+        raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
+    memo = False
+    if isinstance(node, Decorator):
+        for dec in node.decorators:
+            name = _decorator_fullname(dec)
+            if name in MEMO_DECORATORS:
+                memo = True
+            elif name not in IGNORED_DECORATORS:
+                raise Unsupported(dec, f"decorator `{name}`", "PRT210")
+    item = functions.lower_function(ctx, fn.fullname, fn, sig)
+    if memo:
+        from backend.transpiler.lower import memo as memo_mod
+
+        return memo_mod.memoize(ctx, item, sig)
+    return [item]
 
 
 def _lower_main(ctx: ModuleContext, main_def: FuncDef) -> ir.Function:
@@ -370,7 +390,8 @@ def _lower_constants(
         assert isinstance(target, NameExpr)
         try:
             items.append(_lower_constant(ctx, fn_ctx, node, target))
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(node, caught)
             ctx.placeholder(err.node, err.what, err.code)
             items.append(
                 ir.RawItem(f"// Portalis: constant `{target.name}` was not translated: {err.what}")
