@@ -33,6 +33,11 @@ SCALARS: dict[str, rt.RType] = {
     "builtins.bytes": rt.BYTES,
     "builtins.bytearray": rt.BYTES,
     "builtins.object": rt.UNKNOWN,
+    # mypyc's native ints are plain `int` under CPython (lower/native_ints.py)
+    "mypy_extensions.i64": rt.INT,
+    "mypy_extensions.i32": rt.INT,
+    "mypy_extensions.i16": rt.INT,
+    "mypy_extensions.u8": rt.INT,
 }
 
 LIST_LIKE = {

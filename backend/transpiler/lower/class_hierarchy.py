@@ -294,11 +294,27 @@ def is_super_init(stmt: object) -> CallExpr | None:
     return None
 
 
+def reaches_object_init(ci: ClassInfo, init: FuncDef) -> bool:
+    """`super().__init__()` in `init` runs `object.__init__`, which does nothing: no class
+    after `init`'s along the MRO defines `__init__`."""
+    mro = ci.info.mro
+    names = [info.fullname for info in mro]
+    after = mro[names.index(init.info.fullname) + 1 :] if init.info.fullname in names else []
+    for info in after:
+        if "__init__" in info.names:
+            return info.fullname == "builtins.object"
+    return False
+
+
 def super_init(
     ctx: FnContext, ci: ClassInfo, init: FuncDef, call: CallExpr
-) -> tuple[ir.Stmt, dict[str, str]]:
-    """`super().__init__(args)` -> `let parent = Base::new(args);` and the fields it set."""
+) -> tuple[ir.Stmt | None, dict[str, str]]:
+    """`super().__init__(args)` -> `let parent = Base::new(args);` and the fields it set
+    (nothing for `object.__init__`)."""
     from backend.transpiler.lower.calls import call_arguments
+
+    if not call.args and reaches_object_init(ci, init):
+        return None, {}
 
     found = resolve_method(ctx.module, ci, "__init__", after=init.info.fullname)
     base = None

@@ -20,7 +20,13 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import class_hierarchy, class_links, enums, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
-from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
+from backend.transpiler.lower.context import (
+    ClassInfo,
+    FnContext,
+    FuncSig,
+    Unsupported,
+    rust_ident,
+)
 from backend.transpiler.lower.expressions import lower_expr
 
 
@@ -73,15 +79,29 @@ def lower_class_attr(ctx: FnContext, node: MemberExpr, info: TypeInfo) -> Expr:
         member = enums.member_expr(ci, node.name)
         if member is not None:
             return member
-    if ci is not None and node.name in {n for n, _ in ci.class_consts}:
-        return _class_const_expr(ctx, ci, node)
+    constant = _class_const_expr(ctx, ci, node) if ci is not None else None
+    if constant is not None:
+        return constant
     raise Unsupported(node, f"class attribute `{info.name}.{node.name}`", "PRT506")
 
 
-def _class_const_expr(ctx: FnContext, ci: ClassInfo, node: MemberExpr) -> Expr:
-    ty = ctx.module.type_of(node)
-    kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
-    return Expr(f"{ci.name}::{const_name(node.name)}", ty, kind, Prec.POSTFIX)
+def _class_const_expr(ctx: FnContext, ci: ClassInfo, node: MemberExpr) -> Expr | None:
+    """`Cls.LIMIT` / `self.LIMIT`: the attribute of the nearest class along the MRO that
+    defines it (an associated `const`, or the class's `static`)."""
+    from backend.transpiler.lower import classes
+
+    module = ctx.module
+    for owner in class_hierarchy.user_mro(module, ci):
+        expr = dict(owner.class_consts).get(node.name)
+        if expr is None:
+            continue
+        ty = classes.class_const_type(module, owner, node.name, expr)
+        if classes.class_const_is_static(module, owner, node.name, expr):
+            name = classes.class_static_name(owner, node.name)
+            return Expr(name, ty, Kind.PLACE, Prec.ATOM)
+        kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
+        return Expr(f"{owner.name}::{const_name(node.name)}", ty, kind, Prec.POSTFIX)
+    return None
 
 
 def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
@@ -108,8 +128,9 @@ def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
         return enums.member_attr(ctx, node, base, ci)
     if ci is not None:
         fields = dict(ci.fields)
-        if node.name in {n for n, _ in ci.class_consts} and node.name not in fields:
-            return _class_const_expr(ctx, ci, node)
+        constant = _class_const_expr(ctx, ci, node) if node.name not in fields else None
+        if constant is not None:
+            return constant
         prop = ctx.module.signatures.get(f"{ci.info.fullname}.{node.name}")
         if prop is not None and node.name not in fields:
             return Expr(
@@ -152,9 +173,31 @@ def call_method(call: Call, name: str) -> Expr:
     sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
     if sig is None:
         raise call.fail(f"method `{ci.name}.{name}`")
+    if name in ci.overloaded:
+        _check_overload_call(call, ci, name, sig)
     if sig.self_mode is None:  # a static or class method called on an instance
         return call_user(call.ctx, call.node, sig, None)
     return call_user(call.ctx, call.node, sig, recv)
+
+
+def _check_overload_call(call: Call, ci: ClassInfo, name: str, sig: FuncSig) -> None:
+    """An `@overload`ed method runs its one implementation: a call translates when the
+    overload it matches has the implementation's Rust types (`scale(2)` on an
+    `int -> int` overload of a `float -> float` implementation keeps Python's int inside
+    the body, which a Rust `f64` parameter would not)."""
+    module = call.ctx.module
+    same = module.type_of(call.node) == sig.ret or sig.ret == rt.UNIT
+    for arg, param in zip(call.args, sig.params, strict=False):
+        same = same and module.type_of(arg) == param.ty
+    named = {p.name: p for p in sig.params}
+    for key, arg in call.kwargs.items():
+        same = same and key in named and module.type_of(arg) == named[key].ty
+    if not same:
+        raise call.fail(
+            f"call of overloaded `{ci.name}.{name}` whose overload has other Rust types than "
+            "its implementation",
+            "PRT500",
+        )
 
 
 def call_class_member(ctx: FnContext, node: CallExpr, info: TypeInfo, name: str) -> Expr:
@@ -334,6 +377,9 @@ def _register() -> None:
     from backend.transpiler.lower import stdlib
 
     stdlib.FUNCTIONS["dataclasses.field"] = lower_field_call
+    from backend.transpiler.lower import native_ints
+
+    native_ints.register()  # `i32(x)`: mypyc's native ints, constructed like classes
 
 
 _register()

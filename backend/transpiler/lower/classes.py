@@ -14,6 +14,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    Context,
     Decorator,
     Expression,
     ExpressionStmt,
@@ -82,7 +83,10 @@ TRAIT_DUNDERS = {"__str__", "__repr__", "__eq__", "__ne__"}
 CLASS_WIDE_DUNDERS = {"__new__", "__del__", "__getattr__", "__setattr__"}
 # these cost only the method itself (a `todo!()` placeholder)
 UNSUPPORTED_DUNDERS = {"__enter__", "__exit__", "__next__"}
-CLASS_DECORATORS = {"dataclass", "total_ordering", "final", "unique"}
+# `mypyc_attr(..)` and `trait` only tune mypyc's compilation; `final` only mypy's checks
+CLASS_DECORATORS = {"dataclass", "total_ordering", "final", "unique", "mypyc_attr", "trait"}
+# `__slots__` is an optimisation (and `__match_args__` a pattern-matching hint): no fields
+IGNORED_CLASS_NAMES = ("__slots__", "__match_args__")
 
 
 # ---- discovery (before lowering: signatures and field types are needed by every caller) ----
@@ -106,6 +110,9 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
     ci.is_namedtuple = info.tuple_type is not None and "namedtuple" in info.metadata
     ci.class_consts = _class_constants(cdef, ci.is_record)
     const_names = {n for n, _ in ci.class_consts}
+    for base in user_bases:  # the bases' class attributes are not fields either
+        if isinstance(base.defn, ClassDef):
+            const_names.update(n for n, _ in _class_constants(base.defn, ci.is_record))
     if ci.is_namedtuple:
         _collect_namedtuple(ci, cdef)
     elif ci.is_dataclass:
@@ -135,11 +142,12 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
                     or node.is_property
                 ):
                     continue
-                if name in const_names or name in ("__slots__", "__match_args__"):
+                if name in const_names or name in IGNORED_CLASS_NAMES:
                     continue
                 if name not in dict(ci.fields):
                     ci.fields.append((name, rt.UNKNOWN))
     methods = {m.name for m in class_methods(cdef)}
+    ci.overloaded = {s.name for s in cdef.defs.body if _is_overload(s)}  # type: ignore[attr-defined]
     ci.has_str = "__str__" in methods
     ci.has_repr = "__repr__" in methods
     ci.has_eq = "__eq__" in methods
@@ -215,6 +223,8 @@ def _class_constants(cdef: ClassDef, dataclass: bool) -> list[tuple[str, Express
         ):
             continue
         name = stmt.lvalues[0].name
+        if name in IGNORED_CLASS_NAMES:
+            continue
         sym = cdef.info.names.get(name)
         var = sym.node if sym is not None else None
         is_field = (
@@ -246,14 +256,21 @@ def class_methods(cdef: ClassDef) -> list[FuncDef]:
     """The methods written in the class body (not those mypy's plugins generate)."""
     out = []
     for stmt in cdef.defs.body:
+        if _is_overload(stmt):  # the `@overload` stubs only type the calls: keep the impl
+            assert isinstance(stmt, OverloadedFuncDef)
+            stmt = stmt.impl  # type: ignore[assignment]
         fn = stmt.func if isinstance(stmt, Decorator) else stmt
         if not isinstance(fn, FuncDef):
-            continue  # overloads / property setters: reported by lower_class
+            continue  # property setters: reported by lower_class
         sym = cdef.info.names.get(fn.name)
         if sym is not None and sym.plugin_generated:
             continue
         out.append(fn)
     return out
+
+
+def _is_overload(stmt: Statement) -> bool:
+    return isinstance(stmt, OverloadedFuncDef) and not stmt.is_property and stmt.impl is not None
 
 
 def constructor_def(cdef: ClassDef) -> FuncDef | None:
@@ -344,11 +361,9 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     class_hierarchy.check_hierarchy(module, cdef, ci)
     if ci.is_enum:
         return enums.lower_enum(module, ci, cdef)
-    items: list[ir.Item] = [_struct(module, ci, cdef)]
-    impl_items: list[ir.Function | ir.RawItem] = [
-        *_class_constant_items(module, ci),
-        _member_constructor(module, ci, cdef),
-    ]
+    consts, statics = _class_constant_items(module, ci)
+    items: list[ir.Item] = [_struct(module, ci, cdef), *statics]
+    impl_items: list[ir.Function | ir.RawItem] = [*consts, _member_constructor(module, ci, cdef)]
     trait_items: list[ir.Item] = []
     for method in class_methods(cdef):
         fullname = f"{ci.info.fullname}.{method.name}"
@@ -391,7 +406,7 @@ def lower_member(
         return _placeholder_method(module, method, sig, _reported(method, caught))
 
 
-def _reported(node: FuncDef | ClassDef, caught: Exception) -> Unsupported:
+def _reported(node: Context, caught: Exception) -> Unsupported:
     from backend.transpiler.lower.context import internal_error
 
     return caught if isinstance(caught, Unsupported) else internal_error(node, caught)
@@ -462,8 +477,10 @@ def _member_trait(module: ModuleContext, ci: ClassInfo, method: FuncDef) -> list
 
 def _check_supported(cdef: ClassDef, ci: ClassInfo) -> None:
     for stmt in cdef.defs.body:
-        if isinstance(stmt, OverloadedFuncDef):
-            raise Unsupported(stmt, "overloaded method or property setter", "PRT500")
+        if isinstance(stmt, OverloadedFuncDef) and not _is_overload(stmt):
+            raise Unsupported(
+                stmt, "property setter or overloads without an implementation", "PRT500"
+            )
     for dec in cdef.decorators:
         if _decorator_name(dec) not in CLASS_DECORATORS:
             raise Unsupported(dec, f"class decorator `{_decorator_name(dec)}`", "PRT512")
@@ -503,22 +520,63 @@ def _contains_inline(ty: rt.RType, name: str) -> bool:
     return False
 
 
-def _class_constant_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function | ir.RawItem]:
-    """Class attributes become associated constants (`Self::LOW_STOCK`)."""
-    out: list[ir.Function | ir.RawItem] = []
+def _class_constant_items(
+    module: ModuleContext, ci: ClassInfo
+) -> tuple[list[ir.Function | ir.RawItem], list[ir.Item]]:
+    """Class attributes become associated constants (`Self::LOW_STOCK`), or a module-level
+    `static` (`LazyLock`) for a value that cannot be a `const` (`KINDS = ("a", "b")`)."""
+    consts: list[ir.Function | ir.RawItem] = []
+    statics: list[ir.Item] = []
     ctx = FnContext(module, None, None)
+    ctx.in_static = True  # type: ignore[attr-defined]  # a static's value must be `Sync`
     for name, expr in ci.class_consts:
-        ty = module.type_of(expr)
-        value = lower_expr(ctx, expr, ty)
-        if isinstance(ty, rt.StrT) and value.code.startswith('"'):
-            out.append(ir.RawItem(f"const {const_name(name)}: &'static str = {value.code};"))
-        elif ty.is_copy and not isinstance(ty, rt.StructT):
-            out.append(
-                ir.RawItem(f"const {const_name(name)}: {ty.render()} = {values.owned(value)};")
-            )
-        else:
-            raise Unsupported(expr, f"class attribute `{name}` of type {ty.render()}", "PRT514")
-    return out
+        ty = class_const_type(module, ci, name, expr)
+        try:
+            value = lower_expr(ctx, expr, ty)
+            if class_const_is_static(module, ci, name, expr):
+                module.use("std::sync::LazyLock")
+                module.note_type(ty)
+                statics.append(
+                    ir.Const(
+                        class_static_name(ci, name),
+                        f"LazyLock<{ty.render()}>",
+                        f"LazyLock::new(|| {values.owned(value)})",
+                        keyword="static",
+                        span=span_of(expr),
+                    )
+                )
+            elif isinstance(ty, rt.StrT):
+                consts.append(ir.RawItem(f"const {const_name(name)}: &'static str = {value.code};"))
+            else:
+                code = values.owned(value)
+                consts.append(ir.RawItem(f"const {const_name(name)}: {ty.render()} = {code};"))
+        except Exception as caught:  # costs this attribute only (its reads do not compile)
+            err = _reported(expr, caught)
+            module.placeholder(err.node, err.what, err.code)
+    return consts, statics
+
+
+def class_const_type(module: ModuleContext, ci: ClassInfo, name: str, expr: Expression) -> rt.RType:
+    """The declared type of a class attribute (`KINDS: Final[tuple[str, ...]]`), else the
+    value's."""
+    sym = ci.info.names.get(name)
+    var = sym.node if sym is not None else None
+    if isinstance(var, Var) and var.type is not None and not var.is_inferred:
+        return module.map_type(var.type)
+    return module.type_of(expr)
+
+
+def class_const_is_static(
+    module: ModuleContext, ci: ClassInfo, name: str, expr: Expression
+) -> bool:
+    ty = class_const_type(module, ci, name, expr)
+    if isinstance(ty, rt.StrT):
+        return not isinstance(expr, StrExpr)
+    return not (ty.is_copy and not isinstance(ty, rt.StructT))
+
+
+def class_static_name(ci: ClassInfo, name: str) -> str:
+    return f"{const_name(ci.name)}_{const_name(name)}"
 
 
 def const_name(name: str) -> str:
@@ -613,7 +671,7 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     super_call = class_hierarchy.is_super_init(body[0]) if body else None
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
-        prologue.append(parent)
+        prologue.extend([parent] if parent is not None else [])
         body = body[1:]
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]

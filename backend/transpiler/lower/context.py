@@ -119,6 +119,7 @@ class ClassInfo:
     post_init: bool = False
     int_enum: bool = False  # IntEnum / IntFlag: members compare and add as ints
     dunders: dict[str, str] = field(default_factory=dict)  # `__add__` -> Rust method name
+    overloaded: set[str] = field(default_factory=set)  # `@overload`ed methods (the impl is kept)
     # super().m() copies a subclass's struct needs: rust name -> (def, defining class, sig)
     super_copies: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
     shared: bool = False  # self-referential: values are `Rc<RefCell<..>>` (lower/class_links.py)
