@@ -97,8 +97,8 @@ def _class_const_expr(ctx: FnContext, ci: ClassInfo, node: MemberExpr) -> Expr |
             continue
         ty = classes.class_const_type(module, owner, node.name, expr)
         if classes.class_const_is_static(module, owner, node.name, expr):
-            name = classes.class_static_name(owner, node.name)
-            return Expr(name, ty, Kind.PLACE, Prec.ATOM)
+            name = classes.class_static_name(owner, node.name)  # deref: the value, not the lock
+            return Expr(f"(*{name})", ty, Kind.PLACE, Prec.ATOM)
         kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
         return Expr(f"{owner.name}::{const_name(node.name)}", ty, kind, Prec.POSTFIX)
     return None
