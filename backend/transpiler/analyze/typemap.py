@@ -125,6 +125,8 @@ class TypeMapper:
             return rt.StructT("PyException")
         if name == "builtins.tuple":
             return rt.VarTupleT(args[0] if args else rt.UNKNOWN)
+        if name == "array.array":
+            return rt.ArrayT(args[0] if args else rt.UNKNOWN)
         if name in LIST_LIKE:
             return rt.ListT(args[0] if args else rt.UNKNOWN)
         if name in ITERATOR_LIKE:

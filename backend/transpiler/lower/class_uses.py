@@ -377,9 +377,10 @@ def _register() -> None:
     from backend.transpiler.lower import stdlib
 
     stdlib.FUNCTIONS["dataclasses.field"] = lower_field_call
-    from backend.transpiler.lower import native_ints
+    from backend.transpiler.lower import arrays, native_ints
 
     native_ints.register()  # `i32(x)`: mypyc's native ints, constructed like classes
+    arrays.register()  # `array.array('d', xs)`: a class of the standard library
 
 
 _register()
