@@ -7,6 +7,7 @@ Works on mypy's tree, to a fixpoint over calls between the module's functions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
@@ -205,6 +206,9 @@ class _FactCollector(Walker):
                     self.facts.method_calls.append((fullname, root))
         if isinstance(callee, NameExpr | MemberExpr):
             fullname = callee.fullname if isinstance(callee, NameExpr) else _member_fullname(callee)
+            if isinstance(callee, MemberExpr):
+                # `obj.method(xs)`: the method of the receiver's class may change `xs`
+                fullname = _method_fullname(callee) or fullname
             for index, arg in enumerate(o.args):
                 root = root_name(arg)
                 if root and fullname:
@@ -329,10 +333,17 @@ def collect_facts(fn: FuncDef) -> FunctionFacts:
 class MutationAnalysis:
     """Facts for every function and method of the module, closed over calls."""
 
-    def __init__(self, functions: dict[str, FuncDef]) -> None:
+    def __init__(
+        self, functions: dict[str, FuncDef], overrides: Mapping[str, list[str]] | None = None
+    ) -> None:
         self.functions = functions  # fullname -> def
         self.facts = {name: collect_facts(fn) for name, fn in functions.items()}
+        # a call of a method may run any override of it (dynamic dispatch)
+        self.overrides = overrides or {}
         self._propagate()
+
+    def _dispatched(self, callee: str) -> list[str]:
+        return [callee, *self.overrides.get(callee, [])]
 
     def _mutated_param_indexes(self, fullname: str) -> set[int]:
         facts = self.facts.get(fullname)
@@ -345,21 +356,22 @@ class MutationAnalysis:
         while changed:
             changed = False
             for facts in self.facts.values():
-                for callee, index, root in facts.passes:
-                    callee_facts = self.facts.get(callee)
-                    if callee_facts is None:
-                        continue
-                    # a bound method's params start with self: calls pass args after it
-                    offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
-                    offset = 0 if callee.endswith(".__init__") else offset
-                    if (index + offset) in self._mutated_param_indexes(callee):
-                        facts.mutated_in_place.add(root)
-                        if root not in facts.mutated:
-                            facts.mutated.add(root)
-                            changed = True
-                for method, root in facts.method_calls:
-                    method_facts = self.facts.get(method)
-                    if method_facts and "self" in method_facts.mutated:
+                for called, index, root in facts.passes:
+                    for callee in self._dispatched(called):
+                        callee_facts = self.facts.get(callee)
+                        if callee_facts is None:
+                            continue
+                        # a bound method's params start with self: calls pass args after it
+                        offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
+                        offset = 0 if callee.endswith(".__init__") else offset
+                        if (index + offset) in self._mutated_param_indexes(callee):
+                            facts.mutated_in_place.add(root)
+                            if root not in facts.mutated:
+                                facts.mutated.add(root)
+                                changed = True
+                for called_method, root in facts.method_calls:
+                    mutating = [self.facts.get(m) for m in self._dispatched(called_method)]
+                    if any(f is not None and "self" in f.mutated for f in mutating):
                         facts.mutated_in_place.add(root)
                         if root not in facts.mutated:
                             facts.mutated.add(root)

@@ -170,6 +170,25 @@ def inherited_methods(module: ModuleContext, ci: ClassInfo) -> list[tuple[FuncDe
     return out
 
 
+def method_overrides(classdefs: list[ClassDef]) -> dict[str, list[str]]:
+    """Base method fullname -> the fullnames of the subclasses' methods overriding it
+    (before any class is collected: the raising analysis needs it)."""
+    from backend.transpiler.lower.classes import class_methods
+
+    defined = {c.info.fullname: {m.name for m in class_methods(c)} for c in classdefs}
+    out: dict[str, list[str]] = {}
+    for cdef in classdefs:
+        for method in class_methods(cdef):
+            if method.name == "__init__":
+                continue
+            for base in cdef.info.mro[1:]:
+                if method.name in defined.get(base.fullname, set()):
+                    out.setdefault(f"{base.fullname}.{method.name}", []).append(
+                        f"{cdef.info.fullname}.{method.name}"
+                    )
+    return out
+
+
 def init_of(module: ModuleContext, ci: ClassInfo) -> tuple[FuncDef, ClassInfo] | None:
     return resolve_method(module, ci, "__init__")
 
@@ -359,9 +378,13 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
     ]
     body = [_getter(root, members, name, ty) for name, ty in root.fields]
     for fn in own_methods(root):
-        sig = dispatch_signature(module, root, fn.name)
+        try:
+            sig = dispatch_signature(module, root, fn.name)
+        except Unsupported as err:  # costs this method of the enum only
+            body.append(_dispatch_placeholder(module, root, fn.name, err))
+            continue
         if sig is not None:
-            body.append(_dispatch_method(members, enum_name, sig))
+            body.append(_dispatch_method(module, members, fn.name, sig))
     if body:
         items.append(
             ir.RawItem(f"#[allow(dead_code)]\nimpl {enum_name} {{\n" + "\n\n".join(body) + "\n}")
@@ -398,14 +421,18 @@ def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> Fun
     if base is None or base.self_mode is None:
         return None
     mode = base.self_mode
+    fallible = base.fallible
+    params = [replace(p) for p in base.params]
     for c in subclasses(module, root):
         sig = module.signatures.get(f"{c.info.fullname}.{name}")
         if sig is None:
             continue
         same = (
-            [(p.ty, p.mode) for p in sig.params] == [(p.ty, p.mode) for p in base.params]
+            [p.ty for p in sig.params] == [p.ty for p in base.params]
+            and all(
+                _compatible_modes(a.mode, b.mode) for a, b in zip(sig.params, params, strict=True)
+            )
             and sig.ret == base.ret
-            and sig.fallible == base.fallible
             and sig.self_mode is not None
         )
         if not same:
@@ -416,20 +443,59 @@ def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> Fun
             )
         if sig.self_mode == "&mut self":
             mode = "&mut self"
-    return replace(base, owner=poly_type(root).name, self_mode=mode)
+        fallible = fallible or sig.fallible  # an override that raises: the enum's returns Result
+        for param, theirs in zip(params, sig.params, strict=True):
+            if theirs.mode == "mut":
+                param.mode = "mut"  # a `&mut` reaches the overrides that only read it as `&`
+    return replace(
+        base, owner=poly_type(root).name, self_mode=mode, fallible=fallible, params=params
+    )
 
 
-def _dispatch_method(members: list[ClassInfo], enum_name: str, sig: FuncSig) -> str:
+def _compatible_modes(a: str, b: str) -> bool:
+    """Parameter modes one dispatching signature can serve: the same, or `&`/`&mut`."""
+    return a == b or {a, b} == {"ref", "mut"}
+
+
+def _dispatched(
+    module: ModuleContext, member: ClassInfo, name: str, sig: FuncSig, call: str
+) -> str:
+    """One arm's call: `Ok(..)` around a member's method that cannot raise when another
+    member's override can (the enum's method returns `Result`)."""
+    own = module.signatures.get(f"{member.info.fullname}.{name}")
+    return f"Ok({call})" if sig.fallible and own is not None and not own.fallible else call
+
+
+def _dispatch_method(
+    module: ModuleContext, members: list[ClassInfo], name: str, sig: FuncSig
+) -> str:
     from backend.transpiler.lower.functions import param_type_text, return_type_text
 
     params = "".join(f", {rust_ident(p.name)}: {param_type_text(p)}" for p in sig.params)
     ret = return_type_text(sig)
     arrow = f" -> {ret}" if ret else ""
     args = ", ".join(rust_ident(p.name) for p in sig.params)
+    call = f"x.{sig.rust_name}({args})"
     arms = "\n".join(
-        f"            Self::{c.name}(x) => x.{sig.rust_name}({args})," for c in members
+        f"            Self::{c.name}(x) => {_dispatched(module, c, name, sig, call)},"
+        for c in members
     )
     return _method_text(f"{sig.rust_name}({sig.self_mode}{params}){arrow}", arms)
+
+
+def _dispatch_placeholder(
+    module: ModuleContext, root: ClassInfo, name: str, err: Unsupported
+) -> str:
+    from backend.transpiler.lower.functions import param_type_text, return_type_text
+
+    base = module.signatures[f"{root.info.fullname}.{name}"]
+    todo = module.placeholder(err.node, err.what, err.code)
+    params = "".join(
+        f", _{rust_ident(p.name).removeprefix('r#')}: {param_type_text(p)}" for p in base.params
+    )
+    ret = return_type_text(base)
+    arrow = f" -> {ret}" if ret else ""
+    return f"    fn {base.rust_name}({base.self_mode}{params}){arrow} {{\n        {todo}\n    }}"
 
 
 def _method_text(head: str, arms: str) -> str:

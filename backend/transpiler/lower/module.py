@@ -107,8 +107,9 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     for cdef in classdefs + sibling_classes:
         if cdef.info.has_base("builtins.BaseException"):
             hierarchy.add_user_class(cdef.info)
-    mutation = MutationAnalysis(all_funcs)
-    raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
+    overrides = class_hierarchy.method_overrides(classdefs + sibling_classes)
+    mutation = MutationAnalysis(all_funcs, overrides)
+    raising = RaisingAnalysis(all_funcs, hierarchy, typed.types, overrides)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
