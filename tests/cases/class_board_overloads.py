@@ -44,6 +44,17 @@ class Board:
         return out
 
 
+@overload
+def first_free(board: Board) -> int: ...
+@overload
+def first_free(board: Board, start: int) -> int: ...
+def first_free(board: Board, start: int = 0) -> int:
+    for r in range(start, board.size):
+        if all(c == Board.EMPTY for c in board.cells[r]):
+            return r
+    return -1
+
+
 def main() -> None:
     board = Board(Board.SIZES[0])
     print(board.cells, board.marks)
@@ -53,6 +64,7 @@ def main() -> None:
     print(board.count("filled"), board.count("empty"))
     print(board.cell(1), board.cell(0, 2))
     print(board.neighbours(0, 0), len(board.neighbours(1, 1)))
+    print(first_free(board), first_free(board, 2), first_free(Board(2), 5))
     print((1, 2) * 2, 3 * ("ab",), len(Board.NEIGHBOURS * 2))
 
 

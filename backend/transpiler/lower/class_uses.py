@@ -20,13 +20,7 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import class_hierarchy, class_links, enums, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
-from backend.transpiler.lower.context import (
-    ClassInfo,
-    FnContext,
-    FuncSig,
-    Unsupported,
-    rust_ident,
-)
+from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
 from backend.transpiler.lower.expressions import lower_expr
 
 
@@ -173,31 +167,9 @@ def call_method(call: Call, name: str) -> Expr:
     sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
     if sig is None:
         raise call.fail(f"method `{ci.name}.{name}`")
-    if name in ci.overloaded:
-        _check_overload_call(call, ci, name, sig)
     if sig.self_mode is None:  # a static or class method called on an instance
         return call_user(call.ctx, call.node, sig, None)
     return call_user(call.ctx, call.node, sig, recv)
-
-
-def _check_overload_call(call: Call, ci: ClassInfo, name: str, sig: FuncSig) -> None:
-    """An `@overload`ed method runs its one implementation: a call translates when the
-    overload it matches has the implementation's Rust types (`scale(2)` on an
-    `int -> int` overload of a `float -> float` implementation keeps Python's int inside
-    the body, which a Rust `f64` parameter would not)."""
-    module = call.ctx.module
-    same = module.type_of(call.node) == sig.ret or sig.ret == rt.UNIT
-    for arg, param in zip(call.args, sig.params, strict=False):
-        same = same and module.type_of(arg) == param.ty
-    named = {p.name: p for p in sig.params}
-    for key, arg in call.kwargs.items():
-        same = same and key in named and module.type_of(arg) == named[key].ty
-    if not same:
-        raise call.fail(
-            f"call of overloaded `{ci.name}.{name}` whose overload has other Rust types than "
-            "its implementation",
-            "PRT500",
-        )
 
 
 def call_class_member(ctx: FnContext, node: CallExpr, info: TypeInfo, name: str) -> Expr:

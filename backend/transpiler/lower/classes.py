@@ -32,7 +32,7 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_traits, enums, values
+from backend.transpiler.lower import class_hierarchy, class_traits, enums, overloads, values
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -147,7 +147,11 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
                 if name not in dict(ci.fields):
                     ci.fields.append((name, rt.UNKNOWN))
     methods = {m.name for m in class_methods(cdef)}
-    ci.overloaded = {s.name for s in cdef.defs.body if _is_overload(s)}  # type: ignore[attr-defined]
+    ci.overloaded = {
+        s.name
+        for s in cdef.defs.body
+        if isinstance(s, OverloadedFuncDef) and overloads.implementation(s)
+    }
     ci.has_str = "__str__" in methods
     ci.has_repr = "__repr__" in methods
     ci.has_eq = "__eq__" in methods
@@ -256,10 +260,8 @@ def class_methods(cdef: ClassDef) -> list[FuncDef]:
     """The methods written in the class body (not those mypy's plugins generate)."""
     out = []
     for stmt in cdef.defs.body:
-        if _is_overload(stmt):  # the `@overload` stubs only type the calls: keep the impl
-            assert isinstance(stmt, OverloadedFuncDef)
-            stmt = stmt.impl  # type: ignore[assignment]
-        fn = stmt.func if isinstance(stmt, Decorator) else stmt
+        # the `@overload` stubs only type the calls: the implementation is the method
+        fn = overloads.implementation(stmt) or (stmt.func if isinstance(stmt, Decorator) else stmt)
         if not isinstance(fn, FuncDef):
             continue  # property setters: reported by lower_class
         sym = cdef.info.names.get(fn.name)
@@ -267,10 +269,6 @@ def class_methods(cdef: ClassDef) -> list[FuncDef]:
             continue
         out.append(fn)
     return out
-
-
-def _is_overload(stmt: Statement) -> bool:
-    return isinstance(stmt, OverloadedFuncDef) and not stmt.is_property and stmt.impl is not None
 
 
 def constructor_def(cdef: ClassDef) -> FuncDef | None:
@@ -477,7 +475,7 @@ def _member_trait(module: ModuleContext, ci: ClassInfo, method: FuncDef) -> list
 
 def _check_supported(cdef: ClassDef, ci: ClassInfo) -> None:
     for stmt in cdef.defs.body:
-        if isinstance(stmt, OverloadedFuncDef) and not _is_overload(stmt):
+        if isinstance(stmt, OverloadedFuncDef) and overloads.implementation(stmt) is None:
             raise Unsupported(
                 stmt, "property setter or overloads without an implementation", "PRT500"
             )

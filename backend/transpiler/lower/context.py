@@ -92,6 +92,7 @@ class FuncSig:
     self_mode: str | None = None  # "&self" | "&mut self" | None for free functions
     owner: str | None = None  # struct name for methods
     is_static: bool = False
+    overloaded: bool = False  # `@overload` stubs type its calls (lower/overloads.py)
 
 
 @dataclass

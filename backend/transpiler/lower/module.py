@@ -23,6 +23,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    OverloadedFuncDef,
     Statement,
     StrExpr,
 )
@@ -34,7 +35,14 @@ from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_links, classes, functions, unions
+from backend.transpiler.lower import (
+    class_hierarchy,
+    class_links,
+    classes,
+    functions,
+    overloads,
+    unions,
+)
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
@@ -143,6 +151,8 @@ def _sibling_items(typed: TypedModule) -> tuple[list[ClassDef], list[FuncDef]]:
                 funcs.append(node)
             elif isinstance(node, Decorator):
                 funcs.append(node.func)
+            elif (impl := overloads.implementation(node)) is not None:
+                funcs.append(impl)
     return classdefs, funcs
 
 
@@ -191,6 +201,8 @@ def _partition(
             funcs.append(node)
         elif isinstance(node, Decorator):
             funcs.append(node.func)
+        elif overloads.implementation(node) is not None:
+            funcs.append(overloads.implementation(node))  # type: ignore[arg-type]
         elif is_main_guard(node):
             assert isinstance(node, IfStmt)
             main_body.extend(node.body[0].body)
@@ -216,7 +228,7 @@ def _is_constant(stmt: AssignmentStmt) -> bool:
 
 
 def _item_name(node: Statement) -> str | None:
-    if isinstance(node, FuncDef | ClassDef):
+    if isinstance(node, FuncDef | ClassDef | OverloadedFuncDef):
         return node.name
     if isinstance(node, Decorator):
         return node.func.name
@@ -244,6 +256,12 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
 def _collect_signatures(
     ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool
 ) -> None:
+    overloaded = {
+        impl.fullname
+        for tree in [ctx.typed.tree, *ctx.typed.siblings.values()]
+        for node in tree.defs
+        if (impl := overloads.implementation(node)) is not None
+    }
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
@@ -253,6 +271,7 @@ def _collect_signatures(
             continue
         if fn.name == "main" and has_main:
             sig.rust_name = "main" if _main_is_entry(ctx, fn, sig) else "run_main"
+        sig.overloaded = fn.fullname in overloaded
         ctx.signatures[fn.fullname] = sig
     for cdef in classdefs:
         ci = ctx.classes.get(cdef.info.fullname)
@@ -277,6 +296,7 @@ def _collect_signatures(
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
+            sig.overloaded = m.name in ci.overloaded
             ctx.signatures[fullname] = sig
     class_hierarchy.inherit_signatures(ctx)
 
@@ -308,6 +328,11 @@ def _untranslated_item(ctx: ModuleContext, node: Statement, err: Unsupported) ->
 def _lower_item_or_raise(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     if isinstance(node, ClassDef):
         return classes.lower_class(ctx, node)
+    if isinstance(node, OverloadedFuncDef):  # the stubs only type the calls
+        impl = node.impl
+        if impl is None or node.is_property:
+            raise Unsupported(node, "`@overload` stubs without an implementation", "PRT500")
+        node = impl
     fn = node.func if isinstance(node, Decorator) else node
     assert isinstance(fn, FuncDef)
     sig = ctx.signatures.get(fn.fullname)
@@ -349,7 +374,9 @@ def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
     others = [
         d
         for d in ctx.typed.tree.defs
-        if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
+        if not isinstance(
+            d, FuncDef | Decorator | OverloadedFuncDef | ClassDef | Import | ImportFrom | ImportAll
+        )
         and not is_main_guard(d)
         and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
         and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))
