@@ -21,10 +21,12 @@ from mypy.nodes import (
     Expression,
     ExpressionStmt,
     FuncDef,
+    MemberExpr,
     NameExpr,
     SuperExpr,
     TupleExpr,
 )
+from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
@@ -527,6 +529,13 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     constant = _poly_class_const(ctx, node, base, root, name) if name not in fields else None
     if constant is not None:
         return constant
+    mid = _static_subclass(ctx, node.expr, root) if isinstance(node, MemberExpr) else None
+    if name not in fields and mid is not None and name in dict(mid.fields):
+        ty = dict(mid.fields)[name]
+        take = "" if ty.is_copy else "&"
+        arms = {c.name: f"{take}x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
+        code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
+        return Expr(code, ty, Kind.OWNED if ty.is_copy else Kind.BORROWED, Prec.ATOM)
     if name not in fields:
         raise Unsupported(
             node,
@@ -565,12 +574,72 @@ def poly_method(ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, nam
 
     sig = dispatch_signature(ctx.module, root, name)
     if sig is None:
+        assert isinstance(node.callee, MemberExpr)
+        mid = _static_subclass(ctx, node.callee.expr, root)
+        if mid is not None and dispatch_signature(ctx.module, mid, name) is not None:
+            return _subtree_call(ctx, node, recv, root, mid, name)
         raise Unsupported(
             node,
             f"method `{name}` called through a `{root.name}` value (not defined by `{root.name}`)",
             "PRT529",
         )
     return call_user(ctx, node, sig, recv)
+
+
+def _static_subclass(ctx: FnContext, expr: Expression, root: ClassInfo) -> ClassInfo | None:
+    """The class below `root` that mypy gives as `expr`'s type (`task: Task` where `Task`
+    derives from the root `TaskState`): its values are that class's subtree of the enum."""
+    typ = get_proper_type(ctx.module.mypy_type(expr))
+    if not isinstance(typ, Instance):
+        return None
+    ci = ctx.module.classes.get(typ.type.fullname)
+    if ci is None or ci is root or not ci.info.has_base(root.info.fullname):
+        return None
+    return ci
+
+
+def _subtree_arms(module: ModuleContext, root: ClassInfo, mid: ClassInfo) -> list[ClassInfo]:
+    return [c for c in concrete_members(module, root) if c.info.has_base(mid.info.fullname)]
+
+
+def _subtree_match(
+    module: ModuleContext, root: ClassInfo, mid: ClassInfo, scrutinee: str, arm_code: dict[str, str]
+) -> str:
+    """`match` over the variants of `mid`'s subtree; the others cannot be a `mid` value."""
+    enum = poly_type(root).name
+    arms = [f"{enum}::{c.name}(x) => {arm_code[c.name]}" for c in _subtree_arms(module, root, mid)]
+    if len(arms) < len(concrete_members(module, root)):
+        arms.append(f'_ => unreachable!("not a {mid.name}")')
+    return f"match {scrutinee} {{ {', '.join(arms)} }}"
+
+
+def _subtree_call(
+    ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, mid: ClassInfo, name: str
+) -> Expr:
+    """`task.run()` on a value typed as a class below the root: a `match` over the variants
+    of that class's subtree, each calling its own method."""
+    from backend.transpiler.lower.calls import call_arguments
+
+    sig = dispatch_signature(ctx.module, mid, name)
+    assert sig is not None
+    if sig.overloaded:
+        from backend.transpiler.lower import overloads
+
+        overloads.check_call(ctx, node, sig)
+    args = ", ".join(call_arguments(ctx, node, sig))
+    call = f"x.{sig.rust_name}({args})"
+    arms = {
+        c.name: _dispatched(ctx.module, c, name, sig, call)
+        for c in _subtree_arms(ctx.module, root, mid)
+    }
+    scrutinee = values.borrow_mut(recv) if sig.self_mode == "&mut self" else values.borrow(recv)
+    code = _subtree_match(ctx.module, root, mid, scrutinee, arms)
+    result = Expr(code, sig.ret, Kind.OWNED, Prec.ATOM)
+    if sig.fallible:
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.propagate(ctx, node, result)
+    return result
 
 
 def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:

@@ -116,7 +116,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
         if cdef.info.has_base("builtins.BaseException"):
             hierarchy.add_user_class(cdef.info)
     overrides = class_hierarchy.method_overrides(classdefs + sibling_classes)
-    mutation = MutationAnalysis(all_funcs, overrides)
+    mutation = MutationAnalysis(all_funcs, overrides, typed.types)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types, overrides)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
     _collect_classes(ctx, classdefs + sibling_classes)
