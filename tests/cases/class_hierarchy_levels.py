@@ -52,6 +52,10 @@ def main() -> None:
     nodes: list[Node] = [Node("root"), Idle("dan", 1.0)]
     for hours in (4, 9):
         print(payroll(workers, hours))
+    for w in workers:
+        w.rate += 0.5
+    workers[1].rate = 3.0
+    print(payroll(workers, 2))
     workers[0].note("started")
     workers[2].note("late")
     for n in nodes:

@@ -13,6 +13,7 @@ into the subclass's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mypy.nodes import (
@@ -532,10 +533,9 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     mid = _static_subclass(ctx, node.expr, root) if isinstance(node, MemberExpr) else None
     if name not in fields and mid is not None and name in dict(mid.fields):
         ty = dict(mid.fields)[name]
-        take = "" if ty.is_copy else "&"
-        arms = {c.name: f"{take}x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
+        arms = {c.name: f"&x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
         code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
-        return Expr(code, ty, Kind.OWNED if ty.is_copy else Kind.BORROWED, Prec.ATOM)
+        return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # a place: see subtree_store
     if name not in fields:
         raise Unsupported(
             node,
@@ -611,6 +611,22 @@ def _subtree_match(
     if len(arms) < len(concrete_members(module, root)):
         arms.append(f'_ => unreachable!("not a {mid.name}")')
     return f"match {scrutinee} {{ {', '.join(arms)} }}"
+
+
+_SUBTREE_READ = re.compile(r"^\*match (?P<borrow>&(?!mut ))?")
+
+
+def subtree_store(place: Expr) -> Expr | None:
+    """The target of `w.rate = v` / `w.visits += 1` through a middle class's value: the
+    field read of `poly_attr`, borrowed mutably (`*match &mut w { E::A(x) => &mut x.f, .. }`;
+    a `&mut` receiver is matched as it is)."""
+    m = _SUBTREE_READ.match(place.code)
+    if m is None or " => &x." not in place.code:
+        return None
+    code = place.code.replace(" => &x.", " => &mut x.")
+    if m["borrow"]:
+        code = code.replace("*match &", "*match &mut ", 1)
+    return Expr(code, place.ty, Kind.PLACE, place.prec)
 
 
 def _subtree_call(

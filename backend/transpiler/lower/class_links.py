@@ -137,6 +137,11 @@ def store_place(place: Expr, target: Expression) -> Expr:
     m = _READ.match(place.code)
     if m is not None:
         return Expr(f"{m['base']}.borrow_mut().{m['field']}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    from backend.transpiler.lower import class_hierarchy
+
+    subtree = class_hierarchy.subtree_store(place)  # a middle class's field in the enum
+    if subtree is not None:
+        return subtree
     if place.kind is not Kind.PLACE and place.code.endswith("()"):
         raise Unsupported(
             target, "assigning a field through a base-class value (enum getter)", "PRT531"
