@@ -20,6 +20,9 @@ class Item(NamedTuple):
     tags: list[str]
 
 
+Span = NamedTuple("Span", [("start", int), ("end", int)])
+
+
 def total(items: list[Item]) -> float:
     return sum(item.price for item in items)
 
@@ -59,6 +62,8 @@ def main() -> None:
     print()
     for i, (label, cost, _) in enumerate(items):
         print(i, label, cost)
+    spans = [Span(3, 9), Span(start=1, end=2)]
+    print(spans, sorted(spans)[0].end, spans[0][1] - spans[0].start)
 
 
 if __name__ == "__main__":

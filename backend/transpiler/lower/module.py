@@ -22,6 +22,7 @@ from mypy.nodes import (
     ImportFrom,
     MemberExpr,
     MypyFile,
+    NamedTupleExpr,
     NameExpr,
     OverloadedFuncDef,
     Statement,
@@ -93,7 +94,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     display_name, module_name = module_name, typed.name or module_name
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
-    classdefs = [d for d in tree.defs if isinstance(d, ClassDef)]
+    classdefs = [d for node in tree.defs if (d := class_of_item(node)) is not None]
     for cdef in classdefs:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
     funcs, _methods, main_body, other = _partition(tree)
@@ -128,7 +129,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
         name = _item_name(node)
         if name is None or (selection is not None and name not in selection):
             continue
-        items.extend(_lower_item(ctx, node))
+        items.extend(_lower_item(ctx, class_of_item(node) or node))
     has_main = bool(main_body) and selection is None
     user_main = ctx.signatures.get(f"{module_name}.main")
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
@@ -145,8 +146,9 @@ def _sibling_items(typed: TypedModule) -> tuple[list[ClassDef], list[FuncDef]]:
     funcs: list[FuncDef] = []
     for tree in typed.siblings.values():
         for node in tree.defs:
-            if isinstance(node, ClassDef):
-                classdefs.append(node)
+            cdef = class_of_item(node)
+            if cdef is not None:
+                classdefs.append(cdef)
             elif isinstance(node, FuncDef):
                 funcs.append(node)
             elif isinstance(node, Decorator):
@@ -206,7 +208,7 @@ def _partition(
         elif is_main_guard(node):
             assert isinstance(node, IfStmt)
             main_body.extend(node.body[0].body)
-        elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll):
+        elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll) or class_of_item(node):
             continue
         elif isinstance(node, AssignmentStmt) and (_is_constant(node) or node.is_alias_def):
             continue  # (a type alias is resolved by mypy wherever it is used)
@@ -217,6 +219,20 @@ def _partition(
     return funcs, [], main_body, other
 
 
+def class_of_item(node: Statement) -> ClassDef | None:
+    """A `class` statement, or the class `Pair = NamedTuple("Pair", [("a", int)])` defines
+    (mypy gives it a class definition of its own, placed here at the assignment)."""
+    if isinstance(node, ClassDef):
+        return node
+    analyzed = getattr(node.rvalue, "analyzed", None) if isinstance(node, AssignmentStmt) else None
+    if not isinstance(analyzed, NamedTupleExpr):
+        return None
+    cdef = analyzed.info.defn
+    if cdef.line < 1:
+        cdef.set_line(node)
+    return cdef
+
+
 def _is_constant(stmt: AssignmentStmt) -> bool:
     return (
         len(stmt.lvalues) == 1
@@ -224,12 +240,16 @@ def _is_constant(stmt: AssignmentStmt) -> bool:
         and (stmt.lvalues[0].is_inferred_def or stmt.type is not None)
         and type(stmt.rvalue).__name__ != "TempNode"
         and not stmt.is_alias_def  # `Matrix = list[list[int]]` is a type, not a value
+        and class_of_item(stmt) is None  # `Pair = NamedTuple(..)` is a class
     )
 
 
 def _item_name(node: Statement) -> str | None:
     if isinstance(node, FuncDef | ClassDef | OverloadedFuncDef):
         return node.name
+    cdef = class_of_item(node)
+    if cdef is not None:
+        return cdef.name
     if isinstance(node, Decorator):
         return node.func.name
     return None
@@ -378,6 +398,7 @@ def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
             d, FuncDef | Decorator | OverloadedFuncDef | ClassDef | Import | ImportFrom | ImportAll
         )
         and not is_main_guard(d)
+        and class_of_item(d) is None
         and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
         and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))
     ]
