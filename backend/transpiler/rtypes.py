@@ -92,9 +92,16 @@ class VarTupleT(ListT):
     `(1, 2)` (see values.display); everything that reads a list reads it."""
 
 
+@dataclass(frozen=True)
+class ArrayT(ListT):
+    """`array.array` of 64-bit items: a `Vec<T>`; everything that reads a list reads it.
+    Python prints it with its typecode (`array('d', [1.0])`), which the type does not carry,
+    so printing one has no translation (see values.repr_by_type)."""
+
+
 def contains_var_tuple(ty: RType) -> bool:
     """Python prints this value differently from what `PyFmt` of its Rust type prints."""
-    if isinstance(ty, VarTupleT):
+    if isinstance(ty, VarTupleT | ArrayT):
         return True
     if isinstance(ty, ListT | SetT | DequeT | OptionT):
         return contains_var_tuple(ty.inner if isinstance(ty, OptionT) else ty.elem)

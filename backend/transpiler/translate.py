@@ -219,6 +219,9 @@ def _with_dependencies(selection: set[str] | None, parsed: parse.Parsed) -> set[
     for node in parsed.tree.body:
         if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
             bodies[node.name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        elif _is_functional_class(node):  # `Pair = NamedTuple("Pair", [...])`
+            assert isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+            bodies[node.targets[0].id] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
     chosen = set(selection)
     frontier = list(selection)
     while frontier:
@@ -228,6 +231,17 @@ def _with_dependencies(selection: set[str] | None, parsed: parse.Parsed) -> set[
                 chosen.add(used)
                 frontier.append(used)
     return chosen
+
+
+def _is_functional_class(node: object) -> bool:
+    import ast
+
+    if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+        return False
+    call = node.value
+    func = call.func if isinstance(call, ast.Call) else None
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    return isinstance(node.targets[0], ast.Name) and name in ("NamedTuple", "namedtuple")
 
 
 def _make_public(module: object) -> None:

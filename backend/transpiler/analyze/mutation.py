@@ -7,6 +7,7 @@ Works on mypy's tree, to a fixpoint over calls between the module's functions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
@@ -20,6 +21,7 @@ from mypy.nodes import (
     ListExpr,
     Lvalue,
     MemberExpr,
+    MypyFile,
     NameExpr,
     NonlocalDecl,
     OperatorAssignmentStmt,
@@ -29,7 +31,7 @@ from mypy.nodes import (
     TupleExpr,
     WhileStmt,
 )
-from mypy.types import get_proper_type
+from mypy.types import Instance, Type, get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
 
@@ -116,11 +118,14 @@ def root_name(expr: Expression) -> str | None:
 
 
 class _FactCollector(Walker):
-    def __init__(self, facts: FunctionFacts) -> None:
+    def __init__(
+        self, facts: FunctionFacts, types: Mapping[Expression, Type] | None = None
+    ) -> None:
         self.facts = facts
         self.loop_depth = 0
         # (key, dict) of enclosing `for key in d:` loops: `d[key]` is there, nothing inserted
         self.key_loops: list[tuple[str, str | None]] = []
+        self.types = types  # mypy's: resolves the class of a receiver such as `xs[0]`
 
     # nested functions and lambdas are analysed on their own; what a nested def writes of
     # the variables it captures (`nonlocal`, in-place changes) is a write here too
@@ -216,11 +221,14 @@ class _FactCollector(Walker):
                 if callee.name in MUTATING_METHODS:
                     self.facts.mutated.add(root)
                     self.facts.mutated_in_place.add(root)
-                fullname = _method_fullname(callee)
+                fullname = _method_fullname(callee, self.types)
                 if fullname:
                     self.facts.method_calls.append((fullname, root))
         if isinstance(callee, NameExpr | MemberExpr):
             fullname = callee.fullname if isinstance(callee, NameExpr) else _member_fullname(callee)
+            if isinstance(callee, MemberExpr):
+                # `obj.method(xs)`: the method of the receiver's class may change `xs`
+                fullname = _method_fullname(callee, self.types) or fullname
             for index, arg in enumerate(o.args):
                 root = root_name(arg)
                 if root and fullname:
@@ -252,8 +260,14 @@ def _member_fullname(expr: MemberExpr) -> str | None:
     return expr.fullname or None
 
 
-def _method_fullname(expr: MemberExpr) -> str | None:
+def _method_fullname(
+    expr: MemberExpr, types: Mapping[Expression, Type] | None = None
+) -> str | None:
     """`module.Class.method` of a call on an instance, when mypy resolved the receiver."""
+    module = isinstance(expr.expr, NameExpr) and isinstance(expr.expr.node, MypyFile)
+    receiver = get_proper_type(types.get(expr.expr)) if types is not None else None
+    if isinstance(receiver, Instance) and not module:  # (`heapq.heappush` is no method)
+        return f"{receiver.type.fullname}.{expr.name}"
     node = expr.expr
     typ = getattr(getattr(node, "node", None), "type", None)
     info = getattr(typ, "type", None)
@@ -341,9 +355,9 @@ def written_captures(fn: FuncDef, facts: FunctionFacts | None = None) -> set[str
     return rebound | (facts.mutated - own_locals(fn, facts))
 
 
-def collect_facts(fn: FuncDef) -> FunctionFacts:
+def collect_facts(fn: FuncDef, types: Mapping[Expression, Type] | None = None) -> FunctionFacts:
     facts = FunctionFacts([arg.variable.name for arg in fn.arguments])
-    collector = _FactCollector(facts)
+    collector = _FactCollector(facts, types)
     collector.visit_all(fn.body.body)
     return facts
 
@@ -351,10 +365,20 @@ def collect_facts(fn: FuncDef) -> FunctionFacts:
 class MutationAnalysis:
     """Facts for every function and method of the module, closed over calls."""
 
-    def __init__(self, functions: dict[str, FuncDef]) -> None:
+    def __init__(
+        self,
+        functions: dict[str, FuncDef],
+        overrides: Mapping[str, list[str]] | None = None,
+        types: Mapping[Expression, Type] | None = None,
+    ) -> None:
         self.functions = functions  # fullname -> def
-        self.facts = {name: collect_facts(fn) for name, fn in functions.items()}
+        self.facts = {name: collect_facts(fn, types) for name, fn in functions.items()}
+        # a call of a method may run any override of it (dynamic dispatch)
+        self.overrides = overrides or {}
         self._propagate()
+
+    def _dispatched(self, callee: str) -> list[str]:
+        return [callee, *self.overrides.get(callee, [])]
 
     def _mutated_param_indexes(self, fullname: str) -> set[int]:
         facts = self.facts.get(fullname)
@@ -367,21 +391,22 @@ class MutationAnalysis:
         while changed:
             changed = False
             for facts in self.facts.values():
-                for callee, index, root in facts.passes:
-                    callee_facts = self.facts.get(callee)
-                    if callee_facts is None:
-                        continue
-                    # a bound method's params start with self: calls pass args after it
-                    offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
-                    offset = 0 if callee.endswith(".__init__") else offset
-                    if (index + offset) in self._mutated_param_indexes(callee):
-                        facts.mutated_in_place.add(root)
-                        if root not in facts.mutated:
-                            facts.mutated.add(root)
-                            changed = True
-                for method, root in facts.method_calls:
-                    method_facts = self.facts.get(method)
-                    if method_facts and "self" in method_facts.mutated:
+                for called, index, root in facts.passes:
+                    for callee in self._dispatched(called):
+                        callee_facts = self.facts.get(callee)
+                        if callee_facts is None:
+                            continue
+                        # a bound method's params start with self: calls pass args after it
+                        offset = 1 if callee_facts.params[:1] == ["self"] and "." in callee else 0
+                        offset = 0 if callee.endswith(".__init__") else offset
+                        if (index + offset) in self._mutated_param_indexes(callee):
+                            facts.mutated_in_place.add(root)
+                            if root not in facts.mutated:
+                                facts.mutated.add(root)
+                                changed = True
+                for called_method, root in facts.method_calls:
+                    mutating = [self.facts.get(m) for m in self._dispatched(called_method)]
+                    if any(f is not None and "self" in f.mutated for f in mutating):
                         facts.mutated_in_place.add(root)
                         if root not in facts.mutated:
                             facts.mutated.add(root)

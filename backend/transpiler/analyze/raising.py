@@ -262,8 +262,11 @@ class RaisingAnalysis:
         functions: dict[str, FuncDef],
         hierarchy: Hierarchy,
         types: Mapping[Expression, Type] | None = None,
+        overrides: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.hierarchy = hierarchy
+        # a call of a method may run any override of it (dynamic dispatch)
+        self.overrides = overrides or {}
         self.sites: dict[str, _SiteCollector] = {}
         bodies = {name: [fn] for name, fn in functions.items()}
         bodies.update(_nested_functions(functions))
@@ -308,6 +311,8 @@ class RaisingAnalysis:
                         found.add(kind)
                 for callee, handlers in sites.calls:
                     callee_kinds = set(self.kinds.get(callee, set()))
+                    for override in self.overrides.get(callee, []):
+                        callee_kinds |= self.kinds.get(override, set())
                     implicit = IMPLICIT_CALL_KINDS.get(callee)
                     if implicit and self._implicit_wanted(implicit):
                         callee_kinds.add(implicit)

@@ -33,6 +33,11 @@ SCALARS: dict[str, rt.RType] = {
     "builtins.bytes": rt.BYTES,
     "builtins.bytearray": rt.BYTES,
     "builtins.object": rt.UNKNOWN,
+    # mypyc's native ints are plain `int` under CPython (lower/native_ints.py)
+    "mypy_extensions.i64": rt.INT,
+    "mypy_extensions.i32": rt.INT,
+    "mypy_extensions.i16": rt.INT,
+    "mypy_extensions.u8": rt.INT,
 }
 
 LIST_LIKE = {
@@ -120,6 +125,8 @@ class TypeMapper:
             return rt.StructT("PyException")
         if name == "builtins.tuple":
             return rt.VarTupleT(args[0] if args else rt.UNKNOWN)
+        if name == "array.array":
+            return rt.ArrayT(args[0] if args else rt.UNKNOWN)
         if name in LIST_LIKE:
             return rt.ListT(args[0] if args else rt.UNKNOWN)
         if name in ITERATOR_LIKE:

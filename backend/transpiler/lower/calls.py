@@ -252,6 +252,10 @@ def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
 
 
 def call_user(ctx: FnContext, node: CallExpr, sig: FuncSig, receiver: Expr | None) -> Expr:
+    if sig.overloaded:
+        from backend.transpiler.lower import overloads
+
+        overloads.check_call(ctx, node, sig)
     args = call_arguments(ctx, node, sig)
     ret = sig.ret
     if receiver is not None:

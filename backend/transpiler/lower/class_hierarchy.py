@@ -13,6 +13,7 @@ into the subclass's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mypy.nodes import (
@@ -21,10 +22,12 @@ from mypy.nodes import (
     Expression,
     ExpressionStmt,
     FuncDef,
+    MemberExpr,
     NameExpr,
     SuperExpr,
     TupleExpr,
 )
+from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
@@ -170,6 +173,25 @@ def inherited_methods(module: ModuleContext, ci: ClassInfo) -> list[tuple[FuncDe
     return out
 
 
+def method_overrides(classdefs: list[ClassDef]) -> dict[str, list[str]]:
+    """Base method fullname -> the fullnames of the subclasses' methods overriding it
+    (before any class is collected: the raising analysis needs it)."""
+    from backend.transpiler.lower.classes import class_methods
+
+    defined = {c.info.fullname: {m.name for m in class_methods(c)} for c in classdefs}
+    out: dict[str, list[str]] = {}
+    for cdef in classdefs:
+        for method in class_methods(cdef):
+            if method.name == "__init__":
+                continue
+            for base in cdef.info.mro[1:]:
+                if method.name in defined.get(base.fullname, set()):
+                    out.setdefault(f"{base.fullname}.{method.name}", []).append(
+                        f"{cdef.info.fullname}.{method.name}"
+                    )
+    return out
+
+
 def init_of(module: ModuleContext, ci: ClassInfo) -> tuple[FuncDef, ClassInfo] | None:
     return resolve_method(module, ci, "__init__")
 
@@ -206,13 +228,12 @@ def inherit_signatures(module: ModuleContext) -> None:
 
 def inherited_items(
     module: ModuleContext, ci: ClassInfo
-) -> tuple[list[ir.Function], list[ir.Item]]:
+) -> tuple[list[ir.Function | ir.RawItem], list[ir.Item]]:
     """The subclass's copies of its inherited methods (and trait impls of inherited dunders)."""
     from backend.transpiler.lower import class_traits
-    from backend.transpiler.lower.classes import TRAIT_DUNDERS
-    from backend.transpiler.lower.functions import lower_function
+    from backend.transpiler.lower.classes import TRAIT_DUNDERS, lower_member
 
-    fns: list[ir.Function] = []
+    fns: list[ir.Function | ir.RawItem] = []
     traits: list[ir.Item] = []
     for fn, base in inherited_methods(module, ci):
         if fn.name in TRAIT_DUNDERS:
@@ -221,7 +242,7 @@ def inherited_items(
         sig = module.signatures.get(f"{ci.info.fullname}.{fn.name}")
         if sig is None:
             continue
-        fns.append(lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig))
+        fns.append(lower_member(module, f"{base.info.fullname}.{fn.name}", fn, sig))
     return fns, traits
 
 
@@ -262,16 +283,16 @@ def call_super(ctx: FnContext, node: CallExpr, name: str) -> Expr:
     return call_user(ctx, node, sig, var_expr(recv))
 
 
-def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function]:
+def super_copy_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function | ir.RawItem]:
     """Lower the base methods `super()` calls asked for (those may ask for more)."""
-    from backend.transpiler.lower.functions import lower_function
+    from backend.transpiler.lower.classes import lower_member
 
-    done: dict[str, ir.Function] = {}
+    done: dict[str, ir.Function | ir.RawItem] = {}
     copies = ci.super_copies
     while len(done) < len(copies):
         for rust_name, (fn, base, sig) in list(copies.items()):
             if rust_name not in done:
-                done[rust_name] = lower_function(module, f"{base.info.fullname}.{fn.name}", fn, sig)
+                done[rust_name] = lower_member(module, f"{base.info.fullname}.{fn.name}", fn, sig)
     return list(done.values())
 
 
@@ -295,11 +316,27 @@ def is_super_init(stmt: object) -> CallExpr | None:
     return None
 
 
+def reaches_object_init(ci: ClassInfo, init: FuncDef) -> bool:
+    """`super().__init__()` in `init` runs `object.__init__`, which does nothing: no class
+    after `init`'s along the MRO defines `__init__`."""
+    mro = ci.info.mro
+    names = [info.fullname for info in mro]
+    after = mro[names.index(init.info.fullname) + 1 :] if init.info.fullname in names else []
+    for info in after:
+        if "__init__" in info.names:
+            return info.fullname == "builtins.object"
+    return False
+
+
 def super_init(
     ctx: FnContext, ci: ClassInfo, init: FuncDef, call: CallExpr
-) -> tuple[ir.Stmt, dict[str, str]]:
-    """`super().__init__(args)` -> `let parent = Base::new(args);` and the fields it set."""
+) -> tuple[ir.Stmt | None, dict[str, str]]:
+    """`super().__init__(args)` -> `let parent = Base::new(args);` and the fields it set
+    (nothing for `object.__init__`)."""
     from backend.transpiler.lower.calls import call_arguments
+
+    if not call.args and reaches_object_init(ci, init):
+        return None, {}
 
     found = resolve_method(ctx.module, ci, "__init__", after=init.info.fullname)
     base = None
@@ -344,9 +381,13 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
     ]
     body = [_getter(root, members, name, ty) for name, ty in root.fields]
     for fn in own_methods(root):
-        sig = dispatch_signature(module, root, fn.name)
+        try:
+            sig = dispatch_signature(module, root, fn.name)
+        except Unsupported as err:  # costs this method of the enum only
+            body.append(_dispatch_placeholder(module, root, fn.name, err))
+            continue
         if sig is not None:
-            body.append(_dispatch_method(members, enum_name, sig))
+            body.append(_dispatch_method(module, members, fn.name, sig))
     if body:
         items.append(
             ir.RawItem(f"#[allow(dead_code)]\nimpl {enum_name} {{\n" + "\n\n".join(body) + "\n}")
@@ -383,14 +424,18 @@ def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> Fun
     if base is None or base.self_mode is None:
         return None
     mode = base.self_mode
+    fallible = base.fallible
+    params = [replace(p) for p in base.params]
     for c in subclasses(module, root):
         sig = module.signatures.get(f"{c.info.fullname}.{name}")
         if sig is None:
             continue
         same = (
-            [(p.ty, p.mode) for p in sig.params] == [(p.ty, p.mode) for p in base.params]
+            [p.ty for p in sig.params] == [p.ty for p in base.params]
+            and all(
+                _compatible_modes(a.mode, b.mode) for a, b in zip(sig.params, params, strict=True)
+            )
             and sig.ret == base.ret
-            and sig.fallible == base.fallible
             and sig.self_mode is not None
         )
         if not same:
@@ -401,20 +446,59 @@ def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> Fun
             )
         if sig.self_mode == "&mut self":
             mode = "&mut self"
-    return replace(base, owner=poly_type(root).name, self_mode=mode)
+        fallible = fallible or sig.fallible  # an override that raises: the enum's returns Result
+        for param, theirs in zip(params, sig.params, strict=True):
+            if theirs.mode == "mut":
+                param.mode = "mut"  # a `&mut` reaches the overrides that only read it as `&`
+    return replace(
+        base, owner=poly_type(root).name, self_mode=mode, fallible=fallible, params=params
+    )
 
 
-def _dispatch_method(members: list[ClassInfo], enum_name: str, sig: FuncSig) -> str:
+def _compatible_modes(a: str, b: str) -> bool:
+    """Parameter modes one dispatching signature can serve: the same, or `&`/`&mut`."""
+    return a == b or {a, b} == {"ref", "mut"}
+
+
+def _dispatched(
+    module: ModuleContext, member: ClassInfo, name: str, sig: FuncSig, call: str
+) -> str:
+    """One arm's call: `Ok(..)` around a member's method that cannot raise when another
+    member's override can (the enum's method returns `Result`)."""
+    own = module.signatures.get(f"{member.info.fullname}.{name}")
+    return f"Ok({call})" if sig.fallible and own is not None and not own.fallible else call
+
+
+def _dispatch_method(
+    module: ModuleContext, members: list[ClassInfo], name: str, sig: FuncSig
+) -> str:
     from backend.transpiler.lower.functions import param_type_text, return_type_text
 
     params = "".join(f", {rust_ident(p.name)}: {param_type_text(p)}" for p in sig.params)
     ret = return_type_text(sig)
     arrow = f" -> {ret}" if ret else ""
     args = ", ".join(rust_ident(p.name) for p in sig.params)
+    call = f"x.{sig.rust_name}({args})"
     arms = "\n".join(
-        f"            Self::{c.name}(x) => x.{sig.rust_name}({args})," for c in members
+        f"            Self::{c.name}(x) => {_dispatched(module, c, name, sig, call)},"
+        for c in members
     )
     return _method_text(f"{sig.rust_name}({sig.self_mode}{params}){arrow}", arms)
+
+
+def _dispatch_placeholder(
+    module: ModuleContext, root: ClassInfo, name: str, err: Unsupported
+) -> str:
+    from backend.transpiler.lower.functions import param_type_text, return_type_text
+
+    base = module.signatures[f"{root.info.fullname}.{name}"]
+    todo = module.placeholder(err.node, err.what, err.code)
+    params = "".join(
+        f", _{rust_ident(p.name).removeprefix('r#')}: {param_type_text(p)}" for p in base.params
+    )
+    ret = return_type_text(base)
+    arrow = f" -> {ret}" if ret else ""
+    return f"    fn {base.rust_name}({base.self_mode}{params}){arrow} {{\n        {todo}\n    }}"
 
 
 def _method_text(head: str, arms: str) -> str:
@@ -446,6 +530,12 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     constant = _poly_class_const(ctx, node, base, root, name) if name not in fields else None
     if constant is not None:
         return constant
+    mid = _static_subclass(ctx, node.expr, root) if isinstance(node, MemberExpr) else None
+    if name not in fields and mid is not None and name in dict(mid.fields):
+        ty = dict(mid.fields)[name]
+        arms = {c.name: f"&x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
+        code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
+        return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # a place: see subtree_store
     if name not in fields:
         raise Unsupported(
             node,
@@ -484,12 +574,88 @@ def poly_method(ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, nam
 
     sig = dispatch_signature(ctx.module, root, name)
     if sig is None:
+        assert isinstance(node.callee, MemberExpr)
+        mid = _static_subclass(ctx, node.callee.expr, root)
+        if mid is not None and dispatch_signature(ctx.module, mid, name) is not None:
+            return _subtree_call(ctx, node, recv, root, mid, name)
         raise Unsupported(
             node,
             f"method `{name}` called through a `{root.name}` value (not defined by `{root.name}`)",
             "PRT529",
         )
     return call_user(ctx, node, sig, recv)
+
+
+def _static_subclass(ctx: FnContext, expr: Expression, root: ClassInfo) -> ClassInfo | None:
+    """The class below `root` that mypy gives as `expr`'s type (`task: Task` where `Task`
+    derives from the root `TaskState`): its values are that class's subtree of the enum."""
+    typ = get_proper_type(ctx.module.mypy_type(expr))
+    if not isinstance(typ, Instance):
+        return None
+    ci = ctx.module.classes.get(typ.type.fullname)
+    if ci is None or ci is root or not ci.info.has_base(root.info.fullname):
+        return None
+    return ci
+
+
+def _subtree_arms(module: ModuleContext, root: ClassInfo, mid: ClassInfo) -> list[ClassInfo]:
+    return [c for c in concrete_members(module, root) if c.info.has_base(mid.info.fullname)]
+
+
+def _subtree_match(
+    module: ModuleContext, root: ClassInfo, mid: ClassInfo, scrutinee: str, arm_code: dict[str, str]
+) -> str:
+    """`match` over the variants of `mid`'s subtree; the others cannot be a `mid` value."""
+    enum = poly_type(root).name
+    arms = [f"{enum}::{c.name}(x) => {arm_code[c.name]}" for c in _subtree_arms(module, root, mid)]
+    if len(arms) < len(concrete_members(module, root)):
+        arms.append(f'_ => unreachable!("not a {mid.name}")')
+    return f"match {scrutinee} {{ {', '.join(arms)} }}"
+
+
+_SUBTREE_READ = re.compile(r"^\*match (?P<borrow>&(?!mut ))?")
+
+
+def subtree_store(place: Expr) -> Expr | None:
+    """The target of `w.rate = v` / `w.visits += 1` through a middle class's value: the
+    field read of `poly_attr`, borrowed mutably (`*match &mut w { E::A(x) => &mut x.f, .. }`;
+    a `&mut` receiver is matched as it is)."""
+    m = _SUBTREE_READ.match(place.code)
+    if m is None or " => &x." not in place.code:
+        return None
+    code = place.code.replace(" => &x.", " => &mut x.")
+    if m["borrow"]:
+        code = code.replace("*match &", "*match &mut ", 1)
+    return Expr(code, place.ty, Kind.PLACE, place.prec)
+
+
+def _subtree_call(
+    ctx: FnContext, node: CallExpr, recv: Expr, root: ClassInfo, mid: ClassInfo, name: str
+) -> Expr:
+    """`task.run()` on a value typed as a class below the root: a `match` over the variants
+    of that class's subtree, each calling its own method."""
+    from backend.transpiler.lower.calls import call_arguments
+
+    sig = dispatch_signature(ctx.module, mid, name)
+    assert sig is not None
+    if sig.overloaded:
+        from backend.transpiler.lower import overloads
+
+        overloads.check_call(ctx, node, sig)
+    args = ", ".join(call_arguments(ctx, node, sig))
+    call = f"x.{sig.rust_name}({args})"
+    arms = {
+        c.name: _dispatched(ctx.module, c, name, sig, call)
+        for c in _subtree_arms(ctx.module, root, mid)
+    }
+    scrutinee = values.borrow_mut(recv) if sig.self_mode == "&mut self" else values.borrow(recv)
+    code = _subtree_match(ctx.module, root, mid, scrutinee, arms)
+    result = Expr(code, sig.ret, Kind.OWNED, Prec.ATOM)
+    if sig.fallible:
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.propagate(ctx, node, result)
+    return result
 
 
 def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:

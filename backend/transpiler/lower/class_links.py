@@ -143,6 +143,11 @@ def store_place(place: Expr, target: Expression) -> Expr:
     head, sep, field = code.rpartition(".borrow().")
     if sep and field.isidentifier():
         return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    from backend.transpiler.lower import class_hierarchy
+
+    subtree = class_hierarchy.subtree_store(place)  # a middle class's field in the enum
+    if subtree is not None:
+        return subtree
     if place.kind is not Kind.PLACE and code.endswith("()"):
         raise Unsupported(
             target, "assigning a field through a base-class value (enum getter)", "PRT531"

@@ -38,11 +38,11 @@ from backend.transpiler.lower.context import (
 
 def derives(ci: ClassInfo) -> list[str]:
     out = ["Clone"]
-    if (ci.is_dataclass and not ci.has_eq) or (ci.has_lt and not ci.has_eq):
+    if (ci.is_record and not ci.has_eq) or (ci.has_lt and not ci.has_eq):
         out.append("PartialEq")
         if ci.hashable:
             out += ["Eq", "Hash"]
-    if ci.is_dataclass and ci.ordered:
+    if ci.is_record and ci.ordered:
         out.append("PartialOrd")
         if ci.hashable:
             out.append("Ord")
@@ -193,8 +193,9 @@ def derived_traits(module: ModuleContext, ci: ClassInfo) -> list[ir.Item]:
 
 
 def _default_debug(module: ModuleContext, ci: ClassInfo) -> ir.Item:
-    """Python's dataclass repr `Point(x=1, y=2.5)`; plain objects have no stable repr."""
-    if not ci.is_dataclass:
+    """Python's dataclass (and named tuple) repr `Point(x=1, y=2.5)`; plain objects have no
+    stable repr."""
+    if not ci.is_record:
         return fmt_impl(
             "fmt::Debug", ci.name, [f'write!(f, "<{module.display_name}.{ci.name} object>")']
         )

@@ -73,15 +73,29 @@ def lower_class_attr(ctx: FnContext, node: MemberExpr, info: TypeInfo) -> Expr:
         member = enums.member_expr(ci, node.name)
         if member is not None:
             return member
-    if ci is not None and node.name in {n for n, _ in ci.class_consts}:
-        return _class_const_expr(ctx, ci, node)
+    constant = _class_const_expr(ctx, ci, node) if ci is not None else None
+    if constant is not None:
+        return constant
     raise Unsupported(node, f"class attribute `{info.name}.{node.name}`", "PRT506")
 
 
-def _class_const_expr(ctx: FnContext, ci: ClassInfo, node: MemberExpr) -> Expr:
-    ty = ctx.module.type_of(node)
-    kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
-    return Expr(f"{ci.name}::{const_name(node.name)}", ty, kind, Prec.POSTFIX)
+def _class_const_expr(ctx: FnContext, ci: ClassInfo, node: MemberExpr) -> Expr | None:
+    """`Cls.LIMIT` / `self.LIMIT`: the attribute of the nearest class along the MRO that
+    defines it (an associated `const`, or the class's `static`)."""
+    from backend.transpiler.lower import classes
+
+    module = ctx.module
+    for owner in class_hierarchy.user_mro(module, ci):
+        expr = dict(owner.class_consts).get(node.name)
+        if expr is None:
+            continue
+        ty = classes.class_const_type(module, owner, node.name, expr)
+        if classes.class_const_is_static(module, owner, node.name, expr):
+            name = classes.class_static_name(owner, node.name)  # deref: the value, not the lock
+            return Expr(f"(*{name})", ty, Kind.PLACE, Prec.ATOM)
+        kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
+        return Expr(f"{owner.name}::{const_name(node.name)}", ty, kind, Prec.POSTFIX)
+    return None
 
 
 def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
@@ -108,8 +122,9 @@ def lower_instance_attr(ctx: FnContext, node: MemberExpr) -> Expr:
         return enums.member_attr(ctx, node, base, ci)
     if ci is not None:
         fields = dict(ci.fields)
-        if node.name in {n for n, _ in ci.class_consts} and node.name not in fields:
-            return _class_const_expr(ctx, ci, node)
+        constant = _class_const_expr(ctx, ci, node) if node.name not in fields else None
+        if constant is not None:
+            return constant
         prop = ctx.module.signatures.get(f"{ci.info.fullname}.{node.name}")
         if prop is not None and node.name not in fields:
             return Expr(
@@ -147,6 +162,8 @@ def call_method(call: Call, name: str) -> Expr:
     ci = class_of(call.ctx.module, ty)
     if ci is None:
         raise call.fail(f"method `{name}` on {ty.render()}")
+    if ci.is_namedtuple and name == "_replace":
+        return namedtuple_replace(call, ci)
     sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
     if sig is None:
         raise call.fail(f"method `{ci.name}.{name}`")
@@ -178,6 +195,8 @@ def call_dunder(
 ) -> Expr | None:
     """`len(x)`, `x + y`, `k in x`, `x[i]`... on an object whose class defines the dunder."""
     ci = class_of(ctx.module, recv.ty)
+    if ci is not None and ci.is_namedtuple and dunder in _TUPLE_DUNDERS:
+        return _TUPLE_DUNDERS[dunder](ctx, node, recv, ci, args)
     if ci is None or dunder not in ci.dunders:
         return None
     sig = ctx.module.signatures.get(f"{ci.info.fullname}.{dunder}")
@@ -196,6 +215,66 @@ def call_dunder(
 
         return exceptions.propagate(ctx, node, result)
     return result
+
+
+# ---- named tuples: a struct that also reads as the tuple of its fields ----
+
+
+def _tuple_item(
+    ctx: FnContext, node: Expression, recv: Expr, ci: ClassInfo, args: list[Expression]
+) -> Expr:
+    from backend.transpiler.lower.subscripts import literal_int
+
+    index = literal_int(args[0]) if args else None
+    count = len(ci.fields)
+    if index is None or not -count <= index < count:
+        raise Unsupported(node, f"`{ci.name}` indexed by a non-constant", "PRT140")
+    name, ty = ci.fields[index % count]
+    return Expr(f"{recv.at(Prec.POSTFIX)}.{rust_ident(name)}", ty, Kind.PLACE, Prec.POSTFIX)
+
+
+def _tuple_len(
+    ctx: FnContext, node: Expression, recv: Expr, ci: ClassInfo, args: list[Expression]
+) -> Expr:
+    return Expr(str(len(ci.fields)), rt.INT)
+
+
+_TUPLE_DUNDERS = {"__getitem__": _tuple_item, "__len__": _tuple_len}
+
+
+def namedtuple_as_tuple(ctx: FnContext, value: Expr) -> Expr | None:
+    """A named tuple where a plain tuple is taken apart (`x, y = point`): the tuple of its
+    fields, in order. None for any other value."""
+    ci = class_of(ctx.module, value.ty)
+    if ci is None or not ci.is_namedtuple:
+        return None
+    owned = value.kind is Kind.OWNED
+    source = "t" if owned else value.at(Prec.POSTFIX)
+    parts = [
+        f"{source}.{rust_ident(name)}" + ("" if owned or ty.is_copy else ".clone()")
+        for name, ty in ci.fields
+    ]
+    code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    if owned:
+        code = f"{{ let t = {value.code}; {code} }}"
+    return Expr(code, rt.TupleT(tuple(t for _, t in ci.fields)), Kind.OWNED, Prec.ATOM)
+
+
+def namedtuple_replace(call: Call, ci: ClassInfo) -> Expr:
+    """`p._replace(x=1)`: a copy with some fields changed."""
+    assert call.receiver is not None
+    fields = dict(ci.fields)
+    if call.node.args and len(call.kwargs) != len(call.node.args):
+        raise call.fail("`_replace` with positional arguments")
+    parts = []
+    for name, arg in call.kwargs.items():
+        if name not in fields:
+            raise call.fail(f"`_replace` of unknown field `{name}`")
+        value = values.owned(lower_expr(call.ctx, arg, fields[name]))
+        parts.append(f"{rust_ident(name)}: {value}")
+    rest = values.owned(call.receiver)
+    code = f"{ci.name} {{ {', '.join(parts)}, ..{rest} }}" if parts else rest
+    return Expr(code, struct_type(ci), Kind.OWNED, Prec.ATOM)
 
 
 BINARY_DUNDERS = {
@@ -270,6 +349,10 @@ def _register() -> None:
     from backend.transpiler.lower import stdlib
 
     stdlib.FUNCTIONS["dataclasses.field"] = lower_field_call
+    from backend.transpiler.lower import arrays, native_ints
+
+    native_ints.register()  # `i32(x)`: mypyc's native ints, constructed like classes
+    arrays.register()  # `array.array('d', xs)`: a class of the standard library
 
 
 _register()

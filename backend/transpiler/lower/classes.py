@@ -8,10 +8,13 @@ signature and the derives); lowering emits the struct, its `impl`, and the trait
 
 from __future__ import annotations
 
+import re
+
 from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    Context,
     Decorator,
     Expression,
     ExpressionStmt,
@@ -29,7 +32,7 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_traits, enums, values
+from backend.transpiler.lower import class_hierarchy, class_traits, enums, overloads, values
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -76,16 +79,14 @@ DUNDER_NAMES = {
     "__float__": "to_float",
 }
 TRAIT_DUNDERS = {"__str__", "__repr__", "__eq__", "__ne__"}
-UNSUPPORTED_DUNDERS = {
-    "__new__",
-    "__del__",
-    "__getattr__",
-    "__setattr__",
-    "__enter__",
-    "__exit__",
-    "__next__",
-}
-CLASS_DECORATORS = {"dataclass", "total_ordering", "final", "unique"}
+# these change how every instance is built, read or written: the class is not translated
+CLASS_WIDE_DUNDERS = {"__new__", "__del__", "__getattr__", "__setattr__"}
+# these cost only the method itself (a `todo!()` placeholder)
+UNSUPPORTED_DUNDERS = {"__enter__", "__exit__", "__next__"}
+# `mypyc_attr(..)` and `trait` only tune mypyc's compilation; `final` only mypy's checks
+CLASS_DECORATORS = {"dataclass", "total_ordering", "final", "unique", "mypyc_attr", "trait"}
+# `__slots__` is an optimisation (and `__match_args__` a pattern-matching hint): no fields
+IGNORED_CLASS_NAMES = ("__slots__", "__match_args__")
 
 
 # ---- discovery (before lowering: signatures and field types are needed by every caller) ----
@@ -106,9 +107,15 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
         return ci
     if ci.is_exception:
         return ci
-    ci.class_consts = _class_constants(cdef, ci.is_dataclass)
+    ci.is_namedtuple = info.tuple_type is not None and "namedtuple" in info.metadata
+    ci.class_consts = _class_constants(cdef, ci.is_record)
     const_names = {n for n, _ in ci.class_consts}
-    if ci.is_dataclass:
+    for base in user_bases:  # the bases' class attributes are not fields either
+        if isinstance(base.defn, ClassDef):
+            const_names.update(n for n, _ in _class_constants(base.defn, ci.is_record))
+    if ci.is_namedtuple:
+        _collect_namedtuple(ci, cdef)
+    elif ci.is_dataclass:
         meta = info.metadata["dataclass"]
         ci.frozen = bool(meta.get("frozen"))
         for attr in meta["attributes"]:
@@ -135,11 +142,16 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
                     or node.is_property
                 ):
                     continue
-                if name in const_names or name in ("__slots__", "__match_args__"):
+                if name in const_names or name in IGNORED_CLASS_NAMES:
                     continue
                 if name not in dict(ci.fields):
                     ci.fields.append((name, rt.UNKNOWN))
     methods = {m.name for m in class_methods(cdef)}
+    ci.overloaded = {
+        s.name
+        for s in cdef.defs.body
+        if isinstance(s, OverloadedFuncDef) and overloads.implementation(s)
+    }
     ci.has_str = "__str__" in methods
     ci.has_repr = "__repr__" in methods
     ci.has_eq = "__eq__" in methods
@@ -152,6 +164,24 @@ def collect_class(module: ModuleContext, cdef: ClassDef) -> ClassInfo:
     return ci
 
 
+def _collect_namedtuple(ci: ClassInfo, cdef: ClassDef) -> None:
+    """`class P(NamedTuple)`: every field is a constructor parameter (in order, with the
+    body's defaults); the value is immutable and compares like the tuple of its fields."""
+    for name in ci.info.metadata["namedtuple"]["fields"]:
+        ci.fields.append((name, rt.UNKNOWN))
+        ci.init_fields.append(name)
+    for stmt in cdef.defs.body:
+        if (
+            isinstance(stmt, AssignmentStmt)
+            and not isinstance(stmt.rvalue, TempNode)
+            and isinstance(stmt.lvalues[0], NameExpr)
+            and stmt.lvalues[0].name in ci.init_fields
+        ):
+            ci.field_defaults[stmt.lvalues[0].name] = stmt.rvalue
+    ci.frozen = True
+    ci.ordered = True  # tuples compare item by item (derived only where the fields allow)
+
+
 def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
     """Field types, once every class of the module has its Rust type."""
     resolved = []
@@ -161,7 +191,9 @@ def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
         ty = module.map_type(node.type) if isinstance(node, Var) else rt.UNKNOWN
         resolved.append((name, ty))
     ci.fields = resolved
-    if ci.is_dataclass:
+    if ci.is_namedtuple:
+        ci.ordered = all(_partially_ordered(t) for _, t in ci.fields)
+    if ci.is_record:
         ci.hashable = all(_hashable(t) for _, t in ci.fields)
         if not class_hierarchy.subclasses(module, ci):  # else the hierarchy's enum stays
             module.mapper.classes[ci.info.fullname] = struct_type(ci)  # type: ignore[index]
@@ -171,6 +203,17 @@ def _hashable(ty: rt.RType) -> bool:
     if isinstance(ty, rt.StructT):
         return ty.is_ord or ty.is_copy
     return ty.is_ord
+
+
+def _partially_ordered(ty: rt.RType) -> bool:
+    """Rust can derive `PartialOrd` for a field of this type (Python's tuple `<`)."""
+    if isinstance(ty, rt.Prim | rt.StrT | rt.BytesT):
+        return True
+    if isinstance(ty, rt.ListT):
+        return _partially_ordered(ty.elem)
+    if isinstance(ty, rt.TupleT):
+        return all(_partially_ordered(t) for t in ty.items)
+    return isinstance(ty, rt.StructT) and ty.is_ord
 
 
 def _class_constants(cdef: ClassDef, dataclass: bool) -> list[tuple[str, Expression]]:
@@ -184,6 +227,8 @@ def _class_constants(cdef: ClassDef, dataclass: bool) -> list[tuple[str, Express
         ):
             continue
         name = stmt.lvalues[0].name
+        if name in IGNORED_CLASS_NAMES:
+            continue
         sym = cdef.info.names.get(name)
         var = sym.node if sym is not None else None
         is_field = (
@@ -215,9 +260,10 @@ def class_methods(cdef: ClassDef) -> list[FuncDef]:
     """The methods written in the class body (not those mypy's plugins generate)."""
     out = []
     for stmt in cdef.defs.body:
-        fn = stmt.func if isinstance(stmt, Decorator) else stmt
+        # the `@overload` stubs only type the calls: the implementation is the method
+        fn = overloads.implementation(stmt) or (stmt.func if isinstance(stmt, Decorator) else stmt)
         if not isinstance(fn, FuncDef):
-            continue  # overloads / property setters: reported by lower_class
+            continue  # property setters: reported by lower_class
         sym = cdef.info.names.get(fn.name)
         if sym is not None and sym.plugin_generated:
             continue
@@ -285,7 +331,7 @@ def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) 
         for p in sig.params:
             p.mode = "value" if p.ty.is_copy else "owned"
         return sig
-    if not ci.is_dataclass and ci.fields:
+    if not ci.is_record and ci.fields:
         raise Unsupported(cdef, f"class `{ci.name}` without `__init__`", "PRT511")
     types = dict(ci.fields)
     params = [
@@ -315,7 +361,9 @@ def declare_self(ctx: FnContext, sig: FuncSig) -> None:
 
 
 def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
-    ci = module.classes[cdef.info.fullname]
+    ci = module.classes.get(cdef.info.fullname)
+    if ci is None:  # its discovery failed (and said why)
+        raise Unsupported(cdef, f"class `{cdef.name}`", "PRT500")
     if ci.is_exception:  # PyException values with their own kind name (+ attributes)
         from backend.transpiler.lower import exceptions
 
@@ -324,25 +372,22 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     class_hierarchy.check_hierarchy(module, cdef, ci)
     if ci.is_enum:
         return enums.lower_enum(module, ci, cdef)
-    items: list[ir.Item] = [_struct(module, ci, cdef)]
-    impl_items: list[ir.Function | ir.RawItem] = [
-        *_class_constant_items(module, ci),
-        _constructor(module, ci, cdef),
-    ]
+    consts, statics = _class_constant_items(module, ci)
+    items: list[ir.Item] = [_struct(module, ci, cdef), *statics]
+    impl_items: list[ir.Function | ir.RawItem] = [*consts, _member_constructor(module, ci, cdef)]
     trait_items: list[ir.Item] = []
-    from backend.transpiler.lower.functions import lower_function
-
     for method in class_methods(cdef):
         fullname = f"{ci.info.fullname}.{method.name}"
         if method.name == "__init__":
             continue
         if method.name in TRAIT_DUNDERS:
-            trait_items.extend(class_traits.dunder_trait(module, ci, method))
+            trait_items.extend(_member_trait(module, ci, method))
             continue
         sig = module.signatures.get(fullname)
         if sig is None:
+            impl_items.append(_dropped_method(module, method))
             continue
-        impl_items.append(lower_function(module, fullname, method, sig))
+        impl_items.append(lower_member(module, fullname, method, sig))
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))
@@ -355,15 +400,103 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     return items
 
 
+# ---- degrading per member: one untranslatable method costs that method only ----
+
+
+def lower_member(
+    module: ModuleContext, fullname: str, method: FuncDef, sig: FuncSig
+) -> ir.Function | ir.RawItem:
+    """A method, or (when it cannot be translated) its placeholder."""
+    from backend.transpiler.lower.functions import lower_function
+
+    try:
+        if method.name in UNSUPPORTED_DUNDERS:
+            raise Unsupported(method, f"special method `{method.name}`", "PRT513")
+        return lower_function(module, fullname, method, sig)
+    except Exception as caught:
+        return _placeholder_method(module, method, sig, _reported(method, caught))
+
+
+def _reported(node: Context, caught: Exception) -> Unsupported:
+    from backend.transpiler.lower.context import internal_error
+
+    return caught if isinstance(caught, Unsupported) else internal_error(node, caught)
+
+
+def _placeholder_method(
+    module: ModuleContext, method: FuncDef | ClassDef, sig: FuncSig, err: Unsupported
+) -> ir.Function | ir.RawItem:
+    """The method with its Rust signature and a `todo!()` body: its callers still compile."""
+    from backend.transpiler.lower.functions import param_type_text, return_type_text
+
+    todo = module.placeholder(err.node, err.what, err.code)
+    params = [
+        ir.Param(f"_{rust_ident(p.name).removeprefix('r#')}", param_type_text(p, sig.generator))
+        for p in sig.params
+    ]
+    ret = sig.ret.render() if sig.generator else return_type_text(sig)
+    if any(_open_type(text) for text in [*(p.ty for p in params), ret or ""]):
+        # a type Rust cannot spell (`object`): no signature to keep; callers are placeholders
+        return ir.RawItem(
+            f"// Portalis: method `{method.name}` was not translated (line {method.line})",
+            span=span_of(method),
+        )
+    for param in sig.params:
+        module.note_type(param.ty)
+    module.note_type(sig.ret)
+    if sig.fallible:
+        module.use_helper("py_exception")
+    body: list[ir.Stmt] = [ir.ExprStmt(todo, span=span_of(err.node))]
+    return ir.Function(
+        sig.rust_name, params, ret, body, self_param=sig.self_mode, span=span_of(method)
+    )
+
+
+def _open_type(text: str) -> bool:
+    return re.search(r"(?<!\w)_(?!\w)", text) is not None
+
+
+def _dropped_method(module: ModuleContext, method: FuncDef) -> ir.RawItem:
+    """A method without a Rust signature (already reported where it was built)."""
+    module.placeholders += 1
+    return ir.RawItem(
+        f"// Portalis: method `{method.name}` was not translated (line {method.line})",
+        span=span_of(method),
+    )
+
+
+def _member_trait(module: ModuleContext, ci: ClassInfo, method: FuncDef) -> list[ir.Item]:
+    """`__str__`/`__repr__`/`__eq__` as a trait impl, or that impl with a `todo!()` body."""
+    try:
+        return class_traits.dunder_trait(module, ci, method)
+    except Exception as caught:
+        err = _reported(method, caught)
+    todo = module.placeholder(err.node, err.what, err.code)
+    if method.name == "__eq__":
+        return [
+            ir.RawItem(
+                f"impl PartialEq for {ci.name} {{\n"
+                f"    fn eq(&self, _other: &Self) -> bool {{\n        {todo}\n    }}\n}}"
+            )
+        ]
+    if method.name not in ("__str__", "__repr__"):
+        return []
+    module.use("std::fmt")
+    trait = "fmt::Display" if method.name == "__str__" else "fmt::Debug"
+    return [class_traits.fmt_impl(trait, ci.name, [todo])]
+
+
 def _check_supported(cdef: ClassDef, ci: ClassInfo) -> None:
     for stmt in cdef.defs.body:
-        if isinstance(stmt, OverloadedFuncDef):
-            raise Unsupported(stmt, "overloaded method or property setter", "PRT500")
+        if isinstance(stmt, OverloadedFuncDef) and overloads.implementation(stmt) is None:
+            raise Unsupported(
+                stmt, "property setter or overloads without an implementation", "PRT500"
+            )
     for dec in cdef.decorators:
         if _decorator_name(dec) not in CLASS_DECORATORS:
             raise Unsupported(dec, f"class decorator `{_decorator_name(dec)}`", "PRT512")
     for fn in class_methods(cdef):
-        if fn.name in UNSUPPORTED_DUNDERS:
+        if fn.name in CLASS_WIDE_DUNDERS:
             raise Unsupported(fn, f"special method `{fn.name}`", "PRT513")
 
 
@@ -398,30 +531,89 @@ def _contains_inline(ty: rt.RType, name: str) -> bool:
     return False
 
 
-def _class_constant_items(module: ModuleContext, ci: ClassInfo) -> list[ir.Function | ir.RawItem]:
-    """Class attributes become associated constants (`Self::LOW_STOCK`)."""
-    out: list[ir.Function | ir.RawItem] = []
+def _class_constant_items(
+    module: ModuleContext, ci: ClassInfo
+) -> tuple[list[ir.Function | ir.RawItem], list[ir.Item]]:
+    """Class attributes become associated constants (`Self::LOW_STOCK`), or a module-level
+    `static` (`LazyLock`) for a value that cannot be a `const` (`KINDS = ("a", "b")`)."""
+    consts: list[ir.Function | ir.RawItem] = []
+    statics: list[ir.Item] = []
     ctx = FnContext(module, None, None)
+    ctx.in_static = True  # type: ignore[attr-defined]  # a static's value must be `Sync`
     for name, expr in ci.class_consts:
-        ty = module.type_of(expr)
-        value = lower_expr(ctx, expr, ty)
-        if isinstance(ty, rt.StrT) and value.code.startswith('"'):
-            out.append(ir.RawItem(f"const {const_name(name)}: &'static str = {value.code};"))
-        elif ty.is_copy and not isinstance(ty, rt.StructT):
-            out.append(
-                ir.RawItem(f"const {const_name(name)}: {ty.render()} = {values.owned(value)};")
-            )
-        else:
-            raise Unsupported(expr, f"class attribute `{name}` of type {ty.render()}", "PRT514")
-    return out
+        ty = class_const_type(module, ci, name, expr)
+        try:
+            value = lower_expr(ctx, expr, ty)
+            if class_const_is_static(module, ci, name, expr):
+                module.use("std::sync::LazyLock")
+                module.note_type(ty)
+                statics.append(
+                    ir.Const(
+                        class_static_name(ci, name),
+                        f"LazyLock<{ty.render()}>",
+                        f"LazyLock::new(|| {values.owned(value)})",
+                        keyword="static",
+                        span=span_of(expr),
+                    )
+                )
+            elif isinstance(ty, rt.StrT):
+                consts.append(ir.RawItem(f"const {const_name(name)}: &'static str = {value.code};"))
+            else:
+                code = values.owned(value)
+                consts.append(ir.RawItem(f"const {const_name(name)}: {ty.render()} = {code};"))
+        except Exception as caught:  # costs this attribute only (its reads do not compile)
+            err = _reported(expr, caught)
+            module.placeholder(err.node, err.what, err.code)
+    return consts, statics
+
+
+def class_const_type(module: ModuleContext, ci: ClassInfo, name: str, expr: Expression) -> rt.RType:
+    """The declared type of a class attribute (`KINDS: Final[tuple[str, ...]]`), else the
+    value's."""
+    sym = ci.info.names.get(name)
+    var = sym.node if sym is not None else None
+    if isinstance(var, Var) and var.type is not None and not var.is_inferred:
+        return module.map_type(var.type)
+    return module.type_of(expr)
+
+
+def class_const_is_static(
+    module: ModuleContext, ci: ClassInfo, name: str, expr: Expression
+) -> bool:
+    ty = class_const_type(module, ci, name, expr)
+    if isinstance(ty, rt.StrT):
+        return not isinstance(expr, StrExpr)
+    return not (ty.is_copy and not isinstance(ty, rt.StructT))
+
+
+def class_static_name(ci: ClassInfo, name: str) -> str:
+    return f"{const_name(ci.name)}_{const_name(name)}"
 
 
 def const_name(name: str) -> str:
     return name.upper()
 
 
-def _constructor(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Function:
-    sig = module.signatures[f"{ci.info.fullname}.__init__"]
+def _member_constructor(
+    module: ModuleContext, ci: ClassInfo, cdef: ClassDef
+) -> ir.Function | ir.RawItem:
+    sig = module.signatures.get(f"{ci.info.fullname}.__init__")
+    if sig is None:  # reported where it was built; the class cannot be constructed
+        raise Unsupported(cdef, f"constructor of `{ci.name}`", "PRT511")
+    try:
+        return _constructor(module, ci, cdef, sig)
+    except Exception as caught:
+        from backend.transpiler.lower.functions import return_type_text
+
+        found = class_hierarchy.init_of(module, ci)
+        where: FuncDef | ClassDef = found[0] if found is not None else cdef
+        placeholder = _placeholder_method(module, where, sig, _reported(where, caught))
+        if isinstance(placeholder, ir.Function):
+            placeholder.ret = return_type_text(sig) if sig.fallible else "Self"
+        return placeholder
+
+
+def _constructor(module: ModuleContext, ci: ClassInfo, cdef: ClassDef, sig: FuncSig) -> ir.Function:
     found = class_hierarchy.init_of(module, ci)
     init = found[0] if found is not None else None
     from backend.transpiler.lower.functions import param_type_text, return_type_text
@@ -490,7 +682,7 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     super_call = class_hierarchy.is_super_init(body[0]) if body else None
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
-        prologue.append(parent)
+        prologue.extend([parent] if parent is not None else [])
         body = body[1:]
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
@@ -616,6 +808,7 @@ from backend.transpiler.lower.class_uses import (  # noqa: E402
     lower_class_name,
     lower_field_call,
     lower_instance_attr,
+    namedtuple_as_tuple,
 )
 
 __all__ = [
@@ -632,4 +825,5 @@ __all__ = [
     "lower_class_name",
     "lower_field_call",
     "lower_instance_attr",
+    "namedtuple_as_tuple",
 ]

@@ -76,6 +76,14 @@ class Unsupported(Exception):
         return self
 
 
+def internal_error(node: Context, err: Exception) -> Unsupported:
+    """An engine bug met while lowering `node`: it costs that construct (a located
+    placeholder, status `partial`), never the whole translation."""
+    return Unsupported(
+        node, f"internal error in the translator ({type(err).__name__}: {err})", "PRT999"
+    )
+
+
 @dataclass
 class ParamSig:
     name: str  # Python name
@@ -95,6 +103,7 @@ class FuncSig:
     self_mode: str | None = None  # "&self" | "&mut self" | None for free functions
     owner: str | None = None  # struct name for methods
     is_static: bool = False
+    overloaded: bool = False  # `@overload` stubs type its calls (lower/overloads.py)
 
 
 @dataclass
@@ -104,6 +113,7 @@ class ClassInfo:
     fields: list[tuple[str, rt.RType]] = field(default_factory=list)
     field_defaults: dict[str, Expression] = field(default_factory=dict)
     is_dataclass: bool = False
+    is_namedtuple: bool = False  # `class P(NamedTuple)`: a frozen, ordered record
     is_enum: bool = False
     is_exception: bool = False
     enum_members: list[tuple[str, Expression]] = field(default_factory=list)
@@ -121,9 +131,15 @@ class ClassInfo:
     post_init: bool = False
     int_enum: bool = False  # IntEnum / IntFlag: members compare and add as ints
     dunders: dict[str, str] = field(default_factory=dict)  # `__add__` -> Rust method name
+    overloaded: set[str] = field(default_factory=set)  # `@overload`ed methods (the impl is kept)
     # super().m() copies a subclass's struct needs: rust name -> (def, defining class, sig)
     super_copies: dict[str, tuple[Any, Any, Any]] = field(default_factory=dict)
     shared: bool = False  # self-referential: values are `Rc<RefCell<..>>` (lower/class_links.py)
+
+    @property
+    def is_record(self) -> bool:
+        """Fields declared in the class body, a generated constructor and repr."""
+        return self.is_dataclass or self.is_namedtuple
 
 
 @dataclass

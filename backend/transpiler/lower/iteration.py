@@ -415,6 +415,9 @@ def bind_target(
             if shape.ref and all(p.ty.is_copy for p in parts):
                 return "&" + inner.replace("&", "")
             return inner
+        record = _bind_record(ctx, items, shape, rebound)
+        if record is not None:
+            return record
         raise Unsupported(target, "loop target does not match the items", "PRT153")
     if not isinstance(target, NameExpr):
         raise Unsupported(target, "loop target that is not a name", "PRT153")
@@ -443,6 +446,29 @@ def bind_target(
             return name  # a Copy value changes only by assignment (passing it copies it)
         return f"mut {name}"
     return name
+
+
+def _bind_record(
+    ctx: FnContext, items: list[Expression], shape: Shape, rebound: frozenset[str] | None
+) -> str | None:
+    """`for x, y in points` over named tuples: a struct pattern over the fields in order."""
+    from backend.transpiler.lower.classes import class_of
+
+    ci = class_of(ctx.module, shape.ty)
+    if ci is None or not ci.is_namedtuple or len(ci.fields) != len(items):
+        return None
+    types = [t for _, t in ci.fields]
+    copied = not shape.ref or all(_all_copy(t) for t in types)
+    pats = [
+        bind_target(ctx, item, Shape(t), rebound=rebound) if copied else _bind_by_ref(ctx, item, t)
+        for item, t in zip(items, types, strict=True)
+    ]
+    fields = ", ".join(
+        p if p == rust_ident(n) else f"{rust_ident(n)}: {p}"
+        for (n, _), p in zip(ci.fields, pats, strict=True)
+    )
+    by_copy = "&" if shape.ref and copied else ""
+    return f"{by_copy}{ci.name} {{ {fields} }}"
 
 
 def _reassigned(ctx: FnContext, name: str, rebound: frozenset[str] | None = None) -> bool:

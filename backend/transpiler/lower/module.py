@@ -12,6 +12,7 @@ from mypy.nodes import (
     Block,
     CallExpr,
     ClassDef,
+    Context,
     Decorator,
     ExpressionStmt,
     FuncDef,
@@ -21,7 +22,9 @@ from mypy.nodes import (
     ImportFrom,
     MemberExpr,
     MypyFile,
+    NamedTupleExpr,
     NameExpr,
+    OverloadedFuncDef,
     Statement,
     StrExpr,
 )
@@ -33,13 +36,21 @@ from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_links, classes, functions, unions
+from backend.transpiler.lower import (
+    class_hierarchy,
+    class_links,
+    classes,
+    functions,
+    overloads,
+    unions,
+)
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
     ModuleContext,
     Unsupported,
     VarInfo,
+    internal_error,
     rust_ident,
     span_of,
 )
@@ -83,7 +94,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     display_name, module_name = module_name, typed.name or module_name
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
-    classdefs = [d for d in tree.defs if isinstance(d, ClassDef)]
+    classdefs = [d for node in tree.defs if (d := class_of_item(node)) is not None]
     for cdef in classdefs:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
     funcs, _methods, main_body, other = _partition(tree)
@@ -105,8 +116,9 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     for cdef in classdefs + sibling_classes:
         if cdef.info.has_base("builtins.BaseException"):
             hierarchy.add_user_class(cdef.info)
-    mutation = MutationAnalysis(all_funcs)
-    raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
+    overrides = class_hierarchy.method_overrides(classdefs + sibling_classes)
+    mutation = MutationAnalysis(all_funcs, overrides, typed.types)
+    raising = RaisingAnalysis(all_funcs, hierarchy, typed.types, overrides)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
@@ -117,7 +129,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
         name = _item_name(node)
         if name is None or (selection is not None and name not in selection):
             continue
-        items.extend(_lower_item(ctx, node))
+        items.extend(_lower_item(ctx, class_of_item(node) or node))
     has_main = bool(main_body) and selection is None
     user_main = ctx.signatures.get(f"{module_name}.main")
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
@@ -134,12 +146,15 @@ def _sibling_items(typed: TypedModule) -> tuple[list[ClassDef], list[FuncDef]]:
     funcs: list[FuncDef] = []
     for tree in typed.siblings.values():
         for node in tree.defs:
-            if isinstance(node, ClassDef):
-                classdefs.append(node)
+            cdef = class_of_item(node)
+            if cdef is not None:
+                classdefs.append(cdef)
             elif isinstance(node, FuncDef):
                 funcs.append(node)
             elif isinstance(node, Decorator):
                 funcs.append(node.func)
+            elif (impl := overloads.implementation(node)) is not None:
+                funcs.append(impl)
     return classdefs, funcs
 
 
@@ -188,10 +203,12 @@ def _partition(
             funcs.append(node)
         elif isinstance(node, Decorator):
             funcs.append(node.func)
+        elif overloads.implementation(node) is not None:
+            funcs.append(overloads.implementation(node))  # type: ignore[arg-type]
         elif is_main_guard(node):
             assert isinstance(node, IfStmt)
             main_body.extend(node.body[0].body)
-        elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll):
+        elif isinstance(node, ClassDef | Import | ImportFrom | ImportAll) or class_of_item(node):
             continue
         elif isinstance(node, AssignmentStmt) and (_is_constant(node) or node.is_alias_def):
             continue  # (a type alias is resolved by mypy wherever it is used)
@@ -202,6 +219,20 @@ def _partition(
     return funcs, [], main_body, other
 
 
+def class_of_item(node: Statement) -> ClassDef | None:
+    """A `class` statement, or the class `Pair = NamedTuple("Pair", [("a", int)])` defines
+    (mypy gives it a class definition of its own, placed here at the assignment)."""
+    if isinstance(node, ClassDef):
+        return node
+    analyzed = getattr(node.rvalue, "analyzed", None) if isinstance(node, AssignmentStmt) else None
+    if not isinstance(analyzed, NamedTupleExpr):
+        return None
+    cdef = analyzed.info.defn
+    if cdef.line < 1:
+        cdef.set_line(node)
+    return cdef
+
+
 def _is_constant(stmt: AssignmentStmt) -> bool:
     return (
         len(stmt.lvalues) == 1
@@ -209,12 +240,16 @@ def _is_constant(stmt: AssignmentStmt) -> bool:
         and (stmt.lvalues[0].is_inferred_def or stmt.type is not None)
         and type(stmt.rvalue).__name__ != "TempNode"
         and not stmt.is_alias_def  # `Matrix = list[list[int]]` is a type, not a value
+        and class_of_item(stmt) is None  # `Pair = NamedTuple(..)` is a class
     )
 
 
 def _item_name(node: Statement) -> str | None:
-    if isinstance(node, FuncDef | ClassDef):
+    if isinstance(node, FuncDef | ClassDef | OverloadedFuncDef):
         return node.name
+    cdef = class_of_item(node)
+    if cdef is not None:
+        return cdef.name
     if isinstance(node, Decorator):
         return node.func.name
     return None
@@ -224,7 +259,8 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
     for cdef in classdefs:
         try:
             ci = classes.collect_class(ctx, cdef)
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(cdef, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
             continue
         ctx.classes[cdef.info.fullname] = ci
@@ -240,14 +276,22 @@ def _collect_classes(ctx: ModuleContext, classdefs: list[ClassDef]) -> None:
 def _collect_signatures(
     ctx: ModuleContext, funcs: list[FuncDef], classdefs: list[ClassDef], has_main: bool
 ) -> None:
+    overloaded = {
+        impl.fullname
+        for tree in [ctx.typed.tree, *ctx.typed.siblings.values()]
+        for node in tree.defs
+        if (impl := overloads.implementation(node)) is not None
+    }
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(fn, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
             continue
         if fn.name == "main" and has_main:
             sig.rust_name = "main" if _main_is_entry(ctx, fn, sig) else "run_main"
+        sig.overloaded = fn.fullname in overloaded
         ctx.signatures[fn.fullname] = sig
     for cdef in classdefs:
         ci = ctx.classes.get(cdef.info.fullname)
@@ -258,7 +302,8 @@ def _collect_signatures(
                 ctx.signatures[f"{cdef.info.fullname}.__init__"] = classes.constructor_signature(
                     ctx, ci, cdef
                 )
-            except Unsupported as err:
+            except Exception as caught:
+                err = _unsupported(cdef, caught)
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
         for m in classes.class_methods(cdef):
             if m.name == "__init__":
@@ -266,46 +311,67 @@ def _collect_signatures(
             fullname = f"{cdef.info.fullname}.{m.name}"
             try:
                 sig = functions.build_signature(ctx, fullname, m, owner=ci.name)
-            except Unsupported as err:
+            except Exception as caught:
+                err = _unsupported(m, caught)
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
+            sig.overloaded = m.name in ci.overloaded
             ctx.signatures[fullname] = sig
     class_hierarchy.inherit_signatures(ctx)
 
 
+def _unsupported(node: Context, caught: Exception) -> Unsupported:
+    """What the translator could not do: a construct it reports, or (an engine bug) an
+    internal error, located at the item it was working on."""
+    return caught if isinstance(caught, Unsupported) else internal_error(node, caught)
+
+
 def _lower_item(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     try:
-        if isinstance(node, ClassDef):
-            return classes.lower_class(ctx, node)
-        fn = node.func if isinstance(node, Decorator) else node
-        assert isinstance(fn, FuncDef)
-        sig = ctx.signatures.get(fn.fullname)
-        if sig is None:
-            raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
-        memo = False
-        if isinstance(node, Decorator):
-            for dec in node.decorators:
-                name = _decorator_fullname(dec)
-                if name in MEMO_DECORATORS:
-                    memo = True
-                elif name not in IGNORED_DECORATORS:
-                    raise Unsupported(dec, f"decorator `{name}`", "PRT210")
-        item = functions.lower_function(ctx, fn.fullname, fn, sig)
-        if memo:
-            from backend.transpiler.lower import memo as memo_mod
+        return _lower_item_or_raise(ctx, node)
+    except Exception as caught:  # an engine bug costs this item only
+        return _untranslated_item(ctx, node, _unsupported(node, caught))
 
-            return memo_mod.memoize(ctx, item, sig)
-        return [item]
-    except Unsupported as err:
-        ctx.placeholder(err.node, err.what, err.code)
-        name = _item_name(node) or "item"
-        return [
-            ir.RawItem(
-                f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})",
-                span=span_of(node),
-            )
-        ]
+
+def _untranslated_item(ctx: ModuleContext, node: Statement, err: Unsupported) -> list[ir.Item]:
+    ctx.placeholder(err.node, err.what, err.code)
+    name = _item_name(node) or "item"
+    return [
+        ir.RawItem(
+            f"// Portalis: `{name}` was not translated: {err.what} (line {err.node.line})",
+            span=span_of(node),
+        )
+    ]
+
+
+def _lower_item_or_raise(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
+    if isinstance(node, ClassDef):
+        return classes.lower_class(ctx, node)
+    if isinstance(node, OverloadedFuncDef):  # the stubs only type the calls
+        impl = node.impl
+        if impl is None or node.is_property:
+            raise Unsupported(node, "`@overload` stubs without an implementation", "PRT500")
+        node = impl
+    fn = node.func if isinstance(node, Decorator) else node
+    assert isinstance(fn, FuncDef)
+    sig = ctx.signatures.get(fn.fullname)
+    if sig is None:
+        raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
+    memo = False
+    if isinstance(node, Decorator):
+        for dec in node.decorators:
+            name = _decorator_fullname(dec)
+            if name in MEMO_DECORATORS:
+                memo = True
+            elif name not in IGNORED_DECORATORS:
+                raise Unsupported(dec, f"decorator `{name}`", "PRT210")
+    item = functions.lower_function(ctx, fn.fullname, fn, sig)
+    if memo:
+        from backend.transpiler.lower import memo as memo_mod
+
+        return memo_mod.memoize(ctx, item, sig)
+    return [item]
 
 
 def _lower_main(ctx: ModuleContext, main_def: FuncDef) -> ir.Function:
@@ -328,8 +394,11 @@ def _main_is_entry(ctx: ModuleContext, fn: FuncDef, sig: FuncSig) -> bool:
     others = [
         d
         for d in ctx.typed.tree.defs
-        if not isinstance(d, FuncDef | Decorator | ClassDef | Import | ImportFrom | ImportAll)
+        if not isinstance(
+            d, FuncDef | Decorator | OverloadedFuncDef | ClassDef | Import | ImportFrom | ImportAll
+        )
         and not is_main_guard(d)
+        and class_of_item(d) is None
         and not (isinstance(d, AssignmentStmt) and (_is_constant(d) or d.is_alias_def))
         and not (isinstance(d, ExpressionStmt) and isinstance(d.expr, StrExpr))
     ]
@@ -370,7 +439,8 @@ def _lower_constants(
         assert isinstance(target, NameExpr)
         try:
             items.append(_lower_constant(ctx, fn_ctx, node, target))
-        except Unsupported as err:
+        except Exception as caught:
+            err = _unsupported(node, caught)
             ctx.placeholder(err.node, err.what, err.code)
             items.append(
                 ir.RawItem(f"// Portalis: constant `{target.name}` was not translated: {err.what}")

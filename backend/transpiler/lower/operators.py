@@ -69,6 +69,8 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
         return _counter_op(node, left, right)
     if isinstance(lt, rt.TupleT) and isinstance(rt_, rt.TupleT) and node.op == "+":
         return _tuple_concat(left, right, lt, rt_)
+    if node.op == "*" and rt.INT in (lt, rt_) and rt.TupleT in (type(lt), type(rt_)):
+        return _tuple_repeat(node, left, right, result_t)
     if isinstance(lt, rt.DictT) and node.op == "|":
         code = (
             f"{{ let mut merged = {values.owned(left)}; "
@@ -532,6 +534,31 @@ def _tuple_concat(left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.TupleT) -> Exp
     tuple_code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
     code = f"{{ {' '.join(lets)} {tuple_code} }}" if lets else tuple_code
     return Expr(code, rt.TupleT(lt.items + rt_.items), Kind.OWNED, Prec.ATOM)
+
+
+def _tuple_repeat(node: OpExpr, left: Expr, right: Expr, result_t: rt.RType) -> Expr:
+    """`(x,) * 3` (a tuple of 3 items: mypy counts them) or `(x, y) * n` (a `tuple[T, ...]`:
+    a Vec); the count may be on either side."""
+    items, count = (left, right) if isinstance(left.ty, rt.TupleT) else (right, left)
+    assert isinstance(items.ty, rt.TupleT)
+    source = "t" if items.kind is Kind.OWNED else items.at(Prec.POSTFIX)
+    parts = [
+        f"{source}.{i}" + ("" if ty.is_copy else ".clone()") for i, ty in enumerate(items.ty.items)
+    ]
+    whole = isinstance(result_t, rt.TupleT) and parts and len(result_t.items) % len(parts) == 0
+    if isinstance(result_t, rt.TupleT) and whole and result_t.items:
+        # (an empty result, `(x,) * 0`, would be Rust's `()`, which prints as None)
+        repeated = parts * (len(result_t.items) // len(parts))
+        code = f"({repeated[0]},)" if len(repeated) == 1 else f"({', '.join(repeated)})"
+        ty: rt.RType = rt.TupleT(items.ty.items * (len(repeated) // len(parts)))
+    elif isinstance(result_t, rt.VarTupleT) and set(items.ty.items) == {result_t.elem}:
+        code = f"[{', '.join(parts)}].repeat({_count(count)})"
+        ty = result_t
+    else:
+        raise Unsupported(node, f"repeating a tuple of {items.ty.render()}", "PRT130")
+    if items.kind is Kind.OWNED:
+        code = f"{{ let t = {items.code}; {code} }}"
+    return Expr(code, ty, Kind.OWNED, Prec.ATOM)
 
 
 def _uneven_tuples(op: str, left: Expr, right: Expr, lt: rt.TupleT, rt_: rt.TupleT) -> Expr:

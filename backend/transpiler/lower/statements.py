@@ -62,6 +62,7 @@ from backend.transpiler.lower.context import (
     FnContext,
     Unsupported,
     VarInfo,
+    internal_error,
     rust_ident,
     span_of,
 )
@@ -160,6 +161,9 @@ def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
     except Unsupported as err:
         module_state.abandon_statement(ctx, depth)
         return _placeholder(ctx, stmt, err.placed(stmt))
+    except Exception as err:  # an engine bug costs this statement only
+        module_state.abandon_statement(ctx, depth)
+        return _placeholder(ctx, stmt, internal_error(stmt, err))
     if lowered and lowered[0].span is None:
         lowered[0].span = span_of(stmt)
     return lowered
@@ -638,11 +642,18 @@ def _lower_unpacked(ctx: FnContext, rvalue: Expression, count: int) -> Expr:
     if unzipped is not None:
         return unzipped
     if not isinstance(rvalue, ListExpr) or any(isinstance(i, StarExpr) for i in rvalue.items):
-        return lower_expr(ctx, rvalue)
+        return _record_as_tuple(ctx, lower_expr(ctx, rvalue))
     items = [lower_expr(ctx, item) for item in rvalue.items]
     parts = [values.owned(item) for item in items]
     code = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
     return Expr(code, rt.TupleT(tuple(item.ty for item in items)), Kind.OWNED, Prec.ATOM)
+
+
+def _record_as_tuple(ctx: FnContext, value: Expr) -> Expr:
+    """A named tuple is taken apart as the tuple of its fields."""
+    from backend.transpiler.lower import classes
+
+    return classes.namedtuple_as_tuple(ctx, value) or value
 
 
 def _unzipped_columns(ctx: FnContext, rvalue: Expression, count: int) -> Expr | None:
@@ -718,7 +729,7 @@ def _unpack_into(
 ) -> Lowered:
     """Bind the parts of `value` to temporaries, then store each into its target; a nested
     target (`(a, b), (c, d) = pairs`) takes its temporary apart in turn."""
-    value = _list_as_tuple(value, len(target.items))
+    value = _list_as_tuple(_record_as_tuple(ctx, value), len(target.items))
     temps = [f"{prefix}_{i}" for i in range(len(target.items))]
     out: Lowered = [ir.Let(f"({', '.join(temps)})", None, values.owned(value))]
     types = value.ty.items if isinstance(value.ty, rt.TupleT) else [rt.UNKNOWN] * len(temps)

@@ -274,6 +274,8 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
     """Python's repr of a value whose Rust type prints differently (a `tuple[T, ...]` is a
     `Vec`): walk the static type down to the parts `PyFmt` prints right."""
     v = f"v{depth}"
+    if isinstance(ty, rt.ArrayT):  # its typecode is a run-time value: rustc reports the line
+        return 'compile_error!("Portalis: printing an array.array (its typecode is not known)")'
     if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT) and rt.contains_var_tuple(ty.elem):
         parts = (
             f"{code}.iter().map(|{v}| {repr_by_type(v, ty.elem, depth + 1)}).collect::<Vec<_>>()"
