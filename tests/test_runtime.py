@@ -264,6 +264,45 @@ NUMBERS += [
     ),
 ]
 NUMBERS += [
+    Case(f"int({s!r}, {b})", f"ok(py_int_parse_base({rs(s)}, {b}))")
+    for s, b in [
+        ("ff", 16),
+        (" 0x_1F ", 16),
+        ("0x", 16),
+        ("0b101", 0),
+        ("0B1_01", 2),
+        ("0b1", 16),
+        ("-0o17", 0),
+        ("0o17", 10),
+        ("0_0", 0),
+        ("00", 0),
+        ("08", 0),
+        ("08", 10),
+        ("1__0", 0),
+        ("1_", 16),
+        ("_1", 16),
+        ("0x_", 16),
+        ("0x__1", 16),
+        ("zZ", 36),
+        ("9", 8),
+        ("", 0),
+        ("+", 2),
+        (" 12 ", 0),
+        ("7fffffffffffffff", 16),
+        ("-8000000000000000", 16),
+        ("1", 1),
+        ("1", 37),
+        ("-1", -1),
+    ]
+]
+NUMBERS += [
+    Case(
+        "",
+        'ok(py_int_parse_base("8000000000000000", 16))',
+        f"OverflowError: int('8000000000000000', 16) does not fit in i64 {I64_OVERFLOW}",
+    ),
+]
+NUMBERS += [
     Case(f"float({s!r})", f"ok(py_float_parse({rs(s)}))")
     for s in [
         "1.5",
@@ -1393,6 +1432,22 @@ MATH += [
     ]
 ]
 
+TIME = [
+    Case("time.time() > 1.7e9", "py_time() > 1.7e9"),
+    Case("time.time_ns() > 1.7e18", "py_time_ns() as f64 > 1.7e18"),
+    Case(
+        "(lambda a: time.perf_counter() >= a)(time.perf_counter())",
+        "{ let a = py_perf_counter(); py_perf_counter() >= a }",
+    ),
+    Case(
+        "(lambda a: time.perf_counter_ns() >= a)(time.perf_counter_ns())",
+        "{ let a = py_perf_counter_ns(); py_perf_counter_ns() >= a }",
+    ),
+    Case("time.sleep(0.001)", "py_sleep(0.001)"),
+    Case("time.sleep(-1)", "py_sleep(-1.0)"),
+    Case("time.sleep(nan)", "py_sleep(f64::NAN)"),
+]
+
 FAMILIES: dict[str, list[Case]] = {
     "exceptions": EXCEPTIONS,
     "numbers": NUMBERS,
@@ -1404,6 +1459,7 @@ FAMILIES: dict[str, list[Case]] = {
     "generators": GENERATORS,
     "itertools": ITERTOOLS,
     "math": MATH,
+    "time": TIME,
 }
 ALL_CASES: list[tuple[str, Case]] = [
     (f"{fam}-{i}", c) for fam, cases in FAMILIES.items() for i, c in enumerate(cases)
@@ -1426,6 +1482,7 @@ def _namespace() -> dict[str, object]:
     import itertools
     import math
     import operator
+    import time
 
     return {
         "bisect": bisect,
@@ -1434,6 +1491,7 @@ def _namespace() -> dict[str, object]:
         "itertools": itertools,
         "math": math,
         "operator": operator,
+        "time": time,
         "fails": _fails,
         "inf": math.inf,
         "nan": math.nan,
@@ -1540,6 +1598,12 @@ USAGE: dict[str, str] = {
     "py_round": 'println!("{}", py_round(7.5));',
     "py_round_to": 'println!("{}", py_round_to(7.55, 1));',
     "py_int_parse": 'println!("{:?}", py_int_parse("7"));',
+    "py_int_parse_base": 'println!("{:?}", py_int_parse_base("0x7", 0));',
+    "py_time": 'println!("{}", py_time() > 0.0);',
+    "py_time_ns": 'println!("{}", py_time_ns() > 0);',
+    "py_perf_counter": 'println!("{}", py_perf_counter() >= 0.0);',
+    "py_perf_counter_ns": 'println!("{}", py_perf_counter_ns() >= 0);',
+    "py_sleep": "py_sleep(0.0);",
     "py_float_parse": 'println!("{:?}", py_float_parse("7.5"));',
     "py_powmod": 'println!("{}", py_powmod(3, 4, 5));',
     "py_range": 'println!("{:?}", py_range(0, 9, 2).collect::<Vec<_>>());',

@@ -157,6 +157,9 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         return classes.call_super(ctx, node, callee.name)
     if isinstance(base, SuperExpr):
         return classes.call_super(ctx, node, callee.name)
+    owner = stdlib.module_object(base)
+    if owner is not None and f"{owner}.{callee.name}" in stdlib.FUNCTIONS:
+        return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
     receiver = lower_expr(ctx, base)
     return hoist_arguments(
         ctx, node, base, lambda: methods.lower_method(Call(ctx, node, receiver), callee.name)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mypy.nodes import Expression, LambdaExpr, ListExpr, MemberExpr, NameExpr, TupleExpr
+from mypy.nodes import (
+    Expression,
+    LambdaExpr,
+    ListExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    TupleExpr,
+    Var,
+)
 from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import rtypes as rt
@@ -246,6 +255,73 @@ def math_prod(call: Call) -> Expr:
 
     iterator, elem = owned_iterator(call)
     return Expr(f"{iterator}.product::<{elem.render()}>()", elem, Kind.OWNED, Prec.POSTFIX)
+
+
+# ---- time and sys ----
+
+
+def _clock(helper: str, ty: rt.RType) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        call.helper(helper)
+        return Expr(f"{helper}()", ty, Kind.OWNED, Prec.POSTFIX)
+
+    return lower
+
+
+FUNCTIONS["time.time"] = _clock("py_time", rt.FLOAT)
+FUNCTIONS["time.time_ns"] = _clock("py_time_ns", rt.INT)
+FUNCTIONS["time.perf_counter"] = _clock("py_perf_counter", rt.FLOAT)
+FUNCTIONS["time.monotonic"] = _clock("py_perf_counter", rt.FLOAT)
+FUNCTIONS["time.perf_counter_ns"] = _clock("py_perf_counter_ns", rt.INT)
+FUNCTIONS["time.monotonic_ns"] = _clock("py_perf_counter_ns", rt.INT)
+
+
+@function("time.sleep")
+def time_sleep(call: Call) -> Expr:
+    call.helper("py_sleep")
+    return Expr(f"py_sleep({_float_arg(call).code})", rt.UNIT, Kind.OWNED)
+
+
+# The standard streams by the `print!` family that writes to them
+STREAMS: dict[str, str] = {"sys.stdout": "print", "sys.stderr": "eprint"}
+
+
+def _stream_write(macro: str) -> Lowerer:
+    """`sys.stdout.write(s)`: writes `s` as it is and returns its length in characters."""
+
+    def lower(call: Call) -> Expr:
+        text = values.borrow_str(call.arg(0, rt.STR))
+        code = f'{{ let s: &str = {text}; {macro}!("{{}}", s); s.chars().count() as i64 }}'
+        return Expr(code, rt.INT, Kind.OWNED)
+
+    return lower
+
+
+def _stream_flush(stream: str) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        code = f"std::io::Write::flush(&mut std::io::{stream}()).unwrap()"
+        return Expr(code, rt.UNIT, Kind.OWNED, Prec.POSTFIX)
+
+    return lower
+
+
+for _stream, _macro in STREAMS.items():
+    FUNCTIONS[f"{_stream}.write"] = _stream_write(_macro)
+    FUNCTIONS[f"{_stream}.flush"] = _stream_flush(_stream.removeprefix("sys."))
+
+
+def module_object(node: Expression) -> str | None:
+    """The full name of a standard-library object a method is called on (`sys.stdout` in
+    `sys.stdout.write(s)`, also after `from sys import stdout`), else None."""
+    if (
+        isinstance(node, MemberExpr)
+        and isinstance(node.expr, NameExpr)
+        and isinstance(node.expr.node, MypyFile)
+    ):
+        return f"{node.expr.node.fullname}.{node.name}"
+    if isinstance(node, NameExpr) and isinstance(node.node, Var) and node.node.fullname in STREAMS:
+        return node.node.fullname
+    return None
 
 
 # ---- functools and string ----
