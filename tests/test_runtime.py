@@ -1080,6 +1080,45 @@ SEQUENCES += [
     ),
 ]
 
+SEQUENCES += (
+    [
+        Case(
+            f"bisect.bisect_left({BISECT!r}, {x}, {lo}, {hi})",
+            f"py_bisect_by(&{BISECT!r}, {lo}, {_opt(hi)}, |e| *e < {x})",
+        )
+        for x, lo, hi in [(2, 0, None), (2, 2, None), (2, 0, 2), (4, 1, 3), (9, 0, 0), (0, 3, 1)]
+    ]
+    + [
+        Case(
+            f"bisect.bisect_right({BISECT!r}, {x}, {lo}, {hi})",
+            f"py_bisect_by(&{BISECT!r}, {lo}, {_opt(hi)}, |e| !({x} < *e))",
+        )
+        for x, lo, hi in [(2, 0, None), (2, 4, None), (2, 0, 3), (5, 0, 6), (9, 0, 9), (1, -1, 3)]
+    ]
+    + [
+        Case(
+            "bisect.bisect_left([(1, 'a'), (3, 'b'), (3, 'c'), (7, 'd')], 3, key=lambda t: t[0])",
+            'py_bisect_by(&[(1, "a"), (3, "b"), (3, "c"), (7, "d")], 0, None, |e| e.0 < 3)',
+        ),
+        Case(
+            "heapq.nlargest(3, ['bb', 'a', 'ccc', 'dd', 'e'], key=len)",
+            'py_nlargest_by(3, &["bb", "a", "ccc", "dd", "e"], |w| w.len())',
+        ),
+        Case(
+            "heapq.nsmallest(4, ['bb', 'a', 'ccc', 'dd', 'e'], key=len)",
+            'py_nsmallest_by(4, &["bb", "a", "ccc", "dd", "e"], |w| w.len())',
+        ),
+        Case(
+            "heapq.nsmallest(-1, [3, 1], key=abs)",
+            "py_nsmallest_by(-1, &[3, 1], |x: &i64| x.abs())",
+        ),
+        Case(
+            "heapq.nlargest(5, [-3, 1, 2], key=abs)",
+            "py_nlargest_by(5, &[-3, 1, 2], |x: &i64| x.abs())",
+        ),
+    ]
+)
+
 DICT = [
     Case(
         "dict([('b', 1), ('a', 2), ('b', 3)])",
@@ -1683,6 +1722,9 @@ USAGE: dict[str, str] = {
         'let mut v = vec![3, 1, 2]; py_heap_siftdown(&mut v, 0, 2); println!("{:?}", v);'
     ),
     "py_heap_siftup": 'let mut v = vec![3, 1, 2]; py_heap_siftup(&mut v, 0); println!("{:?}", v);',
+    "py_nlargest_by": 'println!("{:?}", py_nlargest_by(1, &[1, 2], |x| -x));',
+    "py_nsmallest_by": 'println!("{:?}", py_nsmallest_by(1, &[1, 2], |x| -x));',
+    "py_bisect_by": 'println!("{}", py_bisect_by(&[1, 2], 0, None, |e| *e < 2));',
     "py_heappush": 'let mut h = vec![]; py_heappush(&mut h, 1); println!("{:?}", h);',
     "py_heappop": 'let mut h = vec![1]; println!("{}", py_heappop(&mut h));',
     "py_heapify": 'let mut h = vec![2, 1]; py_heapify(&mut h); println!("{:?}", h);',

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mypy.nodes import (
     Expression,
@@ -459,16 +460,19 @@ FUNCTIONS["heapq.heappop"] = _mut_first("py_heappop", "elem")
 FUNCTIONS["heapq.heapify"] = _mut_first("py_heapify", None)
 FUNCTIONS["heapq.heappushpop"] = _mut_first("py_heappushpop", "elem")
 FUNCTIONS["heapq.heapreplace"] = _mut_first("py_heapreplace", "elem")
-FUNCTIONS["bisect.insort"] = _mut_first("py_insort_right", None)
-FUNCTIONS["bisect.insort_right"] = _mut_first("py_insort_right", None)
-FUNCTIONS["bisect.insort_left"] = _mut_first("py_insort_left", None)
 
 
 def _n_select(helper: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        call.helper(helper)
-        items = call.arg(1)
-        return Expr(f"{helper}({_int_arg(call, 0)}, {values.borrow(items)})", items.ty, Kind.OWNED)
+        source, elem = _materialized(call, 1)
+        key_node = call.kwargs.get("key")
+        if key_node is None or _is_none(key_node):
+            call.helper(helper)
+            return Expr(f"{helper}({_int_arg(call, 0)}, {source})", rt.ListT(elem), Kind.OWNED)
+        call.helper(f"{helper}_by")
+        key = _function_arg(call, key_node, [elem], by_ref=True)
+        code = f"{helper}_by({_int_arg(call, 0)}, {source}, {key})"
+        return Expr(code, rt.ListT(elem), Kind.OWNED)
 
     return lower
 
@@ -477,20 +481,132 @@ FUNCTIONS["heapq.nlargest"] = _n_select("py_nlargest")
 FUNCTIONS["heapq.nsmallest"] = _n_select("py_nsmallest")
 
 
-def _bisect(helper: str) -> Lowerer:
+def _is_none(node: Expression) -> bool:
+    return isinstance(node, NameExpr) and node.fullname == "builtins.None"
+
+
+@dataclass
+class _BisectArgs:
+    """`(a, x, lo=0, hi=None, *, key=None)` of the bisect functions, lowered."""
+
+    seq: Expr
+    elem: rt.RType
+    lo: str | None
+    hi: str | None  # an `Option<i64>` expression
+    key: Expression | None
+
+    @property
+    def plain(self) -> bool:
+        return self.lo is None and self.hi is None and self.key is None
+
+
+def _bisect_args(call: Call) -> _BisectArgs:
+    seq = call.arg(0)
+    elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else rt.UNKNOWN
+    lo_node = call.args[2] if len(call.args) > 2 else call.kwargs.get("lo")
+    hi_node = call.args[3] if len(call.args) > 3 else call.kwargs.get("hi")
+    key_node = call.kwargs.get("key")
+    lo = None if lo_node is None else values.value(lower_expr(call.ctx, lo_node, rt.INT))
+    hi = None
+    if hi_node is not None:
+        hi = "None" if _is_none(hi_node) else f"Some({lower_expr(call.ctx, hi_node, rt.INT).code})"
+    key = None if key_node is None or _is_none(key_node) else key_node
+    return _BisectArgs(seq, elem, lo, hi, key)
+
+
+def _bisect(side: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        call.helper(helper)
-        seq = call.arg(0)
-        elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else None
-        x = lower_expr(call.ctx, call.args[1], elem)
-        return Expr(f"{helper}({values.borrow(seq)}, {values.borrow(x)})", rt.INT, Kind.OWNED)
+        args = _bisect_args(call)
+        if args.plain:
+            helper = f"py_bisect_{side}"
+            call.helper(helper)
+            x = lower_expr(call.ctx, call.args[1], args.elem)
+            code = f"{helper}({values.borrow(args.seq)}, {values.borrow(x)})"
+            return Expr(code, rt.INT, Kind.OWNED)
+        # with key=, x is compared with key(item) as it is (Python does not call key(x))
+        key_t = _key_type(call, args)
+        x = values.owned(lower_expr(call.ctx, call.args[1], key_t))
+        item = "e" if args.key is None else "key(e)"
+        key_let = (
+            ""
+            if args.key is None
+            else f"let key{_key_annotation(args)} = {_key_closure(call, args)}; "
+        )
+        code = (
+            f"{{ let x = {x}; {key_let}"
+            f"{_bisect_call(call, args, values.borrow(args.seq), side, item, '&x')} }}"
+        )
+        return Expr(code, rt.INT, Kind.OWNED)
 
     return lower
 
 
-FUNCTIONS["bisect.bisect_left"] = _bisect("py_bisect_left")
-FUNCTIONS["bisect.bisect_right"] = _bisect("py_bisect_right")
-FUNCTIONS["bisect.bisect"] = _bisect("py_bisect_right")
+def _key_closure(call: Call, args: _BisectArgs) -> str:
+    """The key function as a `&dyn Fn(&T) -> _` value: a closure bound by `let` needs its
+    parameter type written out, and it is called from two places."""
+    assert args.key is not None
+    if isinstance(args.elem, rt.UnknownT):
+        raise call.fail("a bisect key function over items of unknown type", "PRT708")
+    closure = _function_arg(call, args.key, [args.elem], by_ref=True)
+    return f"&{closure}"
+
+
+def _key_annotation(args: _BisectArgs) -> str:
+    return f": &dyn Fn(&{args.elem.render()}) -> _"
+
+
+def _key_type(call: Call, args: _BisectArgs) -> rt.RType | None:
+    """The type of `key(item)`: what x is compared with."""
+    if args.key is None:
+        return args.elem
+    typ = get_proper_type(call.ctx.module.mypy_type(args.key))
+    from mypy.types import CallableType
+
+    if isinstance(typ, CallableType):
+        return call.ctx.module.map_type(typ.ret_type)
+    return None
+
+
+def _bisect_call(call: Call, args: _BisectArgs, seq: str, side: str, item: str, x: str) -> str:
+    """`py_bisect_by(...)` comparing `item` (code over the item `e`) with `x` (a reference)."""
+    call.helper("py_bisect_by")
+    before = f"&{item} < {x}" if side == "left" else f"!({x} < &{item})"
+    if item == "e":
+        before = f"e < {x}" if side == "left" else f"!({x} < e)"
+    lo = args.lo or "0"
+    return f"py_bisect_by({seq}, {lo}, {args.hi or 'None'}, |e| {before})"
+
+
+FUNCTIONS["bisect.bisect_left"] = _bisect("left")
+FUNCTIONS["bisect.bisect_right"] = _bisect("right")
+FUNCTIONS["bisect.bisect"] = _bisect("right")
+
+
+def _insort(side: str) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        args = _bisect_args(call)
+        if args.plain:
+            return _mut_first(f"py_insort_{side}", None)(call)
+        x = values.owned(lower_expr(call.ctx, call.args[1], args.elem))
+        seq = values.borrow_mut(args.seq)
+        if args.key is None:
+            search = _bisect_call(call, args, "v", side, "e", "&x")
+            code = f"{{ let x = {x}; let v: &mut Vec<_> = {seq}; let i = {search}; "
+        else:  # insort calls key(x) once, before searching
+            search = _bisect_call(call, args, "v", side, "key(e)", "&kx")
+            code = (
+                f"{{ let x = {x}; let v: &mut Vec<_> = {seq}; "
+                f"let key{_key_annotation(args)} = {_key_closure(call, args)}; "
+                f"let kx = key(&x); let i = {search}; "
+            )
+        return Expr(code + "v.insert(i as usize, x); }", rt.UNIT, Kind.OWNED)
+
+    return lower
+
+
+FUNCTIONS["bisect.insort"] = _insort("right")
+FUNCTIONS["bisect.insort_right"] = _insort("right")
+FUNCTIONS["bisect.insort_left"] = _insort("left")
 
 
 # ---- itertools ----
