@@ -1471,6 +1471,71 @@ MATH += [
     ]
 ]
 
+DECODE_SAMPLES = [
+    b"",
+    b"plain",
+    b"caf\xc3\xa9",
+    b"\xe2\x82\xac\xf0\x9f\x98\x80",
+    b"\xff\xfe",
+    b"a\xe9\xe9b",
+    b"\xe0\x80",
+    b"\xe2\x82x",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xf0\x9f\x98",
+    b"ok\xf0\x9f",
+    b"\xc0\xaf",
+    b"\xc2",
+    b"\xf5",
+    b"\x80abc",
+]
+CODECS = (
+    [
+        Case(f"{data!r}.decode({enc!r})", f"ok(py_decode_{enc}(&{list(data)!r}))")
+        for data in DECODE_SAMPLES
+        for enc in ("utf8", "ascii")
+    ]
+    + [
+        Case(f"list({text!r}.encode('ascii'))", f"ok(py_encode_ascii({rs(text)}))")
+        for text in ["", "plain", "café", "aéé", "x\U0001f600", "a€b€", "\x7f\x80"]
+    ]
+    + [
+        Case("str.maketrans('abc', 'xyz')", 'py_maketrans("abc", "xyz")'),
+        Case("str.maketrans('ab', 'x')", 'py_maketrans("ab", "x")'),
+        Case("str.maketrans('ab', 'éz', 'bq')", 'py_maketrans_deleting("ab", "éz", "bq")'),
+        Case(
+            "str.maketrans({'a': '1', 'é': 'e'})",
+            'py_maketrans_keys(&PyDict::from_iter([(s("a"), s("1")), (s("é"), s("e"))]))',
+        ),
+        Case(
+            "str.maketrans({'ab': '1'})", 'py_maketrans_keys(&PyDict::from_iter([(s("ab"), 1i64)]))'
+        ),
+        Case("str.maketrans({'': None})", 'py_maketrans_keys(&PyDict::from_iter([(s(""), ())]))'),
+        Case(
+            "'hello world'.translate(str.maketrans('lo', '01', ' '))",
+            'py_translate("hello world", &py_maketrans_deleting("lo", "01", " "))',
+        ),
+        Case(
+            "'hello'.translate({104: 'J', 108: ''})",
+            'py_translate("hello", &PyDict::from_iter([(104i64, s("J")), (108, s(""))]))',
+        ),
+        Case(
+            "'hello'.translate({104: 'J', 108: None})",
+            'py_translate("hello", &PyDict::from_iter([(104i64, Some("J")), (108, None)]))',
+        ),
+        Case(
+            "'abc'.translate({98: None})", 'py_translate("abc", &PyDict::from_iter([(98i64, ())]))'
+        ),
+        Case(
+            "'abc'.translate({97: 0x1F600, 99: 0x110000})",
+            'py_translate("abc", &PyDict::from_iter([(97i64, 0x1F600i64), (99, 0x110000)]))',
+        ),
+        Case(
+            "'abc'.translate({97: -1})", 'py_translate("abc", &PyDict::from_iter([(97i64, -1i64)]))'
+        ),
+    ]
+)
+
 TIME = [
     Case("time.time() > 1.7e9", "py_time() > 1.7e9"),
     Case("time.time_ns() > 1.7e18", "py_time_ns() as f64 > 1.7e18"),
@@ -1499,6 +1564,7 @@ FAMILIES: dict[str, list[Case]] = {
     "itertools": ITERTOOLS,
     "math": MATH,
     "time": TIME,
+    "codecs": CODECS,
 }
 ALL_CASES: list[tuple[str, Case]] = [
     (f"{fam}-{i}", c) for fam, cases in FAMILIES.items() for i, c in enumerate(cases)
@@ -1638,6 +1704,20 @@ USAGE: dict[str, str] = {
     "py_round_to": 'println!("{}", py_round_to(7.55, 1));',
     "py_int_parse": 'println!("{:?}", py_int_parse("7"));',
     "py_int_parse_base": 'println!("{:?}", py_int_parse_base("0x7", 0));',
+    "py_decode_utf8": 'println!("{:?}", py_decode_utf8(b"a"));',
+    "py_decode_ascii": 'println!("{:?}", py_decode_ascii(b"a"));',
+    "py_encode_ascii": 'println!("{:?}", py_encode_ascii("a"));',
+    "py_maketrans": 'println!("{:?}", py_maketrans("a", "b"));',
+    "py_maketrans_deleting": 'println!("{:?}", py_maketrans_deleting("a", "b", "c"));',
+    "py_maketrans_keys": (
+        'println!("{:?}", py_maketrans_keys(&PyDict::from_iter([(String::from("a"), 1)])));'
+    ),
+    "py_translate": (
+        'let t: PyDict<i64, Option<&str>> = PyDict::from_iter([(97, Some("x")), (98, None)]); '
+        "let u: PyDict<i64, String> = PyDict::new(); let w: PyDict<i64, ()> = PyDict::new(); "
+        'let v: PyDict<i64, i64> = PyDict::new(); println!("{} {} {} {}", py_translate("abc", &t), '
+        'py_translate("a", &v), py_translate("a", &u), py_translate("a", &w));'
+    ),
     "py_time": 'println!("{}", py_time() > 0.0);',
     "py_time_ns": 'println!("{}", py_time_ns() > 0);',
     "py_perf_counter": 'println!("{}", py_perf_counter() >= 0.0);',

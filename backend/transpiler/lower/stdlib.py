@@ -354,6 +354,27 @@ def functools_reduce(call: Call) -> Expr:
     return Expr(f"{iterator}.fold({start}, {combine})", acc_t, Kind.OWNED, Prec.POSTFIX)
 
 
+@function("builtins.str.maketrans")
+def str_maketrans(call: Call) -> Expr:
+    ty = call.result_type
+    call.ctx.module.note_type(ty)
+    call.helper("py_dict")
+    if len(call.args) == 1:
+        table = call.arg(0)
+        if not isinstance(table.ty, rt.DictT):
+            raise call.fail("str.maketrans() of a value that is not a dict", "PRT709")
+        if table.ty.key == rt.INT:
+            return values.owned_expr(table)
+        if not isinstance(table.ty.key, rt.StrT):
+            raise call.fail("str.maketrans() of a dict with mixed str and int keys", "PRT709")
+        call.helper("py_maketrans_keys")
+        return Expr(f"py_maketrans_keys({values.borrow(table)})", ty, Kind.OWNED)
+    strs = [values.borrow_str(call.arg(i, rt.STR)) for i in range(len(call.args))]
+    helper = "py_maketrans" if len(strs) == 2 else "py_maketrans_deleting"
+    call.helper(helper)
+    return Expr(f"{helper}({', '.join(strs)})", ty, Kind.OWNED)
+
+
 @function("string.capwords")
 def string_capwords(call: Call) -> Expr:
     if len(call.args) > 1 or call.kwargs:
@@ -520,8 +541,8 @@ def _bisect(side: str) -> Lowerer:
         if args.plain:
             helper = f"py_bisect_{side}"
             call.helper(helper)
-            x = lower_expr(call.ctx, call.args[1], args.elem)
-            code = f"{helper}({values.borrow(args.seq)}, {values.borrow(x)})"
+            needle = lower_expr(call.ctx, call.args[1], args.elem)
+            code = f"{helper}({values.borrow(args.seq)}, {values.borrow(needle)})"
             return Expr(code, rt.INT, Kind.OWNED)
         # with key=, x is compared with key(item) as it is (Python does not call key(x))
         key_t = _key_type(call, args)
