@@ -1536,6 +1536,120 @@ CODECS = (
     ]
 )
 
+RANDOM_SEEDS = [0, 1, 42, -42, 2**31, 2**32 - 1, 2**32, 2**32 + 5, 123456789012345, 2**63 - 1]
+
+
+def _seeded(seed: int, py: str, rust: str) -> Case:
+    """`py` (over the module-level generator `random`) right after `random.seed(seed)`."""
+    return Case(
+        f"(random.seed({seed}), {py})[1]",
+        f"{{ py_random_seed(Some({seed}i64)); {rust} }}",
+    )
+
+
+RANDOM = (
+    [
+        _seeded(
+            seed,
+            "[random.random() for _ in range(8)]",
+            "(0..8).map(|_| py_random()).collect::<Vec<_>>()",
+        )
+        for seed in RANDOM_SEEDS
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.randint(1, 6) for _ in range(30)]",
+            "(0..30).map(|_| py_randint(1, 6)).collect::<Vec<_>>()",
+        )
+        for seed in RANDOM_SEEDS[:5]
+    ]
+    + [
+        _seeded(
+            seed,
+            f"[random.randrange({a}) for _ in range(12)]",
+            f"(0..12).map(|_| py_randrange({a}, None, 1)).collect::<Vec<_>>()",
+        )
+        for seed in (3, 99)
+        for a in (1, 2, 7, 1000, 2**33, 2**62 + 12345)
+    ]
+    + [
+        _seeded(
+            7,
+            f"[random.randrange({a}, {b}, {c}) for _ in range(10)]",
+            f"(0..10).map(|_| py_randrange({a}, Some({b}), {c})).collect::<Vec<_>>()",
+        )
+        for a, b, c in [
+            (0, 10, 3),
+            (10, 0, -3),
+            (-5, 5, 1),
+            (-(2**62), 2**62, 1),
+            (5, 100, 7),
+            (0, -1, -1),
+        ]
+    ]
+    + [
+        _seeded(
+            11,
+            f"[random.getrandbits({k}) for _ in range(6)]",
+            f"(0..6).map(|_| py_getrandbits({k})).collect::<Vec<_>>()",
+        )
+        for k in (0, 1, 5, 31, 32, 33, 40, 63)
+    ]
+    + [
+        _seeded(
+            seed,
+            "(lambda v: (random.shuffle(v), v)[1])(list(range(20)))",
+            "{ let mut v: Vec<i64> = (0..20).collect(); py_shuffle(&mut v); v }",
+        )
+        for seed in RANDOM_SEEDS[:6]
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.choice('abcdefgh') for _ in range(10)]",
+            '(0..10).map(|_| py_choice(&chars("abcdefgh"))).collect::<Vec<_>>()',
+        )
+        for seed in (0, 5)
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.uniform(-2.5, 10.0) for _ in range(4)]",
+            "(0..4).map(|_| py_uniform(-2.5, 10.0)).collect::<Vec<_>>()",
+        )
+        for seed in (0, 5)
+    ]
+    + [
+        _seeded(
+            seed,
+            f"random.sample(range({n}), {k})",
+            f"py_sample(&(0..{n}).collect::<Vec<i64>>(), {k})",
+        )
+        for seed in (1, 2)
+        for n, k in [(10, 10), (10, 3), (30, 5), (30, 6), (100, 8), (1000, 30), (5, 0)]
+    ]
+    + [
+        _seeded(4, "random.choices([10, 20, 30], k=7)", "py_choices(&[10, 20, 30], 7)"),
+        _seeded(4, "random.choices('xyz')", 'py_choices(&chars("xyz"), 1)'),
+        Case("random.choice([])", "py_choice::<i64>(&[])"),
+        Case("random.randrange(0)", "py_randrange(0, None, 1)"),
+        Case("random.randrange(5, 5)", "py_randrange(5, Some(5), 1)"),
+        Case("random.randrange(0, 10, 0)", "py_randrange(0, Some(10), 0)"),
+        Case("random.randrange(0, 10, -1)", "py_randrange(0, Some(10), -1)"),
+        Case("random.randint(3, 2)", "py_randint(3, 2)"),
+        Case("random.sample([1, 2], 3)", "py_sample(&[1, 2], 3)"),
+        Case("random.sample([1, 2], -1)", "py_sample(&[1, 2], -1)"),
+        Case("random.getrandbits(-1)", "py_getrandbits(-1)"),
+        Case("random.choices([], k=2)", "py_choices::<i64>(&[], 2)"),
+        Case("random.choices([], k=0)", "py_choices::<i64>(&[], 0)"),
+        Case(
+            "(random.seed(None), 0 <= random.random() < 1)[1]",
+            "{ py_random_seed(None); (0.0..1.0).contains(&py_random()) }",
+        ),
+    ]
+)
+
 TIME = [
     Case("time.time() > 1.7e9", "py_time() > 1.7e9"),
     Case("time.time_ns() > 1.7e18", "py_time_ns() as f64 > 1.7e18"),
@@ -1565,6 +1679,7 @@ FAMILIES: dict[str, list[Case]] = {
     "math": MATH,
     "time": TIME,
     "codecs": CODECS,
+    "random": RANDOM,
 }
 ALL_CASES: list[tuple[str, Case]] = [
     (f"{fam}-{i}", c) for fam, cases in FAMILIES.items() for i, c in enumerate(cases)
@@ -1587,6 +1702,7 @@ def _namespace() -> dict[str, object]:
     import itertools
     import math
     import operator
+    import random
     import time
 
     return {
@@ -1597,6 +1713,7 @@ def _namespace() -> dict[str, object]:
         "math": math,
         "operator": operator,
         "time": time,
+        "random": random,
         "fails": _fails,
         "inf": math.inf,
         "nan": math.nan,
@@ -1718,6 +1835,21 @@ USAGE: dict[str, str] = {
         'let v: PyDict<i64, i64> = PyDict::new(); println!("{} {} {} {}", py_translate("abc", &t), '
         'py_translate("a", &v), py_translate("a", &u), py_translate("a", &w));'
     ),
+    "py_random_state": (
+        "let mut r = PyRandom::from_seed(1); let e = PyRandom::from_entropy(); "
+        'println!("{} {} {} {}", r.random(), r.getrandbits(3), r.randbelow(9), e.index); '
+        "py_random_with(|r| r.genrand_u32());"
+    ),
+    "py_random_seed": "py_random_seed(Some(1));",
+    "py_random": 'println!("{}", py_random());',
+    "py_getrandbits": 'println!("{}", py_getrandbits(3));',
+    "py_randrange": 'println!("{}", py_randrange(0, Some(3), 1));',
+    "py_randint": 'println!("{}", py_randint(0, 3));',
+    "py_uniform": 'println!("{}", py_uniform(0.0, 3.0));',
+    "py_choice": 'println!("{}", py_choice(&[1, 2]));',
+    "py_shuffle": 'let mut v = vec![1, 2]; py_shuffle(&mut v); println!("{:?}", v);',
+    "py_sample": 'println!("{:?}", py_sample(&[1, 2], 1));',
+    "py_choices": 'println!("{:?}", py_choices(&[1, 2], 1));',
     "py_time": 'println!("{}", py_time() > 0.0);',
     "py_time_ns": 'println!("{}", py_time_ns() > 0);',
     "py_perf_counter": 'println!("{}", py_perf_counter() >= 0.0);',

@@ -59,6 +59,7 @@ MUTATING_FUNCTIONS = frozenset(
         "bisect.insort",
         "bisect.insort_left",
         "bisect.insort_right",
+        "random.shuffle",
         "builtins.next",  # advances an iterator held in a variable
     }
 )

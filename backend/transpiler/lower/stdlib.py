@@ -325,6 +325,87 @@ def module_object(node: Expression) -> str | None:
     return None
 
 
+# ---- random (CPython's Mersenne Twister: seeded programs draw the same numbers) ----
+
+
+@function("random.seed")
+def random_seed(call: Call) -> Expr:
+    call.helper("py_random_seed")
+    node = call.args[0] if call.args else call.kwargs.get("a")
+    if node is None or _is_none(node):
+        return Expr("py_random_seed(None)", rt.UNIT, Kind.OWNED)
+    if call.ctx.module.type_of(node) not in (rt.INT, rt.BOOL) or len(call.args) > 1:
+        raise call.fail("random.seed() of a value other than an int", "PRT710")
+    seed = values.value(coerce(call.ctx, lower_expr(call.ctx, node), rt.INT))
+    return Expr(f"py_random_seed(Some({seed}))", rt.UNIT, Kind.OWNED)
+
+
+@function("random.random")
+def random_random(call: Call) -> Expr:
+    call.helper("py_random")
+    return Expr("py_random()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+
+
+FUNCTIONS["random.randint"] = _int_helper("py_randint", 2)
+FUNCTIONS["random.getrandbits"] = _int_helper("py_getrandbits", 1)
+
+
+@function("random.randrange")
+def random_randrange(call: Call) -> Expr:
+    if call.kwargs:
+        raise call.fail("random.randrange() with keyword arguments", "PRT710")
+    call.helper("py_randrange")
+    start = _int_arg(call, 0)
+    stop = f"Some({_int_arg(call, 1)})" if len(call.args) > 1 else "None"
+    step = _int_arg(call, 2) if len(call.args) > 2 else "1"
+    return Expr(f"py_randrange({start}, {stop}, {step})", rt.INT, Kind.OWNED)
+
+
+@function("random.uniform")
+def random_uniform(call: Call) -> Expr:
+    call.helper("py_uniform")
+    code = f"py_uniform({_float_arg(call).code}, {_float_arg(call, 1).code})"
+    return Expr(code, rt.FLOAT, Kind.OWNED)
+
+
+@function("random.choice")
+def random_choice(call: Call) -> Expr:
+    source, elem = _materialized(call)
+    call.helper("py_choice")
+    return Expr(f"py_choice({source})", elem, Kind.OWNED)
+
+
+@function("random.shuffle")
+def random_shuffle(call: Call) -> Expr:
+    items = call.arg(0)
+    if not isinstance(items.ty, rt.ListT):
+        raise call.fail(f"random.shuffle() of {items.ty.render()}", "PRT710")
+    call.helper("py_shuffle")
+    return Expr(f"py_shuffle({values.borrow_mut(items)})", rt.UNIT, Kind.OWNED)
+
+
+@function("random.sample")
+def random_sample(call: Call) -> Expr:
+    if "counts" in call.kwargs:
+        raise call.fail("random.sample(counts=...)", "PRT710")
+    source, elem = _materialized(call)
+    k_node = call.args[1] if len(call.args) > 1 else call.kwargs["k"]
+    k = values.value(lower_expr(call.ctx, k_node, rt.INT))
+    call.helper("py_sample")
+    return Expr(f"py_sample({source}, {k})", rt.ListT(elem), Kind.OWNED)
+
+
+@function("random.choices")
+def random_choices(call: Call) -> Expr:
+    if len(call.args) > 1 or {"weights", "cum_weights"} & set(call.kwargs):
+        raise call.fail("random.choices() with weights", "PRT710")
+    source, elem = _materialized(call)
+    k = call.kwarg("k", rt.INT)
+    call.helper("py_choices")
+    code = f"py_choices({source}, {'1' if k is None else values.value(k)})"
+    return Expr(code, rt.ListT(elem), Kind.OWNED)
+
+
 # ---- functools and string ----
 
 
