@@ -1650,6 +1650,75 @@ RANDOM = (
     ]
 )
 
+STRUCT_FORMATS = [
+    "@bi", "@ib", "@bq", "bhbh", "<bhbh", "=bq", "!3h", "2xh", "@hxl", "3?", "0h", "", "@",
+    "q2b", "<i h", "<i 2 h", "z", "3", "@l", "=L", ">d", "<10b", " <i", "<<i",
+]  # fmt: skip
+STRUCT_PACKS = [
+    ("<b", [127]), ("<b", [128]), ("<b", [-129]), ("<B", [-1]), ("<B", [255]), ("<h", [40000]),
+    ("<H", [-1]), ("<H", [65535]), ("<i", [2**31]), ("<i", [-(2**31)]), ("<I", [-1]),
+    ("<I", [2**32]), ("<l", [2**31]), ("<L", [2**32]), ("<L", [-1]), ("<q", [-(2**63)]),
+    ("<Q", [-1]), ("@b", [200]), ("@l", [2**40]), ("@L", [-1]), ("=l", [2**31]),
+    ("!Q", [2**63 - 1]),
+    ("<f", [1e300]), ("<f", [float("inf")]), ("<f", [0.1]), (">f", [-2.5]), ("<d", [1e300]),
+    ("<?", [5]), ("<?", [0]), ("<f", [1]), ("<hh", [1]), ("<h", [1, 2]), ("<h", [1.5]),
+    ("@bi", [1, -2]), ("@hxl", [3, 4]), ("=bq", [-1, -1]), (">iHq", [-5, 513, 2**40]),
+    ("<?d", [True, 0.5]), ("<B?", [True, 2.5]), ("3x", []), ("2b", [1, 2]),
+]  # fmt: skip
+
+
+def _struct_item(v: object) -> str:
+    kind = {bool: "Bool", int: "Int", float: "Float"}[type(v)]
+    if isinstance(v, bool):
+        return f"PyStructItem::Bool({str(v).lower()})"
+    return f"PyStructItem::{kind}({rf(v) if isinstance(v, float) else f'{v}i64'})"
+
+
+def _struct_unpack_rust(fmt: str, data: list[int]) -> str:
+    from backend.transpiler import rtypes as rt
+    from backend.transpiler.lower.stdlib import struct_items
+
+    getters = {rt.INT: "int", rt.FLOAT: "float", rt.BOOL: "bool"}
+    parts = [f"v[{i}].{getters[t]}()" for i, t in enumerate(struct_items(fmt) or [])]
+    tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    return f"{{ let v = py_struct_unpack({rs(fmt)}, &{data!r}); {tup} }}"
+
+
+STRUCT_UNPACKS = [
+    ("<BHI", [2, 239, 190, 64, 226, 1, 0]),
+    (">hqd?", [255, 254, 0, 0, 1, 0, 0, 0, 0, 0, 64, 10, 0, 0, 0, 0, 0, 0, 2]),
+    ("<f", [205, 204, 204, 61]),
+    ("!2H", [1, 2, 3, 4]),
+    ("@bi", [255, 0, 0, 0, 254, 255, 255, 255]),
+    ("<q", [0, 0, 0, 0, 0, 0, 0, 128]),
+    ("<Q", [255] * 7 + [127]),
+    ("<b", [1, 2]),
+    ("<2x?", [9, 9, 0]),
+    ("=l", [255, 255, 255, 255]),
+    ("<L", [255, 255, 255, 255]),
+]
+STRUCT = (
+    [Case(f"struct.calcsize({f!r})", f"py_struct_calcsize({rs(f)})") for f in STRUCT_FORMATS]
+    + [
+        Case(
+            f"list(struct.pack({f!r}, *{vs!r}))",
+            f"py_struct_pack({rs(f)}, &[{', '.join(_struct_item(v) for v in vs)}])",
+        )
+        for f, vs in STRUCT_PACKS
+    ]
+    + [
+        Case(f"struct.unpack({f!r}, bytes({data!r}))", _struct_unpack_rust(f, data))
+        for f, data in STRUCT_UNPACKS
+    ]
+    + [
+        Case(
+            "",
+            'py_struct_unpack("<Q", &[255; 8])[0].int()',
+            f"OverflowError: 18446744073709551615 does not fit in i64 {I64_OVERFLOW}",
+        )
+    ]
+)
+
 TIME = [
     Case("time.time() > 1.7e9", "py_time() > 1.7e9"),
     Case("time.time_ns() > 1.7e18", "py_time_ns() as f64 > 1.7e18"),
@@ -1680,6 +1749,7 @@ FAMILIES: dict[str, list[Case]] = {
     "time": TIME,
     "codecs": CODECS,
     "random": RANDOM,
+    "struct": STRUCT,
 }
 ALL_CASES: list[tuple[str, Case]] = [
     (f"{fam}-{i}", c) for fam, cases in FAMILIES.items() for i, c in enumerate(cases)
@@ -1703,6 +1773,7 @@ def _namespace() -> dict[str, object]:
     import math
     import operator
     import random
+    import struct
     import time
 
     return {
@@ -1714,6 +1785,7 @@ def _namespace() -> dict[str, object]:
         "operator": operator,
         "time": time,
         "random": random,
+        "struct": struct,
         "fails": _fails,
         "inf": math.inf,
         "nan": math.nan,
@@ -1725,7 +1797,10 @@ def python_result(expr: str) -> str:
     try:
         value = eval(expr, _namespace())
     except Exception as e:
-        return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        kind = type(e).__name__
+        if type(e).__module__ != "builtins":
+            kind = f"{type(e).__module__}.{kind}"  # `struct.error`, as tracebacks print it
+        return f"{kind}: {e}" if str(e) else kind
     return str(value)
 
 
@@ -1850,6 +1925,13 @@ USAGE: dict[str, str] = {
     "py_shuffle": 'let mut v = vec![1, 2]; py_shuffle(&mut v); println!("{:?}", v);',
     "py_sample": 'println!("{:?}", py_sample(&[1, 2], 1));',
     "py_choices": 'println!("{:?}", py_choices(&[1, 2], 1));',
+    "py_struct": (
+        'let i = PyStructItem::Int(1); let (f, n, l) = py_struct_layout("<h"); '
+        'println!("{} {} {} {:?} {:?} {} {}", i.int(), i.float(), i.bool(), i, f, n, l);'
+    ),
+    "py_struct_calcsize": 'println!("{}", py_struct_calcsize("<h"));',
+    "py_struct_pack": 'println!("{:?}", py_struct_pack("<h", &[PyStructItem::Int(1)]));',
+    "py_struct_unpack": 'println!("{:?}", py_struct_unpack("<h", &[1, 0]));',
     "py_time": 'println!("{}", py_time() > 0.0);',
     "py_time_ns": 'println!("{}", py_time_ns() > 0);',
     "py_perf_counter": 'println!("{}", py_perf_counter() >= 0.0);',

@@ -58,3 +58,24 @@ def codec_result(call: Call, helper: str, code: str, ty: rt.RType, kind: str) ->
         return exceptions.propagate(call.ctx, call.node, Expr(code, ty, Kind.OWNED, Prec.POSTFIX))
     call.helper(helper, "py_uncaught")
     return Expr(f"{code}.unwrap_or_else(|e| py_uncaught(e))", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+@method(BYTES_METHODS, "join")
+def bytes_join(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, elem = owned_iterator(call)
+    if elem != rt.BYTES:
+        raise call.fail(f"bytes.join() of {elem.render()} items", "PRT170")
+    assert call.receiver is not None
+    sep = values.borrow(call.receiver)
+    code = f"{{ let sep: &[u8] = {sep}; {iterator}.collect::<Vec<Vec<u8>>>().join(sep) }}"
+    return Expr(code, rt.BYTES, Kind.OWNED)
+
+
+@method(BYTES_METHODS, "hex")
+def bytes_hex(call: Call) -> Expr:
+    if call.args or call.kwargs:
+        raise call.fail("bytes.hex() with a separator", "PRT170")
+    code = f'{_receiver(call)}.iter().map(|b| format!("{{b:02x}}")).collect::<String>()'
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mypy.nodes import (
+    AssignmentStmt,
     Expression,
     LambdaExpr,
     ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
+    StrExpr,
     TupleExpr,
     Var,
 )
@@ -23,6 +25,7 @@ from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import coerce, lower_expr
+from backend.transpiler.lower.literals import rust_str_literal
 
 FUNCTIONS: dict[str, Lowerer] = {}
 
@@ -404,6 +407,110 @@ def random_choices(call: Call) -> Expr:
     call.helper("py_choices")
     code = f"py_choices({source}, {'1' if k is None else values.value(k)})"
     return Expr(code, rt.ListT(elem), Kind.OWNED)
+
+
+# ---- struct (fixed formats; the runtime parses the format as CPython does) ----
+
+# item type of each struct code (`x` is padding: no item)
+STRUCT_CODES: dict[str, rt.RType] = {
+    **dict.fromkeys("bBhHiIlLqQ", rt.INT),
+    "f": rt.FLOAT,
+    "d": rt.FLOAT,
+    "?": rt.BOOL,
+    "x": rt.UNIT,
+}
+
+
+def struct_items(fmt: str) -> list[rt.RType] | None:
+    """The item types a format packs, or None when the translation does not support it."""
+    body = fmt[1:] if fmt[:1] in "@=<>!" and fmt else fmt
+    items: list[rt.RType] = []
+    count = ""
+    for ch in body:
+        if ch.isdigit():
+            count += ch
+        elif ch.isspace() and not count:
+            continue
+        elif ch in STRUCT_CODES:
+            n = int(count) if count else 1
+            if STRUCT_CODES[ch] != rt.UNIT:
+                items.extend([STRUCT_CODES[ch]] * n)
+            count = ""
+        else:
+            return None
+    return None if count else items
+
+
+def _struct_format(call: Call) -> tuple[str, list[rt.RType]]:
+    node = call.args[0] if call.args else None
+    fmt = None if node is None else constant_str(call.ctx, node)
+    if fmt is None:
+        raise call.fail("struct with a format that is not a string constant", "PRT711")
+    items = struct_items(fmt)
+    if items is None:
+        raise call.fail(f"struct format {fmt!r}", "PRT711")
+    assert node is not None
+    code = rust_str_literal(fmt) if isinstance(node, StrExpr) else values.borrow_str(call.arg(0))
+    return code, items
+
+
+def constant_str(ctx: FnContext, node: Expression) -> str | None:
+    """The text of a string literal, or of a module-level name bound once to one and never
+    rebound (`HEADER = "<4xBHI"`)."""
+    if isinstance(node, StrExpr):
+        return node.value
+    module = ctx.module
+    if not (isinstance(node, NameExpr) and node.name in module.constants):
+        return None
+    if node.fullname != f"{module.module_name}.{node.name}":
+        return None
+    if node.name in getattr(module, "mutable_globals", set()):
+        return None
+    bound = [
+        stmt.rvalue
+        for stmt in module.typed.tree.defs
+        if isinstance(stmt, AssignmentStmt)
+        and any(isinstance(t, NameExpr) and t.name == node.name for t in stmt.lvalues)
+    ]
+    if len(bound) == 1 and isinstance(bound[0], StrExpr):
+        return bound[0].value
+    return None
+
+
+@function("struct.calcsize")
+def struct_calcsize(call: Call) -> Expr:
+    fmt, _ = _struct_format(call)
+    call.helper("py_struct_calcsize")
+    return Expr(f"py_struct_calcsize({fmt})", rt.INT, Kind.OWNED)
+
+
+_STRUCT_VARIANTS: dict[rt.RType, str] = {rt.INT: "Int", rt.FLOAT: "Float", rt.BOOL: "Bool"}
+
+
+@function("struct.pack")
+def struct_pack(call: Call) -> Expr:
+    fmt, _ = _struct_format(call)
+    parts = []
+    for index in range(1, len(call.args)):
+        value = values.value_expr(call.arg(index))
+        variant = _STRUCT_VARIANTS.get(value.ty)
+        if variant is None:
+            raise call.fail(f"struct.pack() of {value.ty.render()}", "PRT711")
+        parts.append(f"PyStructItem::{variant}({value.code})")
+    call.helper("py_struct_pack")
+    return Expr(f"py_struct_pack({fmt}, &[{', '.join(parts)}])", rt.BYTES, Kind.OWNED)
+
+
+@function("struct.unpack")
+def struct_unpack(call: Call) -> Expr:
+    fmt, items = _struct_format(call)
+    data = values.borrow(call.arg(1))
+    call.helper("py_struct_unpack")
+    getters: dict[rt.RType, str] = {rt.INT: "int", rt.FLOAT: "float", rt.BOOL: "bool"}
+    parts = [f"v[{i}].{getters[ty]}()" for i, ty in enumerate(items)]
+    tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    code = f"{{ let v = py_struct_unpack({fmt}, {data}); {tup} }}"
+    return Expr(code, rt.TupleT(tuple(items)), Kind.OWNED)
 
 
 # ---- functools and string ----
