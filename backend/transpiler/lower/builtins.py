@@ -398,7 +398,13 @@ def _dict_base(call: Call, target: rt.RType) -> Expr:
     arg_t = type_of(call.ctx, call.args[0])
     if isinstance(arg_t, rt.DictT):
         return values.owned_expr(call.arg(0))
-    iterator, _ = owned_iterator(call)
+    iterator, elem = owned_iterator(call)
+    if isinstance(elem, rt.TupleT) and len(elem.items) == 2 and rt.CHAR in elem.items:
+        # `dict(zip("ab", ...))`: a str's items are one-char strs, keys of `dict[str, _]`
+        k, v = (
+            "k.to_string()" if t == rt.CHAR else n for t, n in zip(elem.items, "kv", strict=True)
+        )
+        iterator = f"{iterator}.map(|(k, v)| ({k}, {v}))"
     return Expr(_collect(iterator, "PyDict<_, _>"), target, Kind.OWNED, Prec.POSTFIX)
 
 

@@ -123,7 +123,7 @@ def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
         return call_user(ctx, node, sig, None)
     if isinstance(callee.node, TypeInfo):
         return classes.construct(ctx, node, callee.node)
-    handler = stdlib.FUNCTIONS.get(fullname)
+    handler = stdlib.FUNCTIONS.get(stdlib.public_name(fullname))
     if handler is not None:
         return handler(Call(ctx, node))
     if isinstance(callee.node, Var):

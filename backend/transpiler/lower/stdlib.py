@@ -71,6 +71,16 @@ def _constant(ctx: FnContext, node: NameExpr | MemberExpr, fullname: str) -> Exp
     return Expr(code, ty, kind)
 
 
+# C accelerator modules whose names mypy gives to what `from heapq import heappush` binds
+ACCELERATED: dict[str, str] = {"_heapq": "heapq", "_bisect": "bisect", "_struct": "struct"}
+
+
+def public_name(fullname: str) -> str:
+    """`_heapq.heappush` -> `heapq.heappush` (the dispatch tables use the public names)."""
+    module, _, name = fullname.partition(".")
+    return f"{ACCELERATED[module]}.{name}" if module in ACCELERATED else fullname
+
+
 def function(*names: str) -> Callable[[Lowerer], Lowerer]:
     def register(fn: Lowerer) -> Lowerer:
         for name in names:
