@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from mypy.nodes import (
     AssignmentStmt,
+    CallExpr,
+    DictExpr,
     Expression,
+    FloatExpr,
+    IntExpr,
     LambdaExpr,
     ListExpr,
     MemberExpr,
@@ -625,11 +629,65 @@ def dict_fromkeys(call: Call) -> Expr:
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX if value_node is None else Prec.ATOM)
 
 
-@function("collections.defaultdict", "collections.OrderedDict")
+@function("collections.OrderedDict")
+def ordered_dict_new(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import lower_dict_call
+
+    return lower_dict_call(call)  # a PyDict keeps insertion order already
+
+
+# Factories whose value is the Rust `Default` of the value type the translation uses
+DEFAULT_FACTORIES = frozenset(
+    {
+        "builtins.int",
+        "builtins.float",
+        "builtins.str",
+        "builtins.bool",
+        "builtins.list",
+        "builtins.set",
+        "builtins.dict",
+        "collections.deque",
+        "collections.Counter",
+        "collections.OrderedDict",
+    }
+)
+
+
+@function("collections.defaultdict")
 def defaultdict_new(call: Call) -> Expr:
+    # indexing a missing key inserts `Default::default()` (subscripts, statements)
+    if len(call.args) != 1 or call.kwargs or not _default_factory(call.args[0]):
+        raise call.fail(
+            "defaultdict() other than of one type (int, list, ...) or a lambda returning "
+            "that type's empty value",
+            "PRT712",
+        )
     ty = call.result_type
     call.ctx.module.note_type(ty)
     return Expr("PyDict::new()", ty, Kind.OWNED)
+
+
+def _default_factory(node: Expression) -> bool:
+    """Whether calling the factory gives the value type's Rust `Default`: a type such as
+    `int` or `list`, or a lambda returning `0`, `""`, `[]`, ... or such a defaultdict."""
+    if isinstance(node, NameExpr | MemberExpr):
+        return node.fullname in DEFAULT_FACTORIES
+    if not isinstance(node, LambdaExpr) or node.arguments:
+        return False
+    body = node.expr()
+    if isinstance(body, IntExpr | FloatExpr):
+        return body.value == 0
+    if isinstance(body, StrExpr):
+        return body.value == ""
+    if isinstance(body, ListExpr | DictExpr):
+        return not body.items
+    if isinstance(body, NameExpr) and body.fullname in ("builtins.False",):
+        return True
+    if isinstance(body, CallExpr) and isinstance(body.callee, NameExpr | MemberExpr):
+        if body.callee.fullname == "collections.defaultdict":  # nested defaultdicts
+            return len(body.args) == 1 and _default_factory(body.args[0])
+        return not body.args and body.callee.fullname in DEFAULT_FACTORIES
+    return False
 
 
 @function("collections.deque")
