@@ -330,6 +330,45 @@ NUMBERS += [
     ),
 ]
 NUMBERS += [
+    Case(f"int({s!r}, {b})", f"ok(py_int_parse_base({rs(s)}, {b}))")
+    for s, b in [
+        ("ff", 16),
+        (" 0x_1F ", 16),
+        ("0x", 16),
+        ("0b101", 0),
+        ("0B1_01", 2),
+        ("0b1", 16),
+        ("-0o17", 0),
+        ("0o17", 10),
+        ("0_0", 0),
+        ("00", 0),
+        ("08", 0),
+        ("08", 10),
+        ("1__0", 0),
+        ("1_", 16),
+        ("_1", 16),
+        ("0x_", 16),
+        ("0x__1", 16),
+        ("zZ", 36),
+        ("9", 8),
+        ("", 0),
+        ("+", 2),
+        (" 12 ", 0),
+        ("7fffffffffffffff", 16),
+        ("-8000000000000000", 16),
+        ("1", 1),
+        ("1", 37),
+        ("-1", -1),
+    ]
+]
+NUMBERS += [
+    Case(
+        "",
+        'ok(py_int_parse_base("8000000000000000", 16))',
+        f"OverflowError: int('8000000000000000', 16) does not fit in i64 {I64_OVERFLOW}",
+    ),
+]
+NUMBERS += [
     Case(f"float({s!r})", f"ok(py_float_parse({rs(s)}))")
     for s in [
         "1.5",
@@ -1107,6 +1146,45 @@ SEQUENCES += [
     ),
 ]
 
+SEQUENCES += (
+    [
+        Case(
+            f"bisect.bisect_left({BISECT!r}, {x}, {lo}, {hi})",
+            f"py_bisect_by(&{BISECT!r}, {lo}, {_opt(hi)}, |e| *e < {x})",
+        )
+        for x, lo, hi in [(2, 0, None), (2, 2, None), (2, 0, 2), (4, 1, 3), (9, 0, 0), (0, 3, 1)]
+    ]
+    + [
+        Case(
+            f"bisect.bisect_right({BISECT!r}, {x}, {lo}, {hi})",
+            f"py_bisect_by(&{BISECT!r}, {lo}, {_opt(hi)}, |e| !({x} < *e))",
+        )
+        for x, lo, hi in [(2, 0, None), (2, 4, None), (2, 0, 3), (5, 0, 6), (9, 0, 9), (1, -1, 3)]
+    ]
+    + [
+        Case(
+            "bisect.bisect_left([(1, 'a'), (3, 'b'), (3, 'c'), (7, 'd')], 3, key=lambda t: t[0])",
+            'py_bisect_by(&[(1, "a"), (3, "b"), (3, "c"), (7, "d")], 0, None, |e| e.0 < 3)',
+        ),
+        Case(
+            "heapq.nlargest(3, ['bb', 'a', 'ccc', 'dd', 'e'], key=len)",
+            'py_nlargest_by(3, &["bb", "a", "ccc", "dd", "e"], |w| w.len())',
+        ),
+        Case(
+            "heapq.nsmallest(4, ['bb', 'a', 'ccc', 'dd', 'e'], key=len)",
+            'py_nsmallest_by(4, &["bb", "a", "ccc", "dd", "e"], |w| w.len())',
+        ),
+        Case(
+            "heapq.nsmallest(-1, [3, 1], key=abs)",
+            "py_nsmallest_by(-1, &[3, 1], |x: &i64| x.abs())",
+        ),
+        Case(
+            "heapq.nlargest(5, [-3, 1, 2], key=abs)",
+            "py_nlargest_by(5, &[-3, 1, 2], |x: &i64| x.abs())",
+        ),
+    ]
+)
+
 DICT = [
     Case(
         "dict([('b', 1), ('a', 2), ('b', 3)])",
@@ -1459,6 +1537,270 @@ MATH += [
     ]
 ]
 
+DECODE_SAMPLES = [
+    b"",
+    b"plain",
+    b"caf\xc3\xa9",
+    b"\xe2\x82\xac\xf0\x9f\x98\x80",
+    b"\xff\xfe",
+    b"a\xe9\xe9b",
+    b"\xe0\x80",
+    b"\xe2\x82x",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xf0\x9f\x98",
+    b"ok\xf0\x9f",
+    b"\xc0\xaf",
+    b"\xc2",
+    b"\xf5",
+    b"\x80abc",
+]
+CODECS = (
+    [
+        Case(f"{data!r}.decode({enc!r})", f"ok(py_decode_{enc}(&{list(data)!r}))")
+        for data in DECODE_SAMPLES
+        for enc in ("utf8", "ascii")
+    ]
+    + [
+        Case(f"list({text!r}.encode('ascii'))", f"ok(py_encode_ascii({rs(text)}))")
+        for text in ["", "plain", "café", "aéé", "x\U0001f600", "a€b€", "\x7f\x80"]
+    ]
+    + [
+        Case("str.maketrans('abc', 'xyz')", 'py_maketrans("abc", "xyz")'),
+        Case("str.maketrans('ab', 'x')", 'py_maketrans("ab", "x")'),
+        Case("str.maketrans('ab', 'éz', 'bq')", 'py_maketrans_deleting("ab", "éz", "bq")'),
+        Case(
+            "str.maketrans({'a': '1', 'é': 'e'})",
+            'py_maketrans_keys(&PyDict::from_iter([(s("a"), s("1")), (s("é"), s("e"))]))',
+        ),
+        Case(
+            "str.maketrans({'ab': '1'})", 'py_maketrans_keys(&PyDict::from_iter([(s("ab"), 1i64)]))'
+        ),
+        Case("str.maketrans({'': None})", 'py_maketrans_keys(&PyDict::from_iter([(s(""), ())]))'),
+        Case(
+            "'hello world'.translate(str.maketrans('lo', '01', ' '))",
+            'py_translate("hello world", &py_maketrans_deleting("lo", "01", " "))',
+        ),
+        Case(
+            "'hello'.translate({104: 'J', 108: ''})",
+            'py_translate("hello", &PyDict::from_iter([(104i64, s("J")), (108, s(""))]))',
+        ),
+        Case(
+            "'hello'.translate({104: 'J', 108: None})",
+            'py_translate("hello", &PyDict::from_iter([(104i64, Some("J")), (108, None)]))',
+        ),
+        Case(
+            "'abc'.translate({98: None})", 'py_translate("abc", &PyDict::from_iter([(98i64, ())]))'
+        ),
+        Case(
+            "'abc'.translate({97: 0x1F600, 99: 0x110000})",
+            'py_translate("abc", &PyDict::from_iter([(97i64, 0x1F600i64), (99, 0x110000)]))',
+        ),
+        Case(
+            "'abc'.translate({97: -1})", 'py_translate("abc", &PyDict::from_iter([(97i64, -1i64)]))'
+        ),
+    ]
+)
+
+RANDOM_SEEDS = [0, 1, 42, -42, 2**31, 2**32 - 1, 2**32, 2**32 + 5, 123456789012345, 2**63 - 1]
+
+
+def _seeded(seed: int, py: str, rust: str) -> Case:
+    """`py` (over the module-level generator `random`) right after `random.seed(seed)`."""
+    return Case(
+        f"(random.seed({seed}), {py})[1]",
+        f"{{ py_random_seed(Some({seed}i64)); {rust} }}",
+    )
+
+
+RANDOM = (
+    [
+        _seeded(
+            seed,
+            "[random.random() for _ in range(8)]",
+            "(0..8).map(|_| py_random()).collect::<Vec<_>>()",
+        )
+        for seed in RANDOM_SEEDS
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.randint(1, 6) for _ in range(30)]",
+            "(0..30).map(|_| py_randint(1, 6)).collect::<Vec<_>>()",
+        )
+        for seed in RANDOM_SEEDS[:5]
+    ]
+    + [
+        _seeded(
+            seed,
+            f"[random.randrange({a}) for _ in range(12)]",
+            f"(0..12).map(|_| py_randrange({a}, None, 1)).collect::<Vec<_>>()",
+        )
+        for seed in (3, 99)
+        for a in (1, 2, 7, 1000, 2**33, 2**62 + 12345)
+    ]
+    + [
+        _seeded(
+            7,
+            f"[random.randrange({a}, {b}, {c}) for _ in range(10)]",
+            f"(0..10).map(|_| py_randrange({a}, Some({b}), {c})).collect::<Vec<_>>()",
+        )
+        for a, b, c in [
+            (0, 10, 3),
+            (10, 0, -3),
+            (-5, 5, 1),
+            (-(2**62), 2**62, 1),
+            (5, 100, 7),
+            (0, -1, -1),
+        ]
+    ]
+    + [
+        _seeded(
+            11,
+            f"[random.getrandbits({k}) for _ in range(6)]",
+            f"(0..6).map(|_| py_getrandbits({k})).collect::<Vec<_>>()",
+        )
+        for k in (0, 1, 5, 31, 32, 33, 40, 63)
+    ]
+    + [
+        _seeded(
+            seed,
+            "(lambda v: (random.shuffle(v), v)[1])(list(range(20)))",
+            "{ let mut v: Vec<i64> = (0..20).collect(); py_shuffle(&mut v); v }",
+        )
+        for seed in RANDOM_SEEDS[:6]
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.choice('abcdefgh') for _ in range(10)]",
+            '(0..10).map(|_| py_choice(&chars("abcdefgh"))).collect::<Vec<_>>()',
+        )
+        for seed in (0, 5)
+    ]
+    + [
+        _seeded(
+            seed,
+            "[random.uniform(-2.5, 10.0) for _ in range(4)]",
+            "(0..4).map(|_| py_uniform(-2.5, 10.0)).collect::<Vec<_>>()",
+        )
+        for seed in (0, 5)
+    ]
+    + [
+        _seeded(
+            seed,
+            f"random.sample(range({n}), {k})",
+            f"py_sample(&(0..{n}).collect::<Vec<i64>>(), {k})",
+        )
+        for seed in (1, 2)
+        for n, k in [(10, 10), (10, 3), (30, 5), (30, 6), (100, 8), (1000, 30), (5, 0)]
+    ]
+    + [
+        _seeded(4, "random.choices([10, 20, 30], k=7)", "py_choices(&[10, 20, 30], 7)"),
+        _seeded(4, "random.choices('xyz')", 'py_choices(&chars("xyz"), 1)'),
+        Case("random.choice([])", "py_choice::<i64>(&[])"),
+        Case("random.randrange(0)", "py_randrange(0, None, 1)"),
+        Case("random.randrange(5, 5)", "py_randrange(5, Some(5), 1)"),
+        Case("random.randrange(0, 10, 0)", "py_randrange(0, Some(10), 0)"),
+        Case("random.randrange(0, 10, -1)", "py_randrange(0, Some(10), -1)"),
+        Case("random.randint(3, 2)", "py_randint(3, 2)"),
+        Case("random.sample([1, 2], 3)", "py_sample(&[1, 2], 3)"),
+        Case("random.sample([1, 2], -1)", "py_sample(&[1, 2], -1)"),
+        Case("random.getrandbits(-1)", "py_getrandbits(-1)"),
+        Case("random.choices([], k=2)", "py_choices::<i64>(&[], 2)"),
+        Case("random.choices([], k=0)", "py_choices::<i64>(&[], 0)"),
+        Case(
+            "(random.seed(None), 0 <= random.random() < 1)[1]",
+            "{ py_random_seed(None); (0.0..1.0).contains(&py_random()) }",
+        ),
+    ]
+)
+
+STRUCT_FORMATS = [
+    "@bi", "@ib", "@bq", "bhbh", "<bhbh", "=bq", "!3h", "2xh", "@hxl", "3?", "0h", "", "@",
+    "q2b", "<i h", "<i 2 h", "z", "3", "@l", "=L", ">d", "<10b", " <i", "<<i",
+]  # fmt: skip
+STRUCT_PACKS = [
+    ("<b", [127]), ("<b", [128]), ("<b", [-129]), ("<B", [-1]), ("<B", [255]), ("<h", [40000]),
+    ("<H", [-1]), ("<H", [65535]), ("<i", [2**31]), ("<i", [-(2**31)]), ("<I", [-1]),
+    ("<I", [2**32]), ("<l", [2**31]), ("<L", [2**32]), ("<L", [-1]), ("<q", [-(2**63)]),
+    ("<Q", [-1]), ("@b", [200]), ("@l", [2**40]), ("@L", [-1]), ("=l", [2**31]),
+    ("!Q", [2**63 - 1]),
+    ("<f", [1e300]), ("<f", [float("inf")]), ("<f", [0.1]), (">f", [-2.5]), ("<d", [1e300]),
+    ("<?", [5]), ("<?", [0]), ("<f", [1]), ("<hh", [1]), ("<h", [1, 2]), ("<h", [1.5]),
+    ("@bi", [1, -2]), ("@hxl", [3, 4]), ("=bq", [-1, -1]), (">iHq", [-5, 513, 2**40]),
+    ("<?d", [True, 0.5]), ("<B?", [True, 2.5]), ("3x", []), ("2b", [1, 2]),
+]  # fmt: skip
+
+
+def _struct_item(v: object) -> str:
+    kind = {bool: "Bool", int: "Int", float: "Float"}[type(v)]
+    if isinstance(v, bool):
+        return f"PyStructItem::Bool({str(v).lower()})"
+    return f"PyStructItem::{kind}({rf(v) if isinstance(v, float) else f'{v}i64'})"
+
+
+def _struct_unpack_rust(fmt: str, data: list[int]) -> str:
+    from backend.transpiler import rtypes as rt
+    from backend.transpiler.lower.stdlib import struct_items
+
+    getters = {rt.INT: "int", rt.FLOAT: "float", rt.BOOL: "bool"}
+    parts = [f"v[{i}].{getters[t]}()" for i, t in enumerate(struct_items(fmt) or [])]
+    tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    return f"{{ let v = py_struct_unpack({rs(fmt)}, &{data!r}); {tup} }}"
+
+
+STRUCT_UNPACKS = [
+    ("<BHI", [2, 239, 190, 64, 226, 1, 0]),
+    (">hqd?", [255, 254, 0, 0, 1, 0, 0, 0, 0, 0, 64, 10, 0, 0, 0, 0, 0, 0, 2]),
+    ("<f", [205, 204, 204, 61]),
+    ("!2H", [1, 2, 3, 4]),
+    ("@bi", [255, 0, 0, 0, 254, 255, 255, 255]),
+    ("<q", [0, 0, 0, 0, 0, 0, 0, 128]),
+    ("<Q", [255] * 7 + [127]),
+    ("<b", [1, 2]),
+    ("<2x?", [9, 9, 0]),
+    ("=l", [255, 255, 255, 255]),
+    ("<L", [255, 255, 255, 255]),
+]
+STRUCT = (
+    [Case(f"struct.calcsize({f!r})", f"py_struct_calcsize({rs(f)})") for f in STRUCT_FORMATS]
+    + [
+        Case(
+            f"list(struct.pack({f!r}, *{vs!r}))",
+            f"py_struct_pack({rs(f)}, &[{', '.join(_struct_item(v) for v in vs)}])",
+        )
+        for f, vs in STRUCT_PACKS
+    ]
+    + [
+        Case(f"struct.unpack({f!r}, bytes({data!r}))", _struct_unpack_rust(f, data))
+        for f, data in STRUCT_UNPACKS
+    ]
+    + [
+        Case(
+            "",
+            'py_struct_unpack("<Q", &[255; 8])[0].int()',
+            f"OverflowError: 18446744073709551615 does not fit in i64 {I64_OVERFLOW}",
+        )
+    ]
+)
+
+TIME = [
+    Case("time.time() > 1.7e9", "py_time() > 1.7e9"),
+    Case("time.time_ns() > 1.7e18", "py_time_ns() as f64 > 1.7e18"),
+    Case(
+        "(lambda a: time.perf_counter() >= a)(time.perf_counter())",
+        "{ let a = py_perf_counter(); py_perf_counter() >= a }",
+    ),
+    Case(
+        "(lambda a: time.perf_counter_ns() >= a)(time.perf_counter_ns())",
+        "{ let a = py_perf_counter_ns(); py_perf_counter_ns() >= a }",
+    ),
+    Case("time.sleep(0.001)", "py_sleep(0.001)"),
+    Case("time.sleep(-1)", "py_sleep(-1.0)"),
+    Case("time.sleep(nan)", "py_sleep(f64::NAN)"),
+]
+
 FAMILIES: dict[str, list[Case]] = {
     "exceptions": EXCEPTIONS,
     "numbers": NUMBERS,
@@ -1470,6 +1812,10 @@ FAMILIES: dict[str, list[Case]] = {
     "generators": GENERATORS,
     "itertools": ITERTOOLS,
     "math": MATH,
+    "time": TIME,
+    "codecs": CODECS,
+    "random": RANDOM,
+    "struct": STRUCT,
 }
 ALL_CASES: list[tuple[str, Case]] = [
     (f"{fam}-{i}", c) for fam, cases in FAMILIES.items() for i, c in enumerate(cases)
@@ -1492,6 +1838,9 @@ def _namespace() -> dict[str, object]:
     import itertools
     import math
     import operator
+    import random
+    import struct
+    import time
 
     return {
         "bisect": bisect,
@@ -1500,6 +1849,9 @@ def _namespace() -> dict[str, object]:
         "itertools": itertools,
         "math": math,
         "operator": operator,
+        "time": time,
+        "random": random,
+        "struct": struct,
         "fails": _fails,
         "inf": math.inf,
         "nan": math.nan,
@@ -1511,7 +1863,10 @@ def python_result(expr: str) -> str:
     try:
         value = eval(expr, _namespace())
     except Exception as e:
-        return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        kind = type(e).__name__
+        if type(e).__module__ != "builtins":
+            kind = f"{type(e).__module__}.{kind}"  # `struct.error`, as tracebacks print it
+        return f"{kind}: {e}" if str(e) else kind
     return str(value)
 
 
@@ -1617,6 +1972,48 @@ USAGE: dict[str, str] = {
     "py_round": 'println!("{}", py_round(7.5));',
     "py_round_to": 'println!("{}", py_round_to(7.55, 1));',
     "py_int_parse": 'println!("{:?}", py_int_parse("7"));',
+    "py_int_parse_base": 'println!("{:?}", py_int_parse_base("0x7", 0));',
+    "py_decode_utf8": 'println!("{:?}", py_decode_utf8(b"a"));',
+    "py_decode_ascii": 'println!("{:?}", py_decode_ascii(b"a"));',
+    "py_encode_ascii": 'println!("{:?}", py_encode_ascii("a"));',
+    "py_maketrans": 'println!("{:?}", py_maketrans("a", "b"));',
+    "py_maketrans_deleting": 'println!("{:?}", py_maketrans_deleting("a", "b", "c"));',
+    "py_maketrans_keys": (
+        'println!("{:?}", py_maketrans_keys(&PyDict::from_iter([(String::from("a"), 1)])));'
+    ),
+    "py_translate": (
+        'let t: PyDict<i64, Option<&str>> = PyDict::from_iter([(97, Some("x")), (98, None)]); '
+        "let u: PyDict<i64, String> = PyDict::new(); let w: PyDict<i64, ()> = PyDict::new(); "
+        'let v: PyDict<i64, i64> = PyDict::new(); println!("{} {} {} {}", py_translate("abc", &t), '
+        'py_translate("a", &v), py_translate("a", &u), py_translate("a", &w));'
+    ),
+    "py_random_state": (
+        "let mut r = PyRandom::from_seed(1); let e = PyRandom::from_entropy(); "
+        'println!("{} {} {} {}", r.random(), r.getrandbits(3), r.randbelow(9), e.index); '
+        "py_random_with(|r| r.genrand_u32());"
+    ),
+    "py_random_seed": "py_random_seed(Some(1));",
+    "py_random": 'println!("{}", py_random());',
+    "py_getrandbits": 'println!("{}", py_getrandbits(3));',
+    "py_randrange": 'println!("{}", py_randrange(0, Some(3), 1));',
+    "py_randint": 'println!("{}", py_randint(0, 3));',
+    "py_uniform": 'println!("{}", py_uniform(0.0, 3.0));',
+    "py_choice": 'println!("{}", py_choice(&[1, 2]));',
+    "py_shuffle": 'let mut v = vec![1, 2]; py_shuffle(&mut v); println!("{:?}", v);',
+    "py_sample": 'println!("{:?}", py_sample(&[1, 2], 1));',
+    "py_choices": 'println!("{:?}", py_choices(&[1, 2], 1));',
+    "py_struct": (
+        'let i = PyStructItem::Int(1); let (f, n, l) = py_struct_layout("<h"); '
+        'println!("{} {} {} {:?} {:?} {} {}", i.int(), i.float(), i.bool(), i, f, n, l);'
+    ),
+    "py_struct_calcsize": 'println!("{}", py_struct_calcsize("<h"));',
+    "py_struct_pack": 'println!("{:?}", py_struct_pack("<h", &[PyStructItem::Int(1)]));',
+    "py_struct_unpack": 'println!("{:?}", py_struct_unpack("<h", &[1, 0]));',
+    "py_time": 'println!("{}", py_time() > 0.0);',
+    "py_time_ns": 'println!("{}", py_time_ns() > 0);',
+    "py_perf_counter": 'println!("{}", py_perf_counter() >= 0.0);',
+    "py_perf_counter_ns": 'println!("{}", py_perf_counter_ns() >= 0);',
+    "py_sleep": "py_sleep(0.0);",
     "py_float_parse": 'println!("{:?}", py_float_parse("7.5"));',
     "py_powmod": 'println!("{}", py_powmod(3, 4, 5));',
     "py_range": 'println!("{:?}", py_range(0, 9, 2).collect::<Vec<_>>());',
@@ -1696,6 +2093,9 @@ USAGE: dict[str, str] = {
         'let mut v = vec![3, 1, 2]; py_heap_siftdown(&mut v, 0, 2); println!("{:?}", v);'
     ),
     "py_heap_siftup": 'let mut v = vec![3, 1, 2]; py_heap_siftup(&mut v, 0); println!("{:?}", v);',
+    "py_nlargest_by": 'println!("{:?}", py_nlargest_by(1, &[1, 2], |x| -x));',
+    "py_nsmallest_by": 'println!("{:?}", py_nsmallest_by(1, &[1, 2], |x| -x));',
+    "py_bisect_by": 'println!("{}", py_bisect_by(&[1, 2], 0, None, |e| *e < 2));',
     "py_heappush": 'let mut h = vec![]; py_heappush(&mut h, 1); println!("{:?}", h);',
     "py_heappop": 'let mut h = vec![1]; println!("{}", py_heappop(&mut h));',
     "py_heapify": 'let mut h = vec![2, 1]; py_heapify(&mut h); println!("{:?}", h);',

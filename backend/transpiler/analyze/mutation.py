@@ -61,6 +61,16 @@ MUTATING_FUNCTIONS = frozenset(
         "bisect.insort",
         "bisect.insort_left",
         "bisect.insort_right",
+        "random.shuffle",
+        # what `from heapq import heappush` / `from bisect import insort` bind
+        "_heapq.heappush",
+        "_heapq.heappop",
+        "_heapq.heapify",
+        "_heapq.heappushpop",
+        "_heapq.heapreplace",
+        "_bisect.insort",
+        "_bisect.insort_left",
+        "_bisect.insort_right",
         "builtins.next",  # advances an iterator held in a variable
     }
 )

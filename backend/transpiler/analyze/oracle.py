@@ -68,6 +68,12 @@ def _options() -> Options:
 WARM_MODULE = "__portalis_module__"
 
 
+# Standard modules the translator supports that builtins' own stubs do not pull in: the
+# fine-grained checker sees only modules loaded by its first build (a later `import random`
+# would silently be an `Any` variable), so that build imports them.
+WARM_IMPORTS: tuple[str, ...] = ("random",)
+
+
 class _WarmChecker:
     """mypy's fine-grained (daemon) mode, kept warm: the standard library stays loaded, so
     re-checking a changed module costs a few milliseconds instead of a full build."""
@@ -78,7 +84,7 @@ class _WarmChecker:
         atexit.register(shutil.rmtree, self.directory, True)
         self.path = os.path.join(self.directory, f"{module}.py")
         with open(self.path, "w", encoding="utf-8") as handle:
-            handle.write("")
+            handle.write("".join(f"import {name}\n" for name in WARM_IMPORTS))
         opts = _options()
         opts.fine_grained_incremental = True
         opts.use_fine_grained_cache = False

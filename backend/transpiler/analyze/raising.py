@@ -22,6 +22,7 @@ from mypy.nodes import (
     OpExpr,
     RaiseStmt,
     SliceExpr,
+    StrExpr,
     TryStmt,
     TypeInfo,
 )
@@ -40,6 +41,8 @@ BUILTIN_PARENTS: dict[str, str] = {
     "KeyError": "LookupError",
     "ValueError": "Exception",
     "UnicodeError": "ValueError",
+    "UnicodeDecodeError": "UnicodeError",
+    "UnicodeEncodeError": "UnicodeError",
     "TypeError": "Exception",
     "RuntimeError": "Exception",
     "NotImplementedError": "RuntimeError",
@@ -210,6 +213,8 @@ IMPLICIT_METHOD_KINDS: dict[tuple[str, str], str] = {
     ("builtins.list", "remove"): "ValueError",
     ("builtins.str", "index"): "ValueError",
     ("builtins.dict", "pop"): "KeyError",
+    ("builtins.bytes", "decode"): "UnicodeDecodeError",
+    ("builtins.str", "encode"): "UnicodeEncodeError",  # only to ASCII (see below)
 }
 
 
@@ -220,7 +225,25 @@ def implicit_method_kind(types: Mapping[Expression, Type], node: CallExpr) -> st
     kind = IMPLICIT_METHOD_KINDS.get((_type_name(types, callee.expr), callee.name))
     if kind == "KeyError" and len(node.args) > 1:
         return None  # `d.pop(k, default)` never raises
+    if kind == "UnicodeEncodeError" and codec_name(node) != "ascii":
+        return None  # every str encodes to UTF-8
     return kind
+
+
+def codec_name(node: CallExpr) -> str | None:
+    """The normalized codec an `encode()`/`decode()` call names (`"utf8"` by default,
+    `"ascii"`), or None when it is not a string constant."""
+    positional = [a for a, n in zip(node.args, node.arg_names, strict=True) if n is None]
+    encoding = positional[0] if positional else None
+    for arg, name in zip(node.args, node.arg_names, strict=True):
+        if name == "encoding":
+            encoding = arg
+    if encoding is None:
+        return "utf8"
+    if not isinstance(encoding, StrExpr):
+        return None
+    name = encoding.value.lower().replace("-", "").replace("_", "")
+    return {"utf8": "utf8", "u8": "utf8", "ascii": "ascii", "usascii": "ascii"}.get(name, name)
 
 
 def _callee_fullname(callee: Expression) -> str | None:

@@ -27,6 +27,7 @@ from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
 from backend.transpiler.lower.iteration import Shape, iter_source
+from backend.transpiler.lower.literals import rust_str_literal
 
 BUILTINS: dict[str, Lowerer] = {}
 
@@ -386,12 +387,35 @@ def lower_set_call(call: Call) -> Expr:
 def lower_dict_call(call: Call) -> Expr:
     target = call.result_type
     call.ctx.module.note_type(target)
+    base = _dict_base(call, target)
+    if not call.kwargs:
+        return base
+    # `dict(a=1, b=2)` / `dict(pairs, a=1)`: the keywords are str keys inserted after the
+    # positional items, in order (a repeated key keeps its first place, as in Python)
+    value_t = target.value if isinstance(target, rt.DictT) else None
+    entries = ", ".join(
+        f"(String::from({rust_str_literal(name)}), "
+        f"{values.owned(lower_expr(call.ctx, node, value_t))})"
+        for name, node in call.kwargs.items()
+    )
+    code = f"{{ let mut d: {target.render()} = {base.code}; d.extend([{entries}]); d }}"
+    return Expr(code, target, Kind.OWNED)
+
+
+def _dict_base(call: Call, target: rt.RType) -> Expr:
+    """The dict that `dict(x)`'s positional argument gives (empty without one)."""
     if not call.args:
-        return Expr("PyDict::new()", target)
+        return Expr("PyDict::new()", target, Kind.OWNED)
     arg_t = type_of(call.ctx, call.args[0])
     if isinstance(arg_t, rt.DictT):
         return values.owned_expr(call.arg(0))
-    iterator, _ = owned_iterator(call)
+    iterator, elem = owned_iterator(call)
+    if isinstance(elem, rt.TupleT) and len(elem.items) == 2 and rt.CHAR in elem.items:
+        # `dict(zip("ab", ...))`: a str's items are one-char strs, keys of `dict[str, _]`
+        k, v = (
+            "k.to_string()" if t == rt.CHAR else n for t, n in zip(elem.items, "kv", strict=True)
+        )
+        iterator = f"{iterator}.map(|(k, v)| ({k}, {v}))"
     return Expr(_collect(iterator, "PyDict<_, _>"), target, Kind.OWNED, Prec.POSTFIX)
 
 
@@ -417,12 +441,8 @@ def lower_int_call(call: Call) -> Expr:
     if isinstance(arg.ty, rt.StrT) or arg.ty == rt.CHAR:
         if len(call.args) > 1 or "base" in call.kwargs:
             base_node = call.args[1] if len(call.args) > 1 else call.kwargs["base"]
-            base = values.value_expr(lower_expr(call.ctx, base_node, rt.INT)).at(Prec.CAST)
-            code = (
-                f"i64::from_str_radix({values.borrow_str(arg)}.trim(), {base} as u32)"
-                '.expect("invalid literal for int()")'
-            )
-            return Expr(code, rt.INT, Kind.OWNED, Prec.POSTFIX)
+            base = values.value(lower_expr(call.ctx, base_node, rt.INT))
+            return _parse(call, arg, "py_int_parse_base", "i64", "builtins.int", base)
         return _parse(call, arg, "py_int_parse", "i64", "builtins.int")
     if arg.ty == rt.FLOAT:
         return Expr(f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
@@ -439,10 +459,12 @@ def lower_float_call(call: Call) -> Expr:
     return coerce(call.ctx, values.value_expr(arg), rt.FLOAT)
 
 
-def _parse(call: Call, arg: Expr, helper: str, rust_t: str, fullname: str) -> Expr:
+def _parse(
+    call: Call, arg: Expr, helper: str, rust_t: str, fullname: str, base: str | None = None
+) -> Expr:
     ctx = call.ctx
     ty = rt.INT if rust_t == "i64" else rt.FLOAT
-    text = values.borrow_str(arg)
+    text = values.borrow_str(arg) if base is None else f"{values.borrow_str(arg)}, {base}"
     if ctx.module.raising.implicit_fallible(fullname):
         from backend.transpiler.lower import exceptions
 

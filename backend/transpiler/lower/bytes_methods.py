@@ -5,6 +5,7 @@ from __future__ import annotations
 from mypy.nodes import StrExpr
 
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.raising import codec_name
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call
@@ -27,18 +28,54 @@ def bytes_lower(call: Call) -> Expr:
     return Expr(f"{_receiver(call)}.to_ascii_lowercase()", rt.BYTES, Kind.OWNED, Prec.POSTFIX)
 
 
+# codec (as `raising.codec_name` normalizes it) -> runtime helper
+DECODERS: dict[str, str] = {"utf8": "py_decode_utf8", "ascii": "py_decode_ascii"}
+
+
 @method(BYTES_METHODS, "decode")
 def bytes_decode(call: Call) -> Expr:
-    encoding = call.args[0] if call.args else call.kwargs.get("encoding")
-    if encoding is not None and not (
-        isinstance(encoding, StrExpr) and encoding.value.lower().replace("-", "") == "utf8"
-    ):
-        raise call.fail("bytes.decode() with an encoding other than UTF-8", "PRT262")
+    codec = codec_name(call.node)
+    if codec not in DECODERS or not strict_errors(call):
+        raise call.fail("bytes.decode() other than to UTF-8 or ASCII, strict", "PRT262")
     assert call.receiver is not None
-    data = values.borrow(call.receiver)
-    code = (
-        f"std::str::from_utf8({data})"
-        ".expect(\"UnicodeDecodeError: 'utf-8' codec can't decode bytes\")"
-        ".to_string()"
-    )
+    code = f"{DECODERS[codec]}({values.borrow(call.receiver)})"
+    return codec_result(call, DECODERS[codec], code, rt.STR, "UnicodeDecodeError")
+
+
+def strict_errors(call: Call) -> bool:
+    """Whether the call keeps the default `errors="strict"`."""
+    errors = call.args[1] if len(call.args) > 1 else call.kwargs.get("errors")
+    return errors is None or (isinstance(errors, StrExpr) and errors.value == "strict")
+
+
+def codec_result(call: Call, helper: str, code: str, ty: rt.RType, kind: str) -> Expr:
+    """A codec helper's `Result`: propagated where a handler sees the error, else it ends
+    the program with CPython's traceback line."""
+    from backend.transpiler.lower import exceptions, implicit_errors
+
+    if implicit_errors.checks(call.ctx, kind):
+        call.helper(helper, "py_exception")
+        return exceptions.propagate(call.ctx, call.node, Expr(code, ty, Kind.OWNED, Prec.POSTFIX))
+    call.helper(helper, "py_uncaught")
+    return Expr(f"{code}.unwrap_or_else(|e| py_uncaught(e))", ty, Kind.OWNED, Prec.POSTFIX)
+
+
+@method(BYTES_METHODS, "join")
+def bytes_join(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import owned_iterator
+
+    iterator, elem = owned_iterator(call)
+    if elem != rt.BYTES:
+        raise call.fail(f"bytes.join() of {elem.render()} items", "PRT170")
+    assert call.receiver is not None
+    sep = values.borrow(call.receiver)
+    code = f"{{ let sep: &[u8] = {sep}; {iterator}.collect::<Vec<Vec<u8>>>().join(sep) }}"
+    return Expr(code, rt.BYTES, Kind.OWNED)
+
+
+@method(BYTES_METHODS, "hex")
+def bytes_hex(call: Call) -> Expr:
+    if call.args or call.kwargs:
+        raise call.fail("bytes.hex() with a separator", "PRT170")
+    code = f'{_receiver(call)}.iter().map(|b| format!("{{b:02x}}")).collect::<String>()'
     return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)

@@ -125,7 +125,7 @@ def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
         return call_user(ctx, node, sig, None)
     if isinstance(callee.node, TypeInfo):
         return classes.construct(ctx, node, callee.node)
-    handler = stdlib.FUNCTIONS.get(fullname)
+    handler = stdlib.FUNCTIONS.get(stdlib.public_name(fullname))
     if handler is not None:
         return handler(Call(ctx, node))
     if isinstance(callee.node, Var):
@@ -159,6 +159,9 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         return classes.call_super(ctx, node, callee.name)
     if isinstance(base, SuperExpr):
         return classes.call_super(ctx, node, callee.name)
+    owner = stdlib.module_object(base)
+    if owner is not None and f"{owner}.{callee.name}" in stdlib.FUNCTIONS:
+        return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
     receiver = lower_expr(ctx, base)
     receiver, index_lets = _bind_receiver_index(ctx, base, receiver, callee.name)
     result = hoist_arguments(

@@ -430,8 +430,7 @@ def _lower_print(call: Call) -> Expr:
     ctx = call.ctx
     sep_node = call.kwargs.get("sep")
     end_node = call.kwargs.get("end")
-    if "file" in call.kwargs:
-        raise call.fail("print(file=...)", "PRT180")
+    macro = _print_macro(call)
     sep = _literal(sep_node, " ")
     end = _literal(end_node, "\n")
     tpl = Template()
@@ -450,14 +449,29 @@ def _lower_print(call: Call) -> Expr:
     if end is None:
         assert end_node is not None
         add_node(ctx, tpl, end_node)
-        return Expr(tpl.render("print"), rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
     if end.endswith("\n"):
         tpl.literal(end[:-1])
         if not tpl.text and not tpl.args:
-            return Expr("println!()", rt.UNIT, Kind.OWNED)
-        return Expr(tpl.render("println"), rt.UNIT, Kind.OWNED)
+            return Expr(f"{macro}ln!()", rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(f"{macro}ln"), rt.UNIT, Kind.OWNED)
     tpl.literal(end)
-    return Expr(tpl.render("print"), rt.UNIT, Kind.OWNED)
+    return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
+
+
+def _print_macro(call: Call) -> str:
+    """`print` or `eprint`: the stream `file=` names (only the standard streams)."""
+    from backend.transpiler.lower import stdlib
+
+    file_node = call.kwargs.get("file")
+    if file_node is None:
+        return "print"
+    if isinstance(file_node, NameExpr) and file_node.fullname == "builtins.None":
+        return "print"  # `file=None` is sys.stdout
+    stream = stdlib.module_object(file_node)
+    if stream not in stdlib.STREAMS:
+        raise call.fail("print(file=...) to a stream other than sys.stdout/sys.stderr", "PRT180")
+    return stdlib.STREAMS[stream]
 
 
 def _add_sep(ctx: FnContext, tpl: Template, sep: str | None, sep_node: Expression | None) -> None:

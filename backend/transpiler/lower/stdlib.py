@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mypy.nodes import (
+    AssignmentStmt,
     CallExpr,
     DictExpr,
     Expression,
@@ -13,10 +15,11 @@ from mypy.nodes import (
     LambdaExpr,
     ListExpr,
     MemberExpr,
+    MypyFile,
     NameExpr,
-    ReturnStmt,
     StrExpr,
     TupleExpr,
+    Var,
 )
 from mypy.types import Instance, get_proper_type
 
@@ -26,6 +29,7 @@ from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import coerce, lower_expr
+from backend.transpiler.lower.literals import rust_str_literal
 
 FUNCTIONS: dict[str, Lowerer] = {}
 
@@ -69,6 +73,16 @@ def _constant(ctx: FnContext, node: NameExpr | MemberExpr, fullname: str) -> Exp
     code, ty = found
     kind = Kind.BORROWED if isinstance(ty, rt.StrT) else Kind.OWNED
     return Expr(code, ty, kind)
+
+
+# C accelerator modules whose names mypy gives to what `from heapq import heappush` binds
+ACCELERATED: dict[str, str] = {"_heapq": "heapq", "_bisect": "bisect", "_struct": "struct"}
+
+
+def public_name(fullname: str) -> str:
+    """`_heapq.heappush` -> `heapq.heappush` (the dispatch tables use the public names)."""
+    module, _, name = fullname.partition(".")
+    return f"{ACCELERATED[module]}.{name}" if module in ACCELERATED else fullname
 
 
 def function(*names: str) -> Callable[[Lowerer], Lowerer]:
@@ -267,6 +281,258 @@ def math_prod(call: Call) -> Expr:
     return Expr(f"{iterator}.product::<{elem.render()}>()", elem, Kind.OWNED, Prec.POSTFIX)
 
 
+# ---- time and sys ----
+
+
+def _clock(helper: str, ty: rt.RType) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        call.helper(helper)
+        return Expr(f"{helper}()", ty, Kind.OWNED, Prec.POSTFIX)
+
+    return lower
+
+
+FUNCTIONS["time.time"] = _clock("py_time", rt.FLOAT)
+FUNCTIONS["time.time_ns"] = _clock("py_time_ns", rt.INT)
+FUNCTIONS["time.perf_counter"] = _clock("py_perf_counter", rt.FLOAT)
+FUNCTIONS["time.monotonic"] = _clock("py_perf_counter", rt.FLOAT)
+FUNCTIONS["time.perf_counter_ns"] = _clock("py_perf_counter_ns", rt.INT)
+FUNCTIONS["time.monotonic_ns"] = _clock("py_perf_counter_ns", rt.INT)
+
+
+@function("time.sleep")
+def time_sleep(call: Call) -> Expr:
+    call.helper("py_sleep")
+    return Expr(f"py_sleep({_float_arg(call).code})", rt.UNIT, Kind.OWNED)
+
+
+# The standard streams by the `print!` family that writes to them
+STREAMS: dict[str, str] = {"sys.stdout": "print", "sys.stderr": "eprint"}
+
+
+def _stream_write(macro: str) -> Lowerer:
+    """`sys.stdout.write(s)`: writes `s` as it is and returns its length in characters."""
+
+    def lower(call: Call) -> Expr:
+        text = values.borrow_str(call.arg(0, rt.STR))
+        code = f'{{ let s: &str = {text}; {macro}!("{{}}", s); s.chars().count() as i64 }}'
+        return Expr(code, rt.INT, Kind.OWNED)
+
+    return lower
+
+
+def _stream_flush(stream: str) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        code = f"std::io::Write::flush(&mut std::io::{stream}()).unwrap()"
+        return Expr(code, rt.UNIT, Kind.OWNED, Prec.POSTFIX)
+
+    return lower
+
+
+for _stream, _macro in STREAMS.items():
+    FUNCTIONS[f"{_stream}.write"] = _stream_write(_macro)
+    FUNCTIONS[f"{_stream}.flush"] = _stream_flush(_stream.removeprefix("sys."))
+
+
+def module_object(node: Expression) -> str | None:
+    """The full name of a standard-library object a method is called on (`sys.stdout` in
+    `sys.stdout.write(s)`, also after `from sys import stdout`), else None."""
+    if (
+        isinstance(node, MemberExpr)
+        and isinstance(node.expr, NameExpr)
+        and isinstance(node.expr.node, MypyFile)
+    ):
+        return f"{node.expr.node.fullname}.{node.name}"
+    if isinstance(node, NameExpr) and isinstance(node.node, Var) and node.node.fullname in STREAMS:
+        return node.node.fullname
+    return None
+
+
+# ---- random (CPython's Mersenne Twister: seeded programs draw the same numbers) ----
+
+
+@function("random.seed")
+def random_seed(call: Call) -> Expr:
+    call.helper("py_random_seed")
+    node = call.args[0] if call.args else call.kwargs.get("a")
+    if node is None or _is_none(node):
+        return Expr("py_random_seed(None)", rt.UNIT, Kind.OWNED)
+    if call.ctx.module.type_of(node) not in (rt.INT, rt.BOOL) or len(call.args) > 1:
+        raise call.fail("random.seed() of a value other than an int", "PRT710")
+    seed = values.value(coerce(call.ctx, lower_expr(call.ctx, node), rt.INT))
+    return Expr(f"py_random_seed(Some({seed}))", rt.UNIT, Kind.OWNED)
+
+
+@function("random.random")
+def random_random(call: Call) -> Expr:
+    call.helper("py_random")
+    return Expr("py_random()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+
+
+FUNCTIONS["random.randint"] = _int_helper("py_randint", 2)
+FUNCTIONS["random.getrandbits"] = _int_helper("py_getrandbits", 1)
+
+
+@function("random.randrange")
+def random_randrange(call: Call) -> Expr:
+    if call.kwargs:
+        raise call.fail("random.randrange() with keyword arguments", "PRT710")
+    call.helper("py_randrange")
+    start = _int_arg(call, 0).code
+    stop = f"Some({_int_arg(call, 1).code})" if len(call.args) > 1 else "None"
+    step = _int_arg(call, 2).code if len(call.args) > 2 else "1"
+    return Expr(f"py_randrange({start}, {stop}, {step})", rt.INT, Kind.OWNED)
+
+
+@function("random.uniform")
+def random_uniform(call: Call) -> Expr:
+    call.helper("py_uniform")
+    code = f"py_uniform({_float_arg(call).code}, {_float_arg(call, 1).code})"
+    return Expr(code, rt.FLOAT, Kind.OWNED)
+
+
+@function("random.choice")
+def random_choice(call: Call) -> Expr:
+    source, elem = _materialized(call)
+    call.helper("py_choice")
+    return Expr(f"py_choice({source})", elem, Kind.OWNED)
+
+
+@function("random.shuffle")
+def random_shuffle(call: Call) -> Expr:
+    items = call.arg(0)
+    if not isinstance(items.ty, rt.ListT):
+        raise call.fail(f"random.shuffle() of {items.ty.render()}", "PRT710")
+    call.helper("py_shuffle")
+    return Expr(f"py_shuffle({values.borrow_mut(items)})", rt.UNIT, Kind.OWNED)
+
+
+@function("random.sample")
+def random_sample(call: Call) -> Expr:
+    if "counts" in call.kwargs:
+        raise call.fail("random.sample(counts=...)", "PRT710")
+    source, elem = _materialized(call)
+    k_node = call.args[1] if len(call.args) > 1 else call.kwargs["k"]
+    k = values.value(lower_expr(call.ctx, k_node, rt.INT))
+    call.helper("py_sample")
+    return Expr(f"py_sample({source}, {k})", rt.ListT(elem), Kind.OWNED)
+
+
+@function("random.choices")
+def random_choices(call: Call) -> Expr:
+    if len(call.args) > 1 or {"weights", "cum_weights"} & set(call.kwargs):
+        raise call.fail("random.choices() with weights", "PRT710")
+    source, elem = _materialized(call)
+    k = call.kwarg("k", rt.INT)
+    call.helper("py_choices")
+    code = f"py_choices({source}, {'1' if k is None else values.value(k)})"
+    return Expr(code, rt.ListT(elem), Kind.OWNED)
+
+
+# ---- struct (fixed formats; the runtime parses the format as CPython does) ----
+
+# item type of each struct code (`x` is padding: no item)
+STRUCT_CODES: dict[str, rt.RType] = {
+    **dict.fromkeys("bBhHiIlLqQ", rt.INT),
+    "f": rt.FLOAT,
+    "d": rt.FLOAT,
+    "?": rt.BOOL,
+    "x": rt.UNIT,
+}
+
+
+def struct_items(fmt: str) -> list[rt.RType] | None:
+    """The item types a format packs, or None when the translation does not support it."""
+    body = fmt[1:] if fmt[:1] in "@=<>!" and fmt else fmt
+    items: list[rt.RType] = []
+    count = ""
+    for ch in body:
+        if ch.isdigit():
+            count += ch
+        elif ch.isspace() and not count:
+            continue
+        elif ch in STRUCT_CODES:
+            n = int(count) if count else 1
+            if STRUCT_CODES[ch] != rt.UNIT:
+                items.extend([STRUCT_CODES[ch]] * n)
+            count = ""
+        else:
+            return None
+    return None if count else items
+
+
+def _struct_format(call: Call) -> tuple[str, list[rt.RType]]:
+    node = call.args[0] if call.args else None
+    fmt = None if node is None else constant_str(call.ctx, node)
+    if fmt is None:
+        raise call.fail("struct with a format that is not a string constant", "PRT711")
+    items = struct_items(fmt)
+    if items is None:
+        raise call.fail(f"struct format {fmt!r}", "PRT711")
+    assert node is not None
+    code = rust_str_literal(fmt) if isinstance(node, StrExpr) else values.borrow_str(call.arg(0))
+    return code, items
+
+
+def constant_str(ctx: FnContext, node: Expression) -> str | None:
+    """The text of a string literal, or of a module-level name bound once to one and never
+    rebound (`HEADER = "<4xBHI"`)."""
+    if isinstance(node, StrExpr):
+        return node.value
+    module = ctx.module
+    if not (isinstance(node, NameExpr) and node.name in module.constants):
+        return None
+    if node.fullname != f"{module.module_name}.{node.name}":
+        return None
+    if node.name in getattr(module, "mutable_globals", set()):
+        return None
+    bound = [
+        stmt.rvalue
+        for stmt in module.typed.tree.defs
+        if isinstance(stmt, AssignmentStmt)
+        and any(isinstance(t, NameExpr) and t.name == node.name for t in stmt.lvalues)
+    ]
+    if len(bound) == 1 and isinstance(bound[0], StrExpr):
+        return bound[0].value
+    return None
+
+
+@function("struct.calcsize")
+def struct_calcsize(call: Call) -> Expr:
+    fmt, _ = _struct_format(call)
+    call.helper("py_struct_calcsize")
+    return Expr(f"py_struct_calcsize({fmt})", rt.INT, Kind.OWNED)
+
+
+_STRUCT_VARIANTS: dict[rt.RType, str] = {rt.INT: "Int", rt.FLOAT: "Float", rt.BOOL: "Bool"}
+
+
+@function("struct.pack")
+def struct_pack(call: Call) -> Expr:
+    fmt, _ = _struct_format(call)
+    parts = []
+    for index in range(1, len(call.args)):
+        value = values.value_expr(call.arg(index))
+        variant = _STRUCT_VARIANTS.get(value.ty)
+        if variant is None:
+            raise call.fail(f"struct.pack() of {value.ty.render()}", "PRT711")
+        parts.append(f"PyStructItem::{variant}({value.code})")
+    call.helper("py_struct_pack")
+    return Expr(f"py_struct_pack({fmt}, &[{', '.join(parts)}])", rt.BYTES, Kind.OWNED)
+
+
+@function("struct.unpack")
+def struct_unpack(call: Call) -> Expr:
+    fmt, items = _struct_format(call)
+    data = values.borrow(call.arg(1))
+    call.helper("py_struct_unpack")
+    getters: dict[rt.RType, str] = {rt.INT: "int", rt.FLOAT: "float", rt.BOOL: "bool"}
+    parts = [f"v[{i}].{getters[ty]}()" for i, ty in enumerate(items)]
+    tup = f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+    code = f"{{ let v = py_struct_unpack({fmt}, {data}); {tup} }}"
+    return Expr(code, rt.TupleT(tuple(items)), Kind.OWNED)
+
+
 # ---- functools and string ----
 
 
@@ -294,6 +560,27 @@ def functools_reduce(call: Call) -> Expr:
         return Expr(code, elem, Kind.OWNED, Prec.POSTFIX)
     start = values.owned(lower_expr(call.ctx, initial, acc_t))
     return Expr(f"{iterator}.fold({start}, {combine})", acc_t, Kind.OWNED, Prec.POSTFIX)
+
+
+@function("builtins.str.maketrans")
+def str_maketrans(call: Call) -> Expr:
+    ty = call.result_type
+    call.ctx.module.note_type(ty)
+    call.helper("py_dict")
+    if len(call.args) == 1:
+        table = call.arg(0)
+        if not isinstance(table.ty, rt.DictT):
+            raise call.fail("str.maketrans() of a value that is not a dict", "PRT709")
+        if table.ty.key == rt.INT:
+            return values.owned_expr(table)
+        if not isinstance(table.ty.key, rt.StrT):
+            raise call.fail("str.maketrans() of a dict with mixed str and int keys", "PRT709")
+        call.helper("py_maketrans_keys")
+        return Expr(f"py_maketrans_keys({values.borrow(table)})", ty, Kind.OWNED)
+    strs = [values.borrow_str(call.arg(i, rt.STR)) for i in range(len(call.args))]
+    helper = "py_maketrans" if len(strs) == 2 else "py_maketrans_deleting"
+    call.helper(helper)
+    return Expr(f"{helper}({', '.join(strs)})", ty, Kind.OWNED)
 
 
 @function("string.capwords")
@@ -349,66 +636,42 @@ def dict_fromkeys(call: Call) -> Expr:
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX if value_node is None else Prec.ATOM)
 
 
-# Factories whose value is what Rust's `Default` gives for the mapped value type, so that
-# `d[k]` on a missing key can insert `Default::default()`.
-_DEFAULT_FACTORIES = {
-    "builtins.int",
-    "builtins.float",
-    "builtins.str",
-    "builtins.bool",
-    "builtins.list",
-    "builtins.set",
-    "builtins.dict",
-    "collections.Counter",
-    "collections.deque",
-}
-# `lambda: 0`-style factories that return the same empty value
-_DEFAULT_LITERALS = ("0", "0.0", "''", '""', "[]", "{}", "False", "set()", "list()", "dict()")
+@function("collections.OrderedDict")
+def ordered_dict_new(call: Call) -> Expr:
+    from backend.transpiler.lower.builtins import lower_dict_call
+
+    return lower_dict_call(call)  # a PyDict keeps insertion order already
+
+
+# Factories whose value is the Rust `Default` of the value type the translation uses
+DEFAULT_FACTORIES = frozenset(
+    {
+        "builtins.int",
+        "builtins.float",
+        "builtins.str",
+        "builtins.bool",
+        "builtins.list",
+        "builtins.set",
+        "builtins.dict",
+        "collections.deque",
+        "collections.Counter",
+        "collections.OrderedDict",
+    }
+)
 
 
 @function("collections.defaultdict")
 def defaultdict_new(call: Call) -> Expr:
-    ty = call.result_type
-    call.ctx.module.note_type(ty)
-    if call.kwargs or not call.args or not _is_default_factory(call.args[0]):
+    # indexing a missing key inserts `Default::default()` (subscripts, statements)
+    if call.kwargs or not call.args or len(call.args) > 2 or not _default_factory(call.args[0]):
         raise call.fail(
-            "defaultdict whose factory is not a type's empty value (int, list, lambda: 0, ...)",
-            "PRT169",
+            "defaultdict() other than of one type (int, list, ...) or a lambda returning "
+            "that type's empty value",
+            "PRT712",
         )
-    return _initial_mapping(call, ty, 1)
-
-
-@function("collections.OrderedDict")
-def ordered_dict_new(call: Call) -> Expr:
     ty = call.result_type
     call.ctx.module.note_type(ty)
-    if call.kwargs:
-        raise call.fail("OrderedDict() with keyword items", "PRT169")
-    return _initial_mapping(call, ty, 0)
-
-
-def _is_default_factory(node: Expression) -> bool:
-    if isinstance(node, NameExpr | MemberExpr):
-        return node.fullname in _DEFAULT_FACTORIES
-    if isinstance(node, LambdaExpr) and not node.arguments:
-        body = node.body.body
-        if len(body) == 1 and isinstance(body[0], ReturnStmt) and body[0].expr is not None:
-            return _source_text(body[0].expr) in _DEFAULT_LITERALS
-    return False
-
-
-def _source_text(node: Expression) -> str:
-    if isinstance(node, IntExpr | FloatExpr):
-        return str(node.value)
-    if isinstance(node, StrExpr):
-        return repr(node.value)
-    if isinstance(node, ListExpr | DictExpr) and not node.items:
-        return "[]" if isinstance(node, ListExpr) else "{}"
-    if isinstance(node, NameExpr) and node.fullname == "builtins.False":
-        return "False"
-    if isinstance(node, CallExpr) and not node.args and isinstance(node.callee, NameExpr):
-        return f"{node.callee.name}()"
-    return ""
+    return _initial_mapping(call, ty, 1)
 
 
 def _initial_mapping(call: Call, ty: rt.RType, index: int) -> Expr:
@@ -427,6 +690,29 @@ def _initial_mapping(call: Call, ty: rt.RType, index: int) -> Expr:
         iterator, _ = owned_iterator(call, index)
         code = f"{iterator}.collect::<PyDict<_, _>>()"
     return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def _default_factory(node: Expression) -> bool:
+    """Whether calling the factory gives the value type's Rust `Default`: a type such as
+    `int` or `list`, or a lambda returning `0`, `""`, `[]`, ... or such a defaultdict."""
+    if isinstance(node, NameExpr | MemberExpr):
+        return node.fullname in DEFAULT_FACTORIES
+    if not isinstance(node, LambdaExpr) or node.arguments:
+        return False
+    body = node.expr()
+    if isinstance(body, IntExpr | FloatExpr):
+        return body.value == 0
+    if isinstance(body, StrExpr):
+        return body.value == ""
+    if isinstance(body, ListExpr | DictExpr):
+        return not body.items
+    if isinstance(body, NameExpr) and body.fullname in ("builtins.False",):
+        return True
+    if isinstance(body, CallExpr) and isinstance(body.callee, NameExpr | MemberExpr):
+        if body.callee.fullname == "collections.defaultdict":  # nested defaultdicts
+            return len(body.args) == 1 and _default_factory(body.args[0])
+        return not body.args and body.callee.fullname in DEFAULT_FACTORIES
+    return False
 
 
 @function("collections.deque")
@@ -476,18 +762,19 @@ FUNCTIONS["heapq.heappop"] = _mut_first("py_heappop", "elem")
 FUNCTIONS["heapq.heapify"] = _mut_first("py_heapify", None)
 FUNCTIONS["heapq.heappushpop"] = _mut_first("py_heappushpop", "elem")
 FUNCTIONS["heapq.heapreplace"] = _mut_first("py_heapreplace", "elem")
-FUNCTIONS["bisect.insort"] = _mut_first("py_insort_right", None)
-FUNCTIONS["bisect.insort_right"] = _mut_first("py_insort_right", None)
-FUNCTIONS["bisect.insort_left"] = _mut_first("py_insort_left", None)
 
 
 def _n_select(helper: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        call.helper(helper)
-        items = call.arg(1)
-        return Expr(
-            f"{helper}({_int_arg(call, 0).code}, {values.borrow(items)})", items.ty, Kind.OWNED
-        )
+        source, elem = _materialized(call, 1)
+        key_node = call.kwargs.get("key")
+        if key_node is None or _is_none(key_node):
+            call.helper(helper)
+            return Expr(f"{helper}({_int_arg(call, 0).code}, {source})", rt.ListT(elem), Kind.OWNED)
+        call.helper(f"{helper}_by")
+        key = _function_arg(call, key_node, [elem], by_ref=True)
+        code = f"{helper}_by({_int_arg(call, 0).code}, {source}, {key})"
+        return Expr(code, rt.ListT(elem), Kind.OWNED)
 
     return lower
 
@@ -496,20 +783,132 @@ FUNCTIONS["heapq.nlargest"] = _n_select("py_nlargest")
 FUNCTIONS["heapq.nsmallest"] = _n_select("py_nsmallest")
 
 
-def _bisect(helper: str) -> Lowerer:
+def _is_none(node: Expression) -> bool:
+    return isinstance(node, NameExpr) and node.fullname == "builtins.None"
+
+
+@dataclass
+class _BisectArgs:
+    """`(a, x, lo=0, hi=None, *, key=None)` of the bisect functions, lowered."""
+
+    seq: Expr
+    elem: rt.RType
+    lo: str | None
+    hi: str | None  # an `Option<i64>` expression
+    key: Expression | None
+
+    @property
+    def plain(self) -> bool:
+        return self.lo is None and self.hi is None and self.key is None
+
+
+def _bisect_args(call: Call) -> _BisectArgs:
+    seq = call.arg(0)
+    elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else rt.UNKNOWN
+    lo_node = call.args[2] if len(call.args) > 2 else call.kwargs.get("lo")
+    hi_node = call.args[3] if len(call.args) > 3 else call.kwargs.get("hi")
+    key_node = call.kwargs.get("key")
+    lo = None if lo_node is None else values.value(lower_expr(call.ctx, lo_node, rt.INT))
+    hi = None
+    if hi_node is not None:
+        hi = "None" if _is_none(hi_node) else f"Some({lower_expr(call.ctx, hi_node, rt.INT).code})"
+    key = None if key_node is None or _is_none(key_node) else key_node
+    return _BisectArgs(seq, elem, lo, hi, key)
+
+
+def _bisect(side: str) -> Lowerer:
     def lower(call: Call) -> Expr:
-        call.helper(helper)
-        seq = call.arg(0)
-        elem = seq.ty.elem if isinstance(seq.ty, rt.ListT) else None
-        x = lower_expr(call.ctx, call.args[1], elem)
-        return Expr(f"{helper}({values.borrow(seq)}, {values.borrow(x)})", rt.INT, Kind.OWNED)
+        args = _bisect_args(call)
+        if args.plain:
+            helper = f"py_bisect_{side}"
+            call.helper(helper)
+            needle = lower_expr(call.ctx, call.args[1], args.elem)
+            code = f"{helper}({values.borrow(args.seq)}, {values.borrow(needle)})"
+            return Expr(code, rt.INT, Kind.OWNED)
+        # with key=, x is compared with key(item) as it is (Python does not call key(x))
+        key_t = _key_type(call, args)
+        x = values.owned(lower_expr(call.ctx, call.args[1], key_t))
+        item = "e" if args.key is None else "key(e)"
+        key_let = (
+            ""
+            if args.key is None
+            else f"let key{_key_annotation(args)} = {_key_closure(call, args)}; "
+        )
+        code = (
+            f"{{ let x = {x}; {key_let}"
+            f"{_bisect_call(call, args, values.borrow(args.seq), side, item, '&x')} }}"
+        )
+        return Expr(code, rt.INT, Kind.OWNED)
 
     return lower
 
 
-FUNCTIONS["bisect.bisect_left"] = _bisect("py_bisect_left")
-FUNCTIONS["bisect.bisect_right"] = _bisect("py_bisect_right")
-FUNCTIONS["bisect.bisect"] = _bisect("py_bisect_right")
+def _key_closure(call: Call, args: _BisectArgs) -> str:
+    """The key function as a `&dyn Fn(&T) -> _` value: a closure bound by `let` needs its
+    parameter type written out, and it is called from two places."""
+    assert args.key is not None
+    if isinstance(args.elem, rt.UnknownT):
+        raise call.fail("a bisect key function over items of unknown type", "PRT708")
+    closure = _function_arg(call, args.key, [args.elem], by_ref=True)
+    return f"&{closure}"
+
+
+def _key_annotation(args: _BisectArgs) -> str:
+    return f": &dyn Fn(&{args.elem.render()}) -> _"
+
+
+def _key_type(call: Call, args: _BisectArgs) -> rt.RType | None:
+    """The type of `key(item)`: what x is compared with."""
+    if args.key is None:
+        return args.elem
+    typ = get_proper_type(call.ctx.module.mypy_type(args.key))
+    from mypy.types import CallableType
+
+    if isinstance(typ, CallableType):
+        return call.ctx.module.map_type(typ.ret_type)
+    return None
+
+
+def _bisect_call(call: Call, args: _BisectArgs, seq: str, side: str, item: str, x: str) -> str:
+    """`py_bisect_by(...)` comparing `item` (code over the item `e`) with `x` (a reference)."""
+    call.helper("py_bisect_by")
+    before = f"&{item} < {x}" if side == "left" else f"!({x} < &{item})"
+    if item == "e":
+        before = f"e < {x}" if side == "left" else f"!({x} < e)"
+    lo = args.lo or "0"
+    return f"py_bisect_by({seq}, {lo}, {args.hi or 'None'}, |e| {before})"
+
+
+FUNCTIONS["bisect.bisect_left"] = _bisect("left")
+FUNCTIONS["bisect.bisect_right"] = _bisect("right")
+FUNCTIONS["bisect.bisect"] = _bisect("right")
+
+
+def _insort(side: str) -> Lowerer:
+    def lower(call: Call) -> Expr:
+        args = _bisect_args(call)
+        if args.plain:
+            return _mut_first(f"py_insort_{side}", None)(call)
+        x = values.owned(lower_expr(call.ctx, call.args[1], args.elem))
+        seq = values.borrow_mut(args.seq)
+        if args.key is None:
+            search = _bisect_call(call, args, "v", side, "e", "&x")
+            code = f"{{ let x = {x}; let v: &mut Vec<_> = {seq}; let i = {search}; "
+        else:  # insort calls key(x) once, before searching
+            search = _bisect_call(call, args, "v", side, "key(e)", "&kx")
+            code = (
+                f"{{ let x = {x}; let v: &mut Vec<_> = {seq}; "
+                f"let key{_key_annotation(args)} = {_key_closure(call, args)}; "
+                f"let kx = key(&x); let i = {search}; "
+            )
+        return Expr(code + "v.insert(i as usize, x); }", rt.UNIT, Kind.OWNED)
+
+    return lower
+
+
+FUNCTIONS["bisect.insort"] = _insort("right")
+FUNCTIONS["bisect.insort_right"] = _insort("right")
+FUNCTIONS["bisect.insort_left"] = _insort("left")
 
 
 # ---- itertools ----

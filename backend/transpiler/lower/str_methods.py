@@ -8,10 +8,11 @@ A `char` receiver (a loop variable over a string) is widened to a `&str` when ne
 
 from __future__ import annotations
 
-from mypy.nodes import CallExpr, GeneratorExpr, ListExpr, NameExpr, StrExpr, TupleExpr
+from mypy.nodes import CallExpr, DictExpr, GeneratorExpr, ListExpr, NameExpr, StrExpr, TupleExpr
 
 from backend.transpiler import rtypes as rt
-from backend.transpiler.ir import Expr, Prec
+from backend.transpiler.analyze.raising import codec_name
+from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.literals import rust_char_literal
@@ -396,10 +397,65 @@ def str_format(call: Call) -> Expr:
 
 @method(STR_METHODS, "encode")
 def str_encode(call: Call) -> Expr:
-    encoding = call.args[0] if call.args else call.kwargs.get("encoding")
-    if encoding is not None and not (
-        isinstance(encoding, StrExpr)
-        and encoding.value.lower().replace("-", "") in ("utf8", "ascii")
-    ):
-        raise call.fail("str.encode() with an encoding other than UTF-8", "PRT260")
-    return _out(f"{_char_recv(call)}.as_bytes().to_vec()", rt.BYTES)
+    from backend.transpiler.lower.bytes_methods import codec_result, strict_errors
+
+    codec = codec_name(call.node)
+    if codec == "utf8":  # every str encodes to UTF-8: `errors` never matters
+        return _out(f"{_char_recv(call)}.as_bytes().to_vec()", rt.BYTES)
+    if codec != "ascii" or not strict_errors(call):
+        raise call.fail("str.encode() other than to UTF-8 or ASCII, strict", "PRT260")
+    assert call.receiver is not None
+    code = f"py_encode_ascii({values.borrow_str(call.receiver)})"
+    return codec_result(call, "py_encode_ascii", code, rt.BYTES, "UnicodeEncodeError")
+
+
+@method(STR_METHODS, "translate")
+def str_translate(call: Call) -> Expr:
+    from backend.transpiler.lower.expressions import lower_expr
+
+    display_t = _display_table_type(call)
+    table = lower_expr(call.ctx, call.args[0]) if display_t is None else _table(call, display_t)
+    if not (isinstance(table.ty, rt.DictT) and table.ty.key == rt.INT):
+        raise call.fail("str.translate() with a table that is not a dict keyed by ints", "PRT263")
+    value = table.ty.value
+    inner = value.inner if isinstance(value, rt.OptionT) else value
+    if not (inner in (rt.INT, rt.UNIT) or isinstance(inner, rt.StrT)):
+        raise call.fail(f"str.translate() with {value.render()} values", "PRT263")
+    call.helper("py_translate")
+    return _out(f"py_translate({values.borrow_str(_recv(call))}, {values.borrow(table)})", rt.STR)
+
+
+def _display_table_type(call: Call) -> rt.DictT | None:
+    """`s.translate({104: "J", 108: None})`: mypy types the display by the parameter (values
+    `str | int | None`); its own values say the table the translation can build."""
+    node = call.args[0]
+    if not isinstance(node, DictExpr) or not node.items:
+        return None
+    if any(key is None or call.ctx.module.type_of(key) != rt.INT for key, _ in node.items):
+        return None
+    kinds = {call.ctx.module.type_of(v) for _, v in node.items}
+    deletes = rt.UNIT in kinds
+    kinds.discard(rt.UNIT)
+    if not kinds:
+        return rt.DictT(rt.INT, rt.UNIT)
+    if len(kinds) > 1:
+        return None
+    value = kinds.pop()
+    return rt.DictT(rt.INT, rt.OptionT(value) if deletes else value)
+
+
+def _table(call: Call, ty: rt.DictT) -> Expr:
+    """The display argument of `translate` built with the table type its values give."""
+    from backend.transpiler.lower.expressions import lower_expr
+
+    node = call.args[0]
+    assert isinstance(node, DictExpr)
+    call.helper("py_dict")
+    call.ctx.module.note_type(ty)
+    pairs = []
+    for key, val in node.items:
+        assert key is not None
+        k = values.value(lower_expr(call.ctx, key, rt.INT))
+        v = "()" if ty.value == rt.UNIT else values.owned(lower_expr(call.ctx, val, ty.value))
+        pairs.append(f"({k}, {v})")
+    return Expr(f"PyDict::from_iter([{', '.join(pairs)}])", ty, Kind.OWNED, Prec.POSTFIX)

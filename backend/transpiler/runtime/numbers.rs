@@ -467,3 +467,71 @@ fn py_powmod(base: i64, exp: i64, m: i64) -> i64 {
     result as i64
 }
 // @end
+
+// @helper py_int_parse_base
+// @needs py_exception, py_str_repr, py_char_isspace
+/// Python's `int(s, base)`: base 0 (prefix decides; no leading zeros in decimal) or
+/// 2..=36, an optional `0x`/`0o`/`0b` prefix matching the base, single `_` between digits
+/// (and after a prefix), surrounding whitespace, one sign. ASCII digits only.
+fn py_int_parse_base(s: &str, base: i64) -> Result<i64, PyException> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(PyException::new("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+    }
+    let invalid = || {
+        PyException::new(
+            "ValueError",
+            format!("invalid literal for int() with base {}: {}", base, py_str_repr(s)),
+        )
+    };
+    let t = s.trim_matches(py_char_isspace);
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.get(..2).map(|p| p.to_ascii_lowercase());
+    let prefix_base = match lower.as_deref() {
+        Some("0x") => 16,
+        Some("0o") => 8,
+        Some("0b") => 2,
+        _ => 0,
+    };
+    let (radix, digits, zeros_only) = if base == 0 {
+        match prefix_base {
+            0 => (10, body, body.starts_with('0')), // "0_0" and "00" are 0; "08" is an error
+            p => (p, &body[2..], false),
+        }
+    } else if prefix_base == base {
+        (base, &body[2..], false)
+    } else {
+        (base, body, false)
+    };
+    let digits = if prefix_base != 0 && radix == prefix_base && digits.len() + 2 == body.len() {
+        digits.strip_prefix('_').unwrap_or(digits) // one `_` may follow the prefix
+    } else {
+        digits
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(invalid());
+    }
+    let mut magnitude: u128 = 0;
+    for c in digits.chars().filter(|&c| c != '_') {
+        let d = c.to_digit(36).filter(|&d| i64::from(d) < radix).ok_or_else(invalid)?;
+        magnitude = magnitude.saturating_mul(radix as u128).saturating_add(u128::from(d));
+    }
+    if zeros_only && magnitude != 0 {
+        return Err(invalid());
+    }
+    let limit = if negative { 1u128 << 63 } else { (1u128 << 63) - 1 };
+    if magnitude > limit {
+        return Err(PyException::new(
+            "OverflowError",
+            format!(
+                "int({}, {}) does not fit in i64 (Python ints are unbounded; Portalis uses i64)",
+                py_str_repr(s),
+                base
+            ),
+        ));
+    }
+    Ok(if negative { (magnitude as i128).wrapping_neg() as i64 } else { magnitude as i64 })
+}
+// @end

@@ -396,6 +396,49 @@ fn py_insort_right<T: PartialOrd>(v: &mut Vec<T>, x: T) {
 }
 // @end
 
+// @helper py_nlargest_by
+// @needs py_sort_order
+/// Python's `heapq.nlargest(n, v, key=key)`, i.e. `sorted(v, key=key, reverse=True)[:n]`
+/// (the key is called once per item).
+fn py_nlargest_by<T: Clone, K: PartialOrd>(n: i64, v: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = py_sort_order(&keys, true);
+    order.into_iter().take(n.max(0) as usize).map(|i| v[i].clone()).collect()
+}
+// @end
+
+// @helper py_nsmallest_by
+// @needs py_sort_order
+/// Python's `heapq.nsmallest(n, v, key=key)`, i.e. `sorted(v, key=key)[:n]`.
+fn py_nsmallest_by<T: Clone, K: PartialOrd>(n: i64, v: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = py_sort_order(&keys, false);
+    order.into_iter().take(n.max(0) as usize).map(|i| v[i].clone()).collect()
+}
+// @end
+
+// @helper py_bisect_by
+/// The search of Python's `bisect` functions with `lo`, `hi` (None = `len(v)`) and `key`:
+/// the first position in `lo..hi` whose item is not `before` the searched value
+/// (`bisect_left`: `key(item) < x`; `bisect_right`: `not x < key(item)`).
+fn py_bisect_by<T>(v: &[T], lo: i64, hi: Option<i64>, before: impl Fn(&T) -> bool) -> i64 {
+    if lo < 0 {
+        panic!("ValueError: lo must be non-negative");
+    }
+    let (mut lo, mut hi) = (lo, hi.unwrap_or(v.len() as i64));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let item = v.get(mid as usize).unwrap_or_else(|| panic!("IndexError: list index out of range"));
+        if before(item) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+// @end
+
 // @helper py_range
 /// Python's `range(start, stop, step)` with a step known only at run time.
 fn py_range(start: i64, stop: i64, step: i64) -> impl DoubleEndedIterator<Item = i64> + ExactSizeIterator + Clone {
