@@ -415,6 +415,8 @@ def lower_int_call(call: Call) -> Expr:
         return _parse(call, arg, "py_int_parse", "i64", "builtins.int")
     if arg.ty == rt.FLOAT:
         return Expr(f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    if arg.ty == rt.BIGINT:
+        return arg  # `int(n)` of an arbitrary-precision int is itself
     return coerce(call.ctx, values.value_expr(arg), rt.INT)
 
 
@@ -509,6 +511,12 @@ def lower_divmod(call: Call) -> Expr:
 def lower_pow(call: Call) -> Expr:
     base = values.value_expr(call.arg(0))
     exp = values.value_expr(call.arg(1))
+    if rt.BIGINT in (call.result_type, base.ty, exp.ty):
+        from backend.transpiler.lower import bigints
+
+        if len(call.args) == 3:
+            return bigints.pow_mod(call.ctx, base, exp, call.arg(2))
+        return bigints.power(call.ctx, call.node, base, exp)
     if len(call.args) == 3:
         mod = values.value(call.arg(2))
         call.helper("py_powmod")

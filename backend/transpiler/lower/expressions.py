@@ -162,6 +162,12 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if rt.BIGINT in (src, target) or _big_list(src) or _big_list(target):
+        from backend.transpiler.lower import bigints
+
+        widened = bigints.coerce(ctx, e, target)  # `PyBigInt::from(x)` / checked `.to_i64()`
+        if widened is not None:
+            return widened
     if isinstance(src, rt.UnionT) or isinstance(target, rt.UnionT):
         from backend.transpiler.lower import unions
 
@@ -233,12 +239,18 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     return e
 
 
+def _big_list(ty: rt.RType) -> bool:
+    return isinstance(ty, rt.ListT) and ty.elem == rt.BIGINT
+
+
 # ---- literals and names ----
 
 
 def lower_int(ctx: FnContext, node: IntExpr) -> Expr:
     if node.value > I64_MAX:
-        raise Unsupported(node, f"integer literal {node.value} does not fit in i64", "PRT110")
+        from backend.transpiler.lower import bigints
+
+        return bigints.literal(ctx, node)  # arbitrary precision (analyze/int_width.py)
     return Expr(str(node.value), rt.INT, Kind.OWNED)
 
 

@@ -28,12 +28,20 @@ from mypy.nodes import (
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze import int_width
 from backend.transpiler.analyze.mutation import MutationAnalysis
 from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_links, classes, functions, unions
+from backend.transpiler.lower import (
+    bigints,
+    class_hierarchy,
+    class_links,
+    classes,
+    functions,
+    unions,
+)
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
@@ -108,6 +116,8 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     mutation = MutationAnalysis(all_funcs)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
+    constants = int_width.module_int_constants(tree.defs)
+    ctx.int_width = int_width.IntWidth(all_funcs, typed.types, constants)  # PyBigInt or i64
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
@@ -123,6 +133,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
         items.append(_lower_main(ctx, main_def))
     items[:0] = unions.union_items(ctx, items)  # the enums of the unions the items use
+    bigints.report(ctx, selection)
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)

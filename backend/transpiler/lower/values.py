@@ -122,6 +122,8 @@ def truthy(e: Expr) -> str:
         return value(e)
     if ty == rt.INT:
         return f"{value_expr(e).at(Prec.CMP)} != 0"
+    if ty == rt.BIGINT:
+        return f"!{e.at(Prec.POSTFIX)}.is_zero()"
     if ty == rt.FLOAT:
         return f"{value_expr(e).at(Prec.CMP)} != 0.0"
     if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
@@ -141,7 +143,7 @@ def truthy(e: Expr) -> str:
 def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     """(format piece, argument) that prints `e` exactly as Python's `str()` would."""
     ty = e.ty
-    if ty in (rt.INT, rt.CHAR) or isinstance(ty, rt.StrT):
+    if ty in (rt.INT, rt.CHAR, rt.BIGINT) or isinstance(ty, rt.StrT):
         return "{}", e.code
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")
@@ -237,7 +239,7 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
 def repr_of(ctx: ModuleContext, e: Expr) -> str:
     """Code of a `String` equal to Python's `repr()` of the value."""
     ty = e.ty
-    if ty == rt.INT:
+    if ty in (rt.INT, rt.BIGINT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return f'format!("{{:?}}", {e.code})'
@@ -258,7 +260,7 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
     ty = e.ty
     if isinstance(ty, rt.StrT):
         return owned(e)
-    if ty in (rt.INT, rt.CHAR):
+    if ty in (rt.INT, rt.CHAR, rt.BIGINT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")

@@ -147,6 +147,14 @@ impl PyBigInt {
         result
     }
 
+    /// `math.factorial(n)`.
+    fn factorial(n: i64) -> PyBigInt {
+        if n < 0 {
+            panic!("ValueError: factorial() not defined for negative values");
+        }
+        (2..=n).fold(PyBigInt::from(1), |acc, k| acc * k)
+    }
+
     /// `pow(self, exp, m)` for `exp >= 0`: the result has the sign of `m`.
     fn pow_mod(&self, exp: &PyBigInt, m: &PyBigInt) -> PyBigInt {
         assert!(!exp.neg, "PyBigInt::pow_mod needs exp >= 0");
