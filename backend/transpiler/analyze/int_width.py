@@ -33,6 +33,7 @@ from mypy.nodes import (
     Expression,
     ForStmt,
     FuncDef,
+    IfStmt,
     IndexExpr,
     IntExpr,
     LambdaExpr,
@@ -45,6 +46,7 @@ from mypy.nodes import (
     OpExpr,
     ReturnStmt,
     SliceExpr,
+    TryStmt,
     TupleExpr,
     UnaryExpr,
     Var,
@@ -56,7 +58,7 @@ from backend.transpiler.analyze.walk import Walker
 
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1
 _ARITH = {"+", "-", "*", "//", "%", "**", "<<", ">>"}
-_SMALL_GROWTH_BITS = 32  # a loop of known trips whose growth stays below 2^32 keeps i64
+_SMALL_GROWTH_BITS = 48  # a loop of known trips whose growth stays below 2^48 keeps i64
 _CONSTANT_OPS = {
     "+": operator.add,
     "-": operator.sub,
@@ -76,14 +78,18 @@ def _is_int_type(typ: Type | None) -> bool:
     return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
 
 
-def _is_int_list_type(typ: Type | None) -> bool:
+def _is_int_list_type(typ: Type | None, open_items: bool = False) -> bool:
+    """`list[int]`; with `open_items`, also a `list[Any]` whose items lowering settles from
+    what is stored (`result.append(2 ** k)`: mypy says `Any` for an int power)."""
     proper = get_proper_type(typ) if typ is not None else None
-    return (
+    if not (
         isinstance(proper, Instance)
         and proper.type.fullname == "builtins.list"
         and len(proper.args) == 1
-        and _is_int_type(proper.args[0])
-    )
+    ):
+        return False
+    item = get_proper_type(proper.args[0])
+    return _is_int_type(item) or (open_items and isinstance(item, AnyType))
 
 
 def _var(node: Expression) -> Var | None:
@@ -119,6 +125,7 @@ class _Bind:
     op: str  # "=" or the augmented operator ("*" for `*=`)
     loops: tuple[Node, ...]  # enclosing loops, outermost first
     node: Context
+    guarded: bool = False  # under an `if`/`try` inside its innermost loop
 
 
 @dataclass
@@ -136,6 +143,7 @@ class _Facts:
     list_binds: list[tuple[Var, Expression]] = field(default_factory=list)
     for_targets: list[tuple[Var, Expression]] = field(default_factory=list)
     trips: dict[Node, int | None] = field(default_factory=dict)
+    loop_targets: dict[Node, set[Var]] = field(default_factory=dict)  # rebound each iteration
     index_bounds: dict[Var, int] = field(default_factory=dict)
     ops: list[OpExpr] = field(default_factory=list)
     # module constants and the locals bound once, outside loops, to a constant expression
@@ -147,6 +155,7 @@ class _Collector(Walker):
         self.facts = facts
         self.constants = constants
         self.loops: list[Node] = []
+        self.guards: list[int] = [0]  # per loop level: how many `if`/`try` blocks deep
 
     def visit_FuncDef(self, node: FuncDef) -> None:
         return  # a nested function is not analysed (it keeps i64)
@@ -164,13 +173,14 @@ class _Collector(Walker):
                 self._list_item(target.base, value, node)
             return
         if _is_int_type(var.type):
-            self.facts.binds.append(_Bind(var, value, op, tuple(self.loops), node))
-        elif _is_int_list_type(var.type) and value is not None and op == "=":
+            guarded = self.guards[-1] > 0
+            self.facts.binds.append(_Bind(var, value, op, tuple(self.loops), node, guarded))
+        elif _is_int_list_type(var.type, open_items=True) and value is not None and op == "=":
             self.facts.list_binds.append((var, value))
 
     def _list_item(self, base: Expression, item: Expression, node: Context) -> None:
         var = _var(base)
-        if var is not None and _is_int_list_type(var.type):
+        if var is not None and _is_int_list_type(var.type, open_items=True):
             self.facts.list_items.append((var, item, tuple(self.loops), node))
 
     def visit_AssignmentStmt(self, node: AssignmentStmt) -> None:
@@ -195,23 +205,42 @@ class _Collector(Walker):
     def visit_ForStmt(self, node: ForStmt) -> None:
         self.visit(node.expr)
         self.facts.trips[node] = self._trips(node.expr)
+        self.facts.loop_targets[node] = _mentions(node.index)
         var = _var(node.index)
         if var is not None and _is_int_type(var.type):
             self.facts.for_targets.append((var, node.expr))
             bound = self._range_bound(node.expr)
             if bound is not None:
                 self.facts.index_bounds[var] = bound
-        self.loops.append(node)
-        self.visit(node.body)
-        self.loops.pop()
+        self._loop_body(node, node.body)
         self.visit(node.else_body)
+
+    def _loop_body(self, loop: Node, body: Node) -> None:
+        self.loops.append(loop)
+        self.guards.append(0)
+        self.visit(body)
+        self.guards.pop()
+        self.loops.pop()
+
+    def _guarded(self, node: Node) -> None:
+        self.guards[-1] += 1
+        self.generic(node)
+        self.guards[-1] -= 1
+
+    def visit_IfStmt(self, node: IfStmt) -> None:
+        self.visit_all(node.expr)
+        self.guards[-1] += 1
+        self.visit_all(node.body)
+        self.visit(node.else_body)
+        self.guards[-1] -= 1
+
+    def visit_TryStmt(self, node: TryStmt) -> None:
+        self._guarded(node)
 
     def visit_WhileStmt(self, node: WhileStmt) -> None:
         self.visit(node.expr)
         self.facts.trips[node] = None
-        self.loops.append(node)
-        self.visit(node.body)
-        self.loops.pop()
+        self._loop_body(node, node.body)
         self.visit(node.else_body)
 
     def visit_ReturnStmt(self, node: ReturnStmt) -> None:
@@ -418,10 +447,11 @@ class IntWidth:
     # ---- seeds ----
 
     def _seed_loops(self, facts: _Facts) -> None:
-        loops = {loop for b in facts.binds for loop in b.loops}
+        loops = list(dict.fromkeys(loop for b in facts.binds for loop in b.loops))
         for loop in loops:
             inside = [b for b in facts.binds if loop in b.loops]
-            carried = {b.var for b in inside}
+            carried = _carried(loop, inside, facts.loop_targets.get(loop, set()))
+            inside = [b for b in inside if b.var in carried]
             deps: dict[Var, set[Var]] = {v: set() for v in carried}
             for b in inside:
                 deps[b.var] |= _mentions(b.value) & carried
@@ -470,7 +500,9 @@ class IntWidth:
                 inner = self._bound(value.left, moduli, facts)
                 if inner is not None and inner <= I64_MAX:
                     return None  # reduced modulo a constant whose products fit
-        for op in _ops_in(value):
+        if isinstance(value, OpExpr) and value.op == "%":
+            value = value.left  # reduced too late: the products before `%` grow
+        for op in _growth_ops(value, facts.constants):
             kind = self._growing_op(op, cycle, facts.constants)
             if kind is None:
                 continue
@@ -504,7 +536,11 @@ class IntWidth:
         def reads(node: Expression) -> bool:
             return var in _mentions(node)
 
-        for op in _ops_in(item):
+        if isinstance(item, OpExpr) and item.op == "%":
+            modulus = constant_int(item.right, constants)
+            if modulus is not None and modulus > 0 and modulus * modulus <= I64_MAX:
+                return False  # `dp[i] = (dp[i - 1] + dp[i - 2]) % M`: items stay below M
+        for op in _growth_ops(item, constants):
             if op.op == "+" and reads(op.left) and reads(op.right):
                 return True
             if op.op == "*" and (
@@ -676,6 +712,56 @@ def _ops_in(node: Expression) -> list[OpExpr]:
     return [n for n in _nodes(node) if isinstance(n, OpExpr)]
 
 
+def _growth_ops(node: Expression, constants: dict[str, int]) -> list[OpExpr]:
+    """The operators of `node` that can make a loop's values grow: not under a division or
+    right shift by a constant (`(lo + hi) // 2` halves), and not a product subtracted from
+    another value (`old_r - q * r`: Euclid's reductions stay within their inputs)."""
+    from backend.transpiler.analyze.walk import children
+
+    found: list[OpExpr] = []
+
+    def walk(current: Node, subtracted: bool) -> None:
+        if isinstance(current, LambdaExpr):
+            return
+        if isinstance(current, OpExpr):
+            divisor = constant_int(current.right, constants)
+            if current.op in ("//", ">>") and divisor is not None and divisor not in (0, 1, -1):
+                return
+            if not (subtracted and current.op == "*"):
+                found.append(current)
+            walk(current.left, False)
+            walk(current.right, current.op == "-")
+            return
+        for child in children(current):
+            walk(child, False)
+
+    walk(node, False)
+    return found
+
+
+def _carried(loop: Node, inside: list[_Bind], targets: set[Var]) -> set[Var]:
+    """The int variables whose value passes from one iteration of `loop` to the next: not its
+    own targets, nor a variable each iteration first assigns afresh (`x = row[i]`)."""
+    first: dict[Var, int] = {}
+    for index, b in enumerate(inside):
+        first.setdefault(b.var, index)
+    carried: set[Var] = set()
+    for var, index in first.items():
+        b = inside[index]
+        # read by an update before it (or in the same statement: `a, b = b, a + b`)
+        read_before = any(
+            var in _mentions(other.value)
+            for position, other in enumerate(inside)
+            if position <= index or other.node is b.node
+        )
+        fresh = (
+            b.op == "=" and b.loops[-1] is loop and not b.guarded and b.value is not None
+        ) and not read_before
+        if var not in targets and not fresh:
+            carried.add(var)
+    return carried
+
+
 def _mentions(node: Expression | None) -> set[Var]:
     return {n.node for n in _nodes(node) if isinstance(n, NameExpr) and isinstance(n.node, Var)}
 
@@ -718,7 +804,7 @@ def _moduli(binds: list[_Bind], constants: dict[str, int]) -> dict[Var, int]:
 
 
 def _small_growth(factor: int | None, trips: int | None) -> bool:
-    """A factor of at most `factor` applied `trips` times stays below 2^32."""
+    """A factor of at most `factor` applied `trips` times stays below 2^48."""
     if factor is None or trips is None:
         return False
     return factor <= 1 or trips * factor.bit_length() <= _SMALL_GROWTH_BITS

@@ -76,6 +76,8 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr | None:
     if e.ty == BIG and target == rt.FLOAT:
         return Expr(f"{e.at(Prec.POSTFIX)}.to_f64()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
     if isinstance(e.ty, rt.ListT) and isinstance(target, rt.ListT) and e.kind is Kind.OWNED:
+        if e.code in ("Vec::new()", "vec![]"):
+            return Expr("Vec::new()", target, Kind.OWNED)  # an empty list takes the item type
         if e.ty.elem in _SMALL and target.elem == BIG:  # a fresh list of ints, widened
             _use(ctx)
             return Expr(_mapped(e, "PyBigInt::from"), target, Kind.OWNED, Prec.POSTFIX)

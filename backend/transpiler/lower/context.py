@@ -181,7 +181,8 @@ class ModuleContext:
         width = self.int_width
         if width is not None and ty == rt.INT and var in width.big_vars:
             return rt.BIGINT
-        if width is not None and ty == rt.ListT(rt.INT) and var in width.big_lists:
+        open_list = ty == rt.ListT(rt.INT) or (isinstance(ty, rt.ListT) and ty.elem == rt.UNKNOWN)
+        if width is not None and open_list and var in width.big_lists:
             return rt.ListT(rt.BIGINT)
         return ty
 
