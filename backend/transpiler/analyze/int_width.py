@@ -33,6 +33,7 @@ from mypy.nodes import (
     Expression,
     ForStmt,
     FuncDef,
+    GeneratorExpr,
     IfStmt,
     IndexExpr,
     IntExpr,
@@ -237,6 +238,13 @@ class _Collector(Walker):
     def visit_TryStmt(self, node: TryStmt) -> None:
         self._guarded(node)
 
+    def visit_GeneratorExpr(self, node: GeneratorExpr) -> None:
+        self.generic(node)
+        for index, sequence in zip(node.indices, node.sequences, strict=True):
+            var = _var(index)
+            if var is not None and _is_int_type(var.type):
+                self.facts.for_targets.append((var, sequence))  # `[h % 10 for h in hashes]`
+
     def visit_WhileStmt(self, node: WhileStmt) -> None:
         self.visit(node.expr)
         self.facts.trips[node] = None
@@ -426,6 +434,8 @@ class IntWidth:
                 return self.is_big_list(node.args[0])
         if isinstance(node, IndexExpr) and isinstance(node.index, SliceExpr):
             return self.is_big_list(node.base)
+        if isinstance(node, OpExpr) and node.op in ("+", "*"):  # concatenation, repetition
+            return self.is_big_list(node.left) or self.is_big_list(node.right)
         return False
 
     # ---- facts ----

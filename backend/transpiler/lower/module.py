@@ -399,6 +399,9 @@ def _lower_constant(
     ty = ctx.map_type(declared) if declared is not None else ctx.type_of(node.rvalue)
     ty = _shareable(ty)
     value = lower_expr(fn_ctx, node.rvalue, ty)
+    folded = int_width.constant_int(node.rvalue)  # `2**61 - 1` is a `const` literal
+    if ty == rt.INT and folded is not None and bigints.fits_i64(folded):
+        value = ir.Expr(str(folded), rt.INT)
     name = _const_name(target.name)
     ctx.note_type(ty)
     if target.name in getattr(ctx, "mutable_globals", set()):
