@@ -21,6 +21,14 @@ def fib_rec(n: int) -> int:
     return fib_rec(n - 1) + fib_rec(n - 2)
 
 
+def fib_memo(n: int, memo: dict[int, int]) -> int:
+    if n in memo:
+        return memo[n]
+    value = n if n < 2 else fib_memo(n - 1, memo) + fib_memo(n - 2, memo)
+    memo[n] = value
+    return value
+
+
 def power_of_two(k: int) -> int:
     value: int = 2**k
     return value
@@ -38,6 +46,8 @@ if __name__ == "__main__":
     print(fib(10), fib(90), fib(93), fib(100))
     print(fib_list(100)[-3:])
     print(fib_rec(20))
+    cache: dict[int, int] = {}
+    print(fib_memo(150, cache), len(cache), cache[93] == fib(93))
     print(power_of_two(62), power_of_two(63), power_of_two(100))
     print(2**100, -(2**64), 3**40 + 1)
     print(count_digits(fib(300)), count_digits(power_of_two(1000)))

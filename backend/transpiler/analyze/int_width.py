@@ -79,6 +79,21 @@ def _is_int_type(typ: Type | None) -> bool:
     return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
 
 
+def _is_int_dict_type(typ: Type | None) -> bool:
+    proper = get_proper_type(typ) if typ is not None else None
+    return (
+        isinstance(proper, Instance)
+        and proper.type.fullname == "builtins.dict"
+        and len(proper.args) == 2
+        and _is_int_type(proper.args[1])
+    )
+
+
+def _is_float_type(typ: Type | None) -> bool:
+    proper = get_proper_type(typ) if typ is not None else None
+    return isinstance(proper, Instance) and proper.type.fullname == "builtins.float"
+
+
 def _is_int_list_type(typ: Type | None, open_items: bool = False) -> bool:
     """`list[int]`; with `open_items`, also a `list[Any]` whose items lowering settles from
     what is stored (`result.append(2 ** k)`: mypy says `Any` for an int power)."""
@@ -142,6 +157,7 @@ class _Facts:
         default_factory=list
     )
     list_binds: list[tuple[Var, Expression]] = field(default_factory=list)
+    dict_values: list[tuple[Var, Expression]] = field(default_factory=list)  # `d[k] = v`
     for_targets: list[tuple[Var, Expression]] = field(default_factory=list)
     trips: dict[Node, int | None] = field(default_factory=dict)
     loop_targets: dict[Node, set[Var]] = field(default_factory=dict)  # rebound each iteration
@@ -157,6 +173,7 @@ class _Collector(Walker):
         self.constants = constants
         self.loops: list[Node] = []
         self.guards: list[int] = [0]  # per loop level: how many `if`/`try` blocks deep
+        self.float_values: set[Expression] = set()  # assigned to float variables
 
     def visit_FuncDef(self, node: FuncDef) -> None:
         return  # a nested function is not analysed (it keeps i64)
@@ -169,15 +186,23 @@ class _Collector(Walker):
 
     def _bind(self, target: Expression, value: Expression | None, op: str, node: Context) -> None:
         var = _var(target)
+        if var is not None and value is not None and _is_float_type(var.type):
+            self.float_values.add(value)
         if var is None:
             if isinstance(target, IndexExpr) and value is not None:
                 self._list_item(target.base, value, node)
+                self._dict_value(target.base, value)
             return
         if _is_int_type(var.type):
             guarded = self.guards[-1] > 0
             self.facts.binds.append(_Bind(var, value, op, tuple(self.loops), node, guarded))
         elif _is_int_list_type(var.type, open_items=True) and value is not None and op == "=":
             self.facts.list_binds.append((var, value))
+
+    def _dict_value(self, base: Expression, value: Expression) -> None:
+        var = _var(base)
+        if var is not None and _is_int_dict_type(var.type):
+            self.facts.dict_values.append((var, value))
 
     def _list_item(self, base: Expression, item: Expression, node: Context) -> None:
         var = _var(base)
@@ -262,6 +287,8 @@ class _Collector(Walker):
         callee = node.callee
         if isinstance(callee, MemberExpr) and callee.name in _LIST_ADDERS and node.args:
             self._list_item(callee.expr, node.args[-1], node)
+        if isinstance(callee, MemberExpr) and callee.name == "setdefault" and len(node.args) == 2:
+            self._dict_value(callee.expr, node.args[1])
 
     def visit_OpExpr(self, node: OpExpr) -> None:
         self.generic(node)
@@ -318,11 +345,13 @@ class IntWidth:
         self.constants = constants or {}
         self.big_vars: set[Var] = set()
         self.big_lists: set[Var] = set()
+        self.big_dicts: set[Var] = set()  # `dict[K, int]` whose values are big
         self.big_returns: set[str] = set()
         self.big_list_returns: set[str] = set()
         self.seeded_ops: set[OpExpr] = set()
         self.decisions: list[Decision] = []
         self._cache: dict[Expression, bool] = {}
+        self._float_uses: set[Expression] = set()  # values returned or assigned as floats
         self._list_cache: dict[Expression, bool] = {}
         self._facts = [self._collect(name, fn) for name, fn in functions.items()]
         self._params = {name: [a.variable for a in fn.arguments] for name, fn in functions.items()}
@@ -347,14 +376,20 @@ class IntWidth:
             found = self._list_cache[node] = self._big_list(node)
         return found
 
+    def is_big_dict(self, node: Expression) -> bool:
+        """Whether this `dict[K, int]` expression holds `PyBigInt` values."""
+        return self._big_dict(node)
+
     def is_int(self, node: Expression) -> bool:
         typ = self.types.get(node)
         if _is_int_type(typ):
             return True
-        # `2 ** n` is `Any` to mypy (the sign of n decides int or float): int operands
+        # `2 ** n` is `Any` to mypy (the sign of n decides int or float): int operands,
+        # unless the program takes it as a float (`def p(a: int, b: int) -> float`)
         return (
             isinstance(node, OpExpr)
             and node.op == "**"
+            and node not in self._float_uses
             and (typ is None or isinstance(get_proper_type(typ), AnyType))
             and self.is_int(node.left)
             and self.is_int(node.right)
@@ -382,6 +417,8 @@ class IntWidth:
         if isinstance(node, ConditionalExpr):
             return self.is_big(node.if_expr) or self.is_big(node.else_expr)
         if isinstance(node, IndexExpr):
+            if self._big_dict(node.base):
+                return True
             return not isinstance(node.index, SliceExpr) and self.is_big_list(node.base)
         if isinstance(node, CallExpr):
             return self._big_call(node)
@@ -392,6 +429,8 @@ class IntWidth:
         name = callee.fullname if isinstance(callee, NameExpr | MemberExpr) else ""
         if name in self.big_returns:
             return True
+        if isinstance(callee, MemberExpr) and callee.name in ("get", "pop", "setdefault"):
+            return self._big_dict(callee.expr)  # `memo.get(n, 0)`
         args = node.args
         if name in ("builtins.abs", "builtins.int") and len(args) == 1:
             return self.is_int(args[0]) and self.is_big(args[0])
@@ -417,6 +456,10 @@ class IntWidth:
         if b is None:
             return e > 4  # `x ** 2` stays i64; a high power of an unknown base may not
         return e > 64 or not I64_MIN <= b**e <= I64_MAX
+
+    def _big_dict(self, node: Expression) -> bool:
+        var = _var(node)
+        return var is not None and var in self.big_dicts
 
     def _big_list(self, node: Expression) -> bool:
         if isinstance(node, NameExpr):
@@ -444,6 +487,10 @@ class IntWidth:
         facts = _Facts(fullname, fn.name if fn.name != "main" else "main")
         collector = _Collector(facts, self.constants)
         collector.visit_all(fn.body.body)
+        float_return = _is_float_type(self._return_type_of(fn))
+        self._float_uses |= collector.float_values
+        if float_return:
+            self._float_uses.update(facts.returns)
         facts.constants = dict(self.constants)
         counts: dict[Var, int] = {}
         for b in facts.binds:
@@ -614,8 +661,13 @@ class IntWidth:
 
     def _return_type(self, fullname: str) -> Type | None:
         fn = self.functions.get(fullname)
-        typ = get_proper_type(fn.type) if fn is not None and fn.type is not None else None
-        return getattr(typ, "ret_type", None)
+        return self._return_type_of(fn) if fn is not None else None
+
+    @staticmethod
+    def _return_type_of(fn: FuncDef) -> Type | None:
+        typ = get_proper_type(fn.type) if fn.type is not None else None
+        ret: Type | None = getattr(typ, "ret_type", None)
+        return ret
 
     # ---- flow ----
 
@@ -630,6 +682,7 @@ class IntWidth:
 
     def _flow(self, facts: _Facts) -> bool:
         before = (
+            len(self.big_dicts),
             len(self.big_vars),
             len(self.big_lists),
             len(self.big_returns),
@@ -647,6 +700,9 @@ class IntWidth:
         for var, value in facts.list_binds:
             if var not in self.big_lists and self.is_big_list(value):
                 self._mark_list(facts, var, value, "a list of big ints is assigned to it")
+        for var, value in facts.dict_values:
+            if var not in self.big_dicts and self.is_int(value) and self.is_big(value):
+                self._mark_dict(facts.fullname, var, value, "a big int is stored in it")
         ret = self._return_type(facts.fullname)
         for expr in facts.returns:
             if facts.fullname not in self.big_returns and _is_int_type(ret) and self.is_big(expr):
@@ -664,8 +720,9 @@ class IntWidth:
                     Decision(facts.fullname, "return", "list return", "it returns big ints", expr)
                 )
         for call in facts.calls:
-            self._flow_arguments(call)
+            self._flow_arguments(facts, call)
         after = (
+            len(self.big_dicts),
             len(self.big_vars),
             len(self.big_lists),
             len(self.big_returns),
@@ -673,7 +730,7 @@ class IntWidth:
         )
         return after != before
 
-    def _flow_arguments(self, call: CallExpr) -> None:
+    def _flow_arguments(self, facts: _Facts, call: CallExpr) -> None:
         """A big argument to one of the module's functions makes its int parameter big."""
         callee = call.callee
         if not isinstance(callee, NameExpr) or callee.fullname not in self.functions:
@@ -684,6 +741,9 @@ class IntWidth:
             param = by_name.get(name) if name is not None else None
             if param is None and name is None and index < len(params):
                 param = params[index]
+            if param is not None and _is_int_dict_type(param.type):
+                self._share_dict(facts.fullname, callee.fullname, param, arg)
+                continue
             if param is None or param in self.big_vars or not _is_int_type(param.type):
                 continue
             if self.is_big(arg):
@@ -695,6 +755,20 @@ class IntWidth:
         self.big_vars.add(var)
         kind = "parameter" if var in self._params.get(facts.fullname, []) else "variable"
         self.decisions.append(Decision(facts.fullname, var.name, kind, why, node))
+
+    def _share_dict(self, caller: str, callee: str, param: Var, arg: Expression) -> None:
+        """A dict passed to a parameter is the same object: both hold big values or neither."""
+        var = _var(arg)
+        if var is None or not _is_int_dict_type(var.type):
+            return
+        if var in self.big_dicts and param not in self.big_dicts:
+            self._mark_dict(callee, param, arg, "a caller passes it a dict of big ints")
+        elif param in self.big_dicts and var not in self.big_dicts:
+            self._mark_dict(caller, var, arg, "a function stores big ints in it")
+
+    def _mark_dict(self, function: str, var: Var, node: Context, why: str) -> None:
+        self.big_dicts.add(var)
+        self.decisions.append(Decision(function, var.name, "dict values", why, node))
 
     def _mark_list(self, facts: _Facts, var: Var, node: Context, why: str) -> None:
         self.big_lists.add(var)

@@ -75,6 +75,8 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr | None:
         return Expr(code, rt.USIZE, Kind.OWNED, Prec.CAST)
     if e.ty == BIG and target == rt.FLOAT:
         return Expr(f"{e.at(Prec.POSTFIX)}.to_f64()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
+    if isinstance(e.ty, rt.DictT) and isinstance(target, rt.DictT) and e.code == "PyDict::new()":
+        return Expr(e.code, target, Kind.OWNED)  # an empty dict takes the value type
     if isinstance(e.ty, rt.ListT) and isinstance(target, rt.ListT) and e.kind is Kind.OWNED:
         if e.code in ("Vec::new()", "vec![]"):
             return Expr("Vec::new()", target, Kind.OWNED)  # an empty list takes the item type
@@ -264,6 +266,8 @@ def report(module: ModuleContext, selection: set[str] | None) -> None:
             what = f"{where} returns a list of arbitrary-precision ints"
         elif decision.kind == "list":
             what = f"list `{decision.name}` in {where} holds arbitrary-precision ints"
+        elif decision.kind == "dict values":
+            what = f"dict `{decision.name}` in {where} holds arbitrary-precision int values"
         else:
             what = f"int {decision.kind} `{decision.name}` in {where} uses arbitrary precision"
         message = f"{what} (`PyBigInt`; values may exceed i64: {decision.reason})"

@@ -173,6 +173,8 @@ class ModuleContext:
             return rt.BIGINT
         if ty == rt.ListT(rt.INT) and width.is_big_list(expr):
             return rt.ListT(rt.BIGINT)
+        if isinstance(ty, rt.DictT) and ty.value == rt.INT and width.is_big_dict(expr):
+            return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
         return ty
 
     def var_type(self, var: Var) -> rt.RType:
@@ -184,6 +186,8 @@ class ModuleContext:
         open_list = ty == rt.ListT(rt.INT) or (isinstance(ty, rt.ListT) and ty.elem == rt.UNKNOWN)
         if width is not None and open_list and var in width.big_lists:
             return rt.ListT(rt.BIGINT)
+        if isinstance(ty, rt.DictT) and ty.value == rt.INT and width and var in width.big_dicts:
+            return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
         return ty
 
     def return_type(self, fullname: str, ty: rt.RType) -> rt.RType:

@@ -240,6 +240,9 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
 
 
 def _big_list(ty: rt.RType) -> bool:
+    """A list of, or a dict to, arbitrary-precision ints."""
+    if isinstance(ty, rt.DictT):
+        return ty.value == rt.BIGINT
     return isinstance(ty, rt.ListT) and ty.elem == rt.BIGINT
 
 

@@ -84,7 +84,7 @@ def build_signature(
         if arg.kind not in (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT):
             raise Unsupported(fn, "`*args` or `**kwargs` parameters", "PRT200")
         ty = module.map_type(arg_t)
-        if ty == rt.INT or ty == rt.ListT(rt.INT):
+        if ty == rt.INT or ty == rt.ListT(rt.INT) or isinstance(ty, rt.DictT):
             ty = module.var_type(arg.variable)  # PyBigInt where a caller passes a big int
         name = arg.variable.name
         mode = _param_mode(ty, name, facts, fn.is_generator)
