@@ -30,6 +30,7 @@ from mypy.nodes import (
     ConditionalExpr,
     Context,
     Decorator,
+    DictExpr,
     Expression,
     ForStmt,
     FuncDef,
@@ -77,6 +78,12 @@ def _is_int_type(typ: Type | None) -> bool:
     if isinstance(proper, LiteralType):
         proper = proper.fallback
     return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
+
+
+def _divmod_value(value: Expression) -> Expression | None:
+    """`q, r = divmod(a, b)`: both names follow the call (big when an operand is)."""
+    callee = value.callee if isinstance(value, CallExpr) else None
+    return value if isinstance(callee, NameExpr) and callee.fullname == "builtins.divmod" else None
 
 
 def _is_int_dict_type(typ: Type | None) -> bool:
@@ -198,6 +205,9 @@ class _Collector(Walker):
             self.facts.binds.append(_Bind(var, value, op, tuple(self.loops), node, guarded))
         elif _is_int_list_type(var.type, open_items=True) and value is not None and op == "=":
             self.facts.list_binds.append((var, value))
+        elif _is_int_dict_type(var.type) and isinstance(value, DictExpr) and op == "=":
+            for _key, item in value.items:
+                self.facts.dict_values.append((var, item))  # `d = {1: big}`
 
     def _dict_value(self, base: Expression, value: Expression) -> None:
         var = _var(base)
@@ -217,7 +227,7 @@ class _Collector(Walker):
                     zip(target.items, node.rvalue.items, strict=True)
                     if isinstance(node.rvalue, TupleExpr | ListExpr)
                     and len(node.rvalue.items) == len(target.items)
-                    else ((item, None) for item in target.items)
+                    else ((item, _divmod_value(node.rvalue)) for item in target.items)
                 )
                 for item, value in pairs:
                     self._bind(item, value, "=", node)
@@ -438,6 +448,8 @@ class IntWidth:
             if len(args) == 1 or (name == "builtins.sum" and len(args) == 2):
                 return self.is_big_list(args[0]) or (len(args) == 2 and self.is_big(args[1]))
             return any(self.is_big(a) for a in args)
+        if name == "builtins.divmod":  # (bound to both parts of `q, r = divmod(a, b)`)
+            return any(self.is_big(a) for a in args)
         if name == "builtins.pow" and len(args) == 2:
             return any(self.is_big(a) for a in args) or self._big_power(args[0], args[1])
         if name == "builtins.pow" and len(args) == 3:
@@ -458,6 +470,8 @@ class IntWidth:
         return e > 64 or not I64_MIN <= b**e <= I64_MAX
 
     def _big_dict(self, node: Expression) -> bool:
+        if isinstance(node, DictExpr):
+            return any(self.is_int(v) and self.is_big(v) for _k, v in node.items)
         var = _var(node)
         return var is not None and var in self.big_dicts
 

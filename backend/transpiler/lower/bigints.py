@@ -10,6 +10,8 @@ value never wraps where the translation keeps an `i64` (an index, a field, a dic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mypy.nodes import CallExpr, Context, IntExpr, OperatorAssignmentStmt, OpExpr, UnaryExpr
 
@@ -20,6 +22,9 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext, ModuleContext, Unsupported
 from backend.transpiler.record import Severity
+
+if TYPE_CHECKING:
+    from backend.transpiler.lower.calls import Call
 
 HELPER = "py_bigint"
 BIG = rt.BIGINT
@@ -229,6 +234,23 @@ def aug_assign(
     rust_op = _OPERATORS[op][0]
     value = operand(rhs, Prec.ASSIGN) if rhs.ty == BIG else _small_operand(ctx, rhs)
     return [ir.Assign(place_code, f"{rust_op}=", value)]
+
+
+def divmod_(ctx: FnContext, a: Expr, b: Expr) -> Expr:
+    """`divmod(a, b)` with a big operand: both parts are `PyBigInt`."""
+    a, b = to_big(ctx, a), to_big(ctx, b)
+    code = f"{a.at(Prec.POSTFIX)}.divmod({values.borrow(b)})"
+    return Expr(code, rt.TupleT((BIG, BIG)), Kind.OWNED, Prec.POSTFIX)
+
+
+def _bit_length(call: Call) -> Expr:
+    assert call.receiver is not None
+    code = f"{call.receiver.at(Prec.POSTFIX)}.bit_length() as i64"
+    return Expr(code, rt.INT, Kind.OWNED, Prec.CAST)
+
+
+# `int` methods on a PyBigInt receiver (lower/methods.py dispatches here)
+METHODS: dict[str, Callable[[Call], Expr]] = {"bit_length": _bit_length}
 
 
 def truthy(e: Expr) -> str:

@@ -501,6 +501,10 @@ def lower_divmod(call: Call) -> Expr:
         call.helper("py_floordiv_f", "py_mod_f")
         code = f"{{ let (x, y) = ({x}, {y}); (py_floordiv_f(x, y), py_mod_f(x, y)) }}"
         return Expr(code, rt.TupleT((rt.FLOAT, rt.FLOAT)), Kind.OWNED)
+    if rt.BIGINT in (type_of(call.ctx, call.args[0]), type_of(call.ctx, call.args[1])):
+        from backend.transpiler.lower import bigints
+
+        return bigints.divmod_(call.ctx, call.arg(0), call.arg(1))  # arbitrary precision
     a = values.value(coerce(call.ctx, call.arg(0), rt.INT))
     b = values.value(coerce(call.ctx, call.arg(1), rt.INT))
     call.helper("py_divmod")

@@ -442,6 +442,8 @@ def _incompatible(item: rt.RType, target: rt.RType) -> bool:
         return _incompatible(item.inner if isinstance(item, rt.OptionT) else item, target.inner)
     if (target, item) in ((rt.FLOAT, rt.INT), (rt.FLOAT, rt.BOOL), (rt.INT, rt.BOOL)):
         return False
+    if rt.BIGINT in (target, item) and {target, item} <= {rt.INT, rt.BIGINT, rt.BOOL}:
+        return False  # converted (PyBigInt::from, or checked to i64)
     return type(item) is not type(target) or isinstance(item, rt.Prim)
 
 
