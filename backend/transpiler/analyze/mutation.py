@@ -29,7 +29,7 @@ from mypy.nodes import (
     TupleExpr,
     WhileStmt,
 )
-from mypy.types import get_proper_type
+from mypy.types import Instance, Type, get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
 
@@ -326,6 +326,11 @@ def collect_facts(fn: FuncDef) -> FunctionFacts:
     return facts
 
 
+def _is_int(typ: object) -> bool:
+    proper = get_proper_type(typ) if isinstance(typ, Type) else None
+    return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
+
+
 class MutationAnalysis:
     """Facts for every function and method of the module, closed over calls."""
 
@@ -338,7 +343,10 @@ class MutationAnalysis:
         facts = self.facts.get(fullname)
         if facts is None:
             return set()
-        return {i for i, p in enumerate(facts.params) if p in facts.mutated}
+        fn = self.functions.get(fullname)
+        # `n //= 10` on an int parameter rebinds it: the caller's value never changes
+        ints = {a.variable.name for a in fn.arguments if _is_int(a.variable.type)} if fn else set()
+        return {i for i, p in enumerate(facts.params) if p in facts.mutated and p not in ints}
 
     def _propagate(self) -> None:
         changed = True
