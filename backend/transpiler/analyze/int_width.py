@@ -20,22 +20,15 @@ overflow check (lower/bigints.py).
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mypy.nodes import (
-    AssignmentStmt,
     CallExpr,
     ConditionalExpr,
     Context,
-    Decorator,
     DictExpr,
     Expression,
-    ForStmt,
     FuncDef,
-    GeneratorExpr,
-    IfStmt,
     IndexExpr,
     IntExpr,
     LambdaExpr,
@@ -44,290 +37,31 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     Node,
-    OperatorAssignmentStmt,
     OpExpr,
-    ReturnStmt,
     SliceExpr,
-    TryStmt,
-    TupleExpr,
     UnaryExpr,
     Var,
-    WhileStmt,
 )
-from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
+from mypy.types import AnyType, Type, get_proper_type
 
-from backend.transpiler.analyze.walk import Walker
+from backend.transpiler.analyze.int_facts import (
+    Bind,
+    Collector,
+    Facts,
+    constant_int,
+    is_float_type,
+    is_int_dict_type,
+    is_int_list_type,
+    is_int_type,
+    mentions,
+    module_int_constants,
+    nodes,
+    var_of,
+)
 
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1
 _ARITH = {"+", "-", "*", "//", "%", "**", "<<", ">>"}
 _SMALL_GROWTH_BITS = 48  # a loop of known trips whose growth stays below 2^48 keeps i64
-_CONSTANT_OPS = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "**": operator.pow,
-    "//": operator.floordiv,
-    "%": operator.mod,
-    "<<": operator.lshift,
-}
-_LIST_ADDERS = {"append", "insert"}
-
-
-def _is_int_type(typ: Type | None) -> bool:
-    proper = get_proper_type(typ) if typ is not None else None
-    if isinstance(proper, LiteralType):
-        proper = proper.fallback
-    return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
-
-
-def _divmod_value(value: Expression) -> Expression | None:
-    """`q, r = divmod(a, b)`: both names follow the call (big when an operand is)."""
-    callee = value.callee if isinstance(value, CallExpr) else None
-    return value if isinstance(callee, NameExpr) and callee.fullname == "builtins.divmod" else None
-
-
-def _is_int_dict_type(typ: Type | None) -> bool:
-    proper = get_proper_type(typ) if typ is not None else None
-    return (
-        isinstance(proper, Instance)
-        and proper.type.fullname == "builtins.dict"
-        and len(proper.args) == 2
-        and _is_int_type(proper.args[1])
-    )
-
-
-def _is_float_type(typ: Type | None) -> bool:
-    proper = get_proper_type(typ) if typ is not None else None
-    return isinstance(proper, Instance) and proper.type.fullname == "builtins.float"
-
-
-def _is_int_list_type(typ: Type | None, open_items: bool = False) -> bool:
-    """`list[int]`; with `open_items`, also a `list[Any]` whose items lowering settles from
-    what is stored (`result.append(2 ** k)`: mypy says `Any` for an int power)."""
-    proper = get_proper_type(typ) if typ is not None else None
-    if not (
-        isinstance(proper, Instance)
-        and proper.type.fullname == "builtins.list"
-        and len(proper.args) == 1
-    ):
-        return False
-    item = get_proper_type(proper.args[0])
-    return _is_int_type(item) or (open_items and isinstance(item, AnyType))
-
-
-def _var(node: Expression) -> Var | None:
-    return node.node if isinstance(node, NameExpr) and isinstance(node.node, Var) else None
-
-
-def constant_int(node: Expression | None, constants: dict[str, int] | None = None) -> int | None:
-    """The value of a constant int expression (literals, `2**61 - 1`, module constants)."""
-    if isinstance(node, IntExpr):
-        return node.value
-    if isinstance(node, UnaryExpr) and node.op == "-":
-        inner = constant_int(node.expr, constants)
-        return None if inner is None else -inner
-    if isinstance(node, NameExpr) and constants is not None:
-        return constants.get(node.fullname or "")
-    if isinstance(node, OpExpr) and node.op in ("+", "-", "*", "**", "//", "%", "<<"):
-        left, right = constant_int(node.left, constants), constant_int(node.right, constants)
-        if left is None or right is None:
-            return None
-        if node.op in ("**", "<<") and not 0 <= right <= 4096:
-            return None
-        if node.op in ("//", "%") and right == 0:
-            return None
-        result: int = _CONSTANT_OPS[node.op](left, right)
-        return result
-    return None
-
-
-@dataclass
-class _Bind:
-    var: Var
-    value: Expression | None  # None: bound from something the analysis does not follow
-    op: str  # "=" or the augmented operator ("*" for `*=`)
-    loops: tuple[Node, ...]  # enclosing loops, outermost first
-    node: Context
-    guarded: bool = False  # under an `if`/`try` inside its innermost loop
-
-
-@dataclass
-class _Facts:
-    """What one function does with its int and list-of-int names."""
-
-    fullname: str
-    name: str
-    binds: list[_Bind] = field(default_factory=list)
-    returns: list[Expression] = field(default_factory=list)
-    calls: list[CallExpr] = field(default_factory=list)
-    list_items: list[tuple[Var, Expression, tuple[Node, ...], Context]] = field(
-        default_factory=list
-    )
-    list_binds: list[tuple[Var, Expression]] = field(default_factory=list)
-    dict_values: list[tuple[Var, Expression]] = field(default_factory=list)  # `d[k] = v`
-    for_targets: list[tuple[Var, Expression]] = field(default_factory=list)
-    trips: dict[Node, int | None] = field(default_factory=dict)
-    loop_targets: dict[Node, set[Var]] = field(default_factory=dict)  # rebound each iteration
-    index_bounds: dict[Var, int] = field(default_factory=dict)
-    ops: list[OpExpr] = field(default_factory=list)
-    # module constants and the locals bound once, outside loops, to a constant expression
-    constants: dict[str, int] = field(default_factory=dict)
-
-
-class _Collector(Walker):
-    def __init__(self, facts: _Facts, constants: dict[str, int]) -> None:
-        self.facts = facts
-        self.constants = constants
-        self.loops: list[Node] = []
-        self.guards: list[int] = [0]  # per loop level: how many `if`/`try` blocks deep
-        self.float_values: set[Expression] = set()  # assigned to float variables
-
-    def visit_FuncDef(self, node: FuncDef) -> None:
-        return  # a nested function is not analysed (it keeps i64)
-
-    def visit_LambdaExpr(self, node: LambdaExpr) -> None:
-        return
-
-    def visit_Decorator(self, node: Decorator) -> None:
-        return
-
-    def _bind(self, target: Expression, value: Expression | None, op: str, node: Context) -> None:
-        var = _var(target)
-        if var is not None and value is not None and _is_float_type(var.type):
-            self.float_values.add(value)
-        if var is None:
-            if isinstance(target, IndexExpr) and value is not None:
-                self._list_item(target.base, value, node)
-                self._dict_value(target.base, value)
-            return
-        if _is_int_type(var.type):
-            guarded = self.guards[-1] > 0
-            self.facts.binds.append(_Bind(var, value, op, tuple(self.loops), node, guarded))
-        elif _is_int_list_type(var.type, open_items=True) and value is not None and op == "=":
-            self.facts.list_binds.append((var, value))
-        elif _is_int_dict_type(var.type) and isinstance(value, DictExpr) and op == "=":
-            for _key, item in value.items:
-                self.facts.dict_values.append((var, item))  # `d = {1: big}`
-
-    def _dict_value(self, base: Expression, value: Expression) -> None:
-        var = _var(base)
-        if var is not None and _is_int_dict_type(var.type):
-            self.facts.dict_values.append((var, value))
-
-    def _list_item(self, base: Expression, item: Expression, node: Context) -> None:
-        var = _var(base)
-        if var is not None and _is_int_list_type(var.type, open_items=True):
-            self.facts.list_items.append((var, item, tuple(self.loops), node))
-
-    def visit_AssignmentStmt(self, node: AssignmentStmt) -> None:
-        self.generic(node)
-        for target in node.lvalues:
-            if isinstance(target, TupleExpr | ListExpr):
-                pairs = (
-                    zip(target.items, node.rvalue.items, strict=True)
-                    if isinstance(node.rvalue, TupleExpr | ListExpr)
-                    and len(node.rvalue.items) == len(target.items)
-                    else ((item, _divmod_value(node.rvalue)) for item in target.items)
-                )
-                for item, value in pairs:
-                    self._bind(item, value, "=", node)
-            else:
-                self._bind(target, node.rvalue, "=", node)
-
-    def visit_OperatorAssignmentStmt(self, node: OperatorAssignmentStmt) -> None:
-        self.generic(node)
-        self._bind(node.lvalue, node.rvalue, node.op, node)
-
-    def visit_ForStmt(self, node: ForStmt) -> None:
-        self.visit(node.expr)
-        self.facts.trips[node] = self._trips(node.expr)
-        self.facts.loop_targets[node] = _mentions(node.index)
-        var = _var(node.index)
-        if var is not None and _is_int_type(var.type):
-            self.facts.for_targets.append((var, node.expr))
-            bound = self._range_bound(node.expr)
-            if bound is not None:
-                self.facts.index_bounds[var] = bound
-        self._loop_body(node, node.body)
-        self.visit(node.else_body)
-
-    def _loop_body(self, loop: Node, body: Node) -> None:
-        self.loops.append(loop)
-        self.guards.append(0)
-        self.visit(body)
-        self.guards.pop()
-        self.loops.pop()
-
-    def _guarded(self, node: Node) -> None:
-        self.guards[-1] += 1
-        self.generic(node)
-        self.guards[-1] -= 1
-
-    def visit_IfStmt(self, node: IfStmt) -> None:
-        self.visit_all(node.expr)
-        self.guards[-1] += 1
-        self.visit_all(node.body)
-        self.visit(node.else_body)
-        self.guards[-1] -= 1
-
-    def visit_TryStmt(self, node: TryStmt) -> None:
-        self._guarded(node)
-
-    def visit_GeneratorExpr(self, node: GeneratorExpr) -> None:
-        self.generic(node)
-        for index, sequence in zip(node.indices, node.sequences, strict=True):
-            var = _var(index)
-            if var is not None and _is_int_type(var.type):
-                self.facts.for_targets.append((var, sequence))  # `[h % 10 for h in hashes]`
-
-    def visit_WhileStmt(self, node: WhileStmt) -> None:
-        self.visit(node.expr)
-        self.facts.trips[node] = None
-        self._loop_body(node, node.body)
-        self.visit(node.else_body)
-
-    def visit_ReturnStmt(self, node: ReturnStmt) -> None:
-        self.generic(node)
-        if node.expr is not None:
-            self.facts.returns.append(node.expr)
-
-    def visit_CallExpr(self, node: CallExpr) -> None:
-        self.generic(node)
-        self.facts.calls.append(node)
-        callee = node.callee
-        if isinstance(callee, MemberExpr) and callee.name in _LIST_ADDERS and node.args:
-            self._list_item(callee.expr, node.args[-1], node)
-        if isinstance(callee, MemberExpr) and callee.name == "setdefault" and len(node.args) == 2:
-            self._dict_value(callee.expr, node.args[1])
-
-    def visit_OpExpr(self, node: OpExpr) -> None:
-        self.generic(node)
-        self.facts.ops.append(node)
-
-    def _range_args(self, node: Expression) -> list[int] | None:
-        if not (
-            isinstance(node, CallExpr)
-            and isinstance(node.callee, NameExpr)
-            and node.callee.fullname == "builtins.range"
-            and 1 <= len(node.args) <= 3
-        ):
-            return None
-        values = [constant_int(a, self.constants) for a in node.args]
-        return None if any(v is None for v in values) else [v for v in values if v is not None]
-
-    def _trips(self, node: Expression) -> int | None:
-        args = self._range_args(node)
-        if args is not None:
-            return len(range(*args)) if (len(args) < 3 or args[2] != 0) else None
-        if isinstance(node, ListExpr | TupleExpr):
-            return len(node.items)
-        return None
-
-    def _range_bound(self, node: Expression) -> int | None:
-        args = self._range_args(node)
-        if args is None:
-            return None
-        return max(abs(args[0]), abs(args[1]) if len(args) > 1 else 0)
 
 
 @dataclass
@@ -392,7 +126,7 @@ class IntWidth:
 
     def is_int(self, node: Expression) -> bool:
         typ = self.types.get(node)
-        if _is_int_type(typ):
+        if is_int_type(typ):
             return True
         # `2 ** n` is `Any` to mypy (the sign of n decides int or float): int operands,
         # unless the program takes it as a float (`def p(a: int, b: int) -> float`)
@@ -472,7 +206,7 @@ class IntWidth:
     def _big_dict(self, node: Expression) -> bool:
         if isinstance(node, DictExpr):
             return any(self.is_int(v) and self.is_big(v) for _k, v in node.items)
-        var = _var(node)
+        var = var_of(node)
         return var is not None and var in self.big_dicts
 
     def _big_list(self, node: Expression) -> bool:
@@ -497,11 +231,11 @@ class IntWidth:
 
     # ---- facts ----
 
-    def _collect(self, fullname: str, fn: FuncDef) -> _Facts:
-        facts = _Facts(fullname, fn.name if fn.name != "main" else "main")
-        collector = _Collector(facts, self.constants)
+    def _collect(self, fullname: str, fn: FuncDef) -> Facts:
+        facts = Facts(fullname, fn.name if fn.name != "main" else "main")
+        collector = Collector(facts, self.constants)
         collector.visit_all(fn.body.body)
-        float_return = _is_float_type(self._return_type_of(fn))
+        float_return = is_float_type(self._return_type_of(fn))
         self._float_uses |= collector.float_values
         if float_return:
             self._float_uses.update(facts.returns)
@@ -517,7 +251,7 @@ class IntWidth:
 
     # ---- seeds ----
 
-    def _seed_loops(self, facts: _Facts) -> None:
+    def _seed_loops(self, facts: Facts) -> None:
         loops = list(dict.fromkeys(loop for b in facts.binds for loop in b.loops))
         for loop in loops:
             inside = [b for b in facts.binds if loop in b.loops]
@@ -525,7 +259,7 @@ class IntWidth:
             inside = [b for b in inside if b.var in carried]
             deps: dict[Var, set[Var]] = {v: set() for v in carried}
             for b in inside:
-                deps[b.var] |= _mentions(b.value) & carried
+                deps[b.var] |= mentions(b.value) & carried
                 if b.op != "=":
                     deps[b.var].add(b.var)
             reach = _closure(deps)
@@ -543,9 +277,7 @@ class IntWidth:
             ):
                 self._mark_list(facts, var, node, "its items are sums or products of its items")
 
-    def _growth(
-        self, b: _Bind, cycle: set[Var], moduli: dict[Var, int], facts: _Facts
-    ) -> str | None:
+    def _growth(self, b: Bind, cycle: set[Var], moduli: dict[Var, int], facts: Facts) -> str | None:
         """Why `b` grows geometrically in its loop (None: it does not, or stays small)."""
         trips = _trips(b.loops, facts.trips)
         value = b.value
@@ -560,7 +292,7 @@ class IntWidth:
                 return None
             return f"`{name} {b.op}= ...` in a loop"
         if b.op in ("+", "-"):
-            if b.op == "+" and _mentions(value) & cycle:
+            if b.op == "+" and mentions(value) & cycle:
                 return None if trips is not None and trips <= 32 else f"`{name} += ...` doubles"
             return None
         if b.op != "=":
@@ -578,7 +310,7 @@ class IntWidth:
             if kind is None:
                 continue
             if kind == "*" and trips is not None:
-                other = op.right if _mentions(op.left) & cycle else op.left
+                other = op.right if mentions(op.left) & cycle else op.left
                 factor = self._bound(other, moduli, facts)
                 if _small_growth(factor, trips):
                     continue
@@ -588,7 +320,7 @@ class IntWidth:
         return None
 
     def _growing_op(self, op: OpExpr, cycle: set[Var], constants: dict[str, int]) -> str | None:
-        left, right = _mentions(op.left) & cycle, _mentions(op.right) & cycle
+        left, right = mentions(op.left) & cycle, mentions(op.right) & cycle
         if op.op == "*" and (
             (left and not _trivial(op.right, constants))
             or (right and not _trivial(op.left, constants))
@@ -605,7 +337,7 @@ class IntWidth:
         its own items."""
 
         def reads(node: Expression) -> bool:
-            return var in _mentions(node)
+            return var in mentions(node)
 
         if isinstance(item, OpExpr) and item.op == "%":
             modulus = constant_int(item.right, constants)
@@ -621,7 +353,7 @@ class IntWidth:
                 return True
         return False
 
-    def _bound(self, node: Expression, moduli: dict[Var, int], facts: _Facts) -> int | None:
+    def _bound(self, node: Expression, moduli: dict[Var, int], facts: Facts) -> int | None:
         """An upper bound of |node| (None: unknown)."""
         value = constant_int(node, facts.constants)
         if value is not None:
@@ -644,7 +376,7 @@ class IntWidth:
             return left * right if node.op == "*" else left + right
         return None
 
-    def _seed_recursion(self, facts: _Facts) -> None:
+    def _seed_recursion(self, facts: Facts) -> None:
         """`n * f(n - 1)`, `f(n - 1) + f(n - 2)`: the result grows with each level."""
         fn = facts.fullname
 
@@ -653,7 +385,7 @@ class IntWidth:
                 isinstance(c, CallExpr)
                 and isinstance(c.callee, NameExpr)
                 and c.callee.fullname == fn
-                for c in _nodes(node)
+                for c in nodes(node)
             )
 
         for op in facts.ops:
@@ -668,7 +400,7 @@ class IntWidth:
             )
             if grows:
                 self.seeded_ops.add(op)
-                if fn not in self.big_returns and _is_int_type(self._return_type(fn)):
+                if fn not in self.big_returns and is_int_type(self._return_type(fn)):
                     self.big_returns.add(fn)
                     why = f"`{op.op}` of its own recursive results grows with each level"
                     self.decisions.append(Decision(facts.fullname, "return", "return", why, op))
@@ -694,7 +426,7 @@ class IntWidth:
             for facts in self._facts:
                 changed |= self._flow(facts)
 
-    def _flow(self, facts: _Facts) -> bool:
+    def _flow(self, facts: Facts) -> bool:
         before = (
             len(self.big_dicts),
             len(self.big_vars),
@@ -719,14 +451,14 @@ class IntWidth:
                 self._mark_dict(facts.fullname, var, value, "a big int is stored in it")
         ret = self._return_type(facts.fullname)
         for expr in facts.returns:
-            if facts.fullname not in self.big_returns and _is_int_type(ret) and self.is_big(expr):
+            if facts.fullname not in self.big_returns and is_int_type(ret) and self.is_big(expr):
                 self.big_returns.add(facts.fullname)
                 self.decisions.append(
                     Decision(facts.fullname, "return", "return", "it returns a big int", expr)
                 )
             if (
                 facts.fullname not in self.big_list_returns
-                and _is_int_list_type(ret)
+                and is_int_list_type(ret)
                 and self.is_big_list(expr)
             ):
                 self.big_list_returns.add(facts.fullname)
@@ -744,7 +476,7 @@ class IntWidth:
         )
         return after != before
 
-    def _flow_arguments(self, facts: _Facts, call: CallExpr) -> None:
+    def _flow_arguments(self, facts: Facts, call: CallExpr) -> None:
         """A big argument to one of the module's functions makes its int parameter big."""
         callee = call.callee
         if not isinstance(callee, NameExpr) or callee.fullname not in self.functions:
@@ -755,25 +487,25 @@ class IntWidth:
             param = by_name.get(name) if name is not None else None
             if param is None and name is None and index < len(params):
                 param = params[index]
-            if param is not None and _is_int_dict_type(param.type):
+            if param is not None and is_int_dict_type(param.type):
                 self._share_dict(facts.fullname, callee.fullname, param, arg)
                 continue
-            if param is None or param in self.big_vars or not _is_int_type(param.type):
+            if param is None or param in self.big_vars or not is_int_type(param.type):
                 continue
             if self.is_big(arg):
                 self.big_vars.add(param)
                 why = "a caller passes it a big int"
                 self.decisions.append(Decision(callee.fullname, param.name, "parameter", why, arg))
 
-    def _mark_var(self, facts: _Facts, var: Var, node: Context, why: str) -> None:
+    def _mark_var(self, facts: Facts, var: Var, node: Context, why: str) -> None:
         self.big_vars.add(var)
         kind = "parameter" if var in self._params.get(facts.fullname, []) else "variable"
         self.decisions.append(Decision(facts.fullname, var.name, kind, why, node))
 
     def _share_dict(self, caller: str, callee: str, param: Var, arg: Expression) -> None:
         """A dict passed to a parameter is the same object: both hold big values or neither."""
-        var = _var(arg)
-        if var is None or not _is_int_dict_type(var.type):
+        var = var_of(arg)
+        if var is None or not is_int_dict_type(var.type):
             return
         if var in self.big_dicts and param not in self.big_dicts:
             self._mark_dict(callee, param, arg, "a caller passes it a dict of big ints")
@@ -784,30 +516,12 @@ class IntWidth:
         self.big_dicts.add(var)
         self.decisions.append(Decision(function, var.name, "dict values", why, node))
 
-    def _mark_list(self, facts: _Facts, var: Var, node: Context, why: str) -> None:
+    def _mark_list(self, facts: Facts, var: Var, node: Context, why: str) -> None:
         self.big_lists.add(var)
         self.decisions.append(Decision(facts.fullname, var.name, "list", why, node))
 
 
 # ---- helpers ----
-
-
-def _nodes(node: Node | None) -> Iterable[Node]:
-    """`node` and everything below it (not into lambdas)."""
-    from backend.transpiler.analyze.walk import children
-
-    if node is None:
-        return
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if not isinstance(current, LambdaExpr):
-            stack.extend(children(current))
-
-
-def _ops_in(node: Expression) -> list[OpExpr]:
-    return [n for n in _nodes(node) if isinstance(n, OpExpr)]
 
 
 def _growth_ops(node: Expression, constants: dict[str, int]) -> list[OpExpr]:
@@ -837,7 +551,7 @@ def _growth_ops(node: Expression, constants: dict[str, int]) -> list[OpExpr]:
     return found
 
 
-def _carried(loop: Node, inside: list[_Bind], targets: set[Var]) -> set[Var]:
+def _carried(loop: Node, inside: list[Bind], targets: set[Var]) -> set[Var]:
     """The int variables whose value passes from one iteration of `loop` to the next: not its
     own targets, nor a variable each iteration first assigns afresh (`x = row[i]`)."""
     first: dict[Var, int] = {}
@@ -848,7 +562,7 @@ def _carried(loop: Node, inside: list[_Bind], targets: set[Var]) -> set[Var]:
         b = inside[index]
         # read by an update before it (or in the same statement: `a, b = b, a + b`)
         read_before = any(
-            var in _mentions(other.value)
+            var in mentions(other.value)
             for position, other in enumerate(inside)
             if position <= index or other.node is b.node
         )
@@ -858,10 +572,6 @@ def _carried(loop: Node, inside: list[_Bind], targets: set[Var]) -> set[Var]:
         if var not in targets and not fresh:
             carried.add(var)
     return carried
-
-
-def _mentions(node: Expression | None) -> set[Var]:
-    return {n.node for n in _nodes(node) if isinstance(n, NameExpr) and isinstance(n.node, Var)}
 
 
 def _trivial(node: Expression, constants: dict[str, int]) -> bool:
@@ -883,7 +593,7 @@ def _closure(deps: dict[Var, set[Var]]) -> dict[Var, set[Var]]:
     return reach
 
 
-def _moduli(binds: list[_Bind], constants: dict[str, int]) -> dict[Var, int]:
+def _moduli(binds: list[Bind], constants: dict[str, int]) -> dict[Var, int]:
     """Vars whose every update in the loop is reduced `% M` by a positive constant M."""
     found: dict[Var, int] = {}
     unreduced: set[Var] = set()
@@ -917,21 +627,6 @@ def _trips(loops: tuple[Node, ...], trips: dict[Node, int | None]) -> int | None
             return None
         total *= count
     return total
-
-
-def module_int_constants(defs: Iterable[Node]) -> dict[str, int]:
-    """Module-level names bound once to a constant int expression (`MOD = 2**61 - 1`)."""
-    found: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for node in defs:
-        if isinstance(node, AssignmentStmt) and len(node.lvalues) == 1:
-            target = node.lvalues[0]
-            if isinstance(target, NameExpr):
-                counts[target.fullname] = counts.get(target.fullname, 0) + 1
-                value = constant_int(node.rvalue, found)
-                if value is not None:
-                    found[target.fullname] = value
-    return {k: v for k, v in found.items() if counts.get(k) == 1}
 
 
 __all__ = ["Decision", "IntWidth", "constant_int", "module_int_constants"]
