@@ -1801,6 +1801,24 @@ TIME = [
     Case("time.sleep(nan)", "py_sleep(f64::NAN)"),
 ]
 
+# PyBigInt (runtime/bigint.rs; tests/test_bigint_runtime.py has the property tests)
+NUMBERS += [
+    Case("2**100", "PyBigInt::from(2).pow(100)"),
+    Case("math.factorial(25) // -7", "(1..=25).map(PyBigInt::from).product::<PyBigInt>() / -7"),
+    Case("-(10**20) % 7", '-PyBigInt::parse("100000000000000000000") % 7'),
+    Case("[3**50, -1]", "vec![PyBigInt::from(3).pow(50), PyBigInt::from(-1)]"),
+    Case("format(2**64, '_x')", 'PyBigInt::from(2).pow(64).py_format("_x")'),
+    Case(
+        "1 // 0",
+        "PyBigInt::from(1) / PyBigInt::default()",
+    ),
+    Case(
+        "int(2**64)",
+        "PyBigInt::from(2).pow(64).to_i64()",
+        "OverflowError: Python int too large to convert to i64 " + I64_OVERFLOW[:-1] + " here)",
+    ),
+]
+
 FAMILIES: dict[str, list[Case]] = {
     "exceptions": EXCEPTIONS,
     "numbers": NUMBERS,
@@ -1967,6 +1985,9 @@ USAGE: dict[str, str] = {
     ),
     "py_int_sum": 'println!("{}", py_int_sum([1, 2]));',
     "py_int_product": 'println!("{}", py_int_product([3, 2]));',
+    "py_bigint": 'println!("{}", PyBigInt::from(7).pow(30) % 1000);',
+    "py_bigint_fmt": 'println!("{}", vec![PyBigInt::parse("1_000")].py_str());',
+    "py_bigint_format": 'println!("{}", PyBigInt::from(2).pow(70).py_format(","));',
     "py_fpow": 'println!("{}", py_fpow(7.0, 2.0));',
     "py_float_to_int": 'println!("{}", py_float_to_int(7.5));',
     "py_round": 'println!("{}", py_round(7.5));',

@@ -49,6 +49,21 @@ USIZE = Prim("usize")
 
 
 @dataclass(frozen=True)
+class BigIntT(RType):
+    """A Python `int` that may exceed i64 (analyze/int_width.py): the `PyBigInt` helper."""
+
+    def render(self) -> str:
+        return "PyBigInt"
+
+    @property
+    def is_ord(self) -> bool:
+        return True
+
+
+BIGINT = BigIntT()
+
+
+@dataclass(frozen=True)
 class StrT(RType):
     def render(self) -> str:
         return "String"
@@ -292,6 +307,8 @@ def default_value(ty: RType) -> str | None:
         return "0"
     if ty == FLOAT:
         return "0.0"
+    if ty == BIGINT:
+        return "PyBigInt::default()"
     if ty == BOOL:
         return "false"
     if ty == CHAR:

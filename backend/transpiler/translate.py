@@ -132,6 +132,7 @@ def _translate(
         "placeholders": ctx.placeholders,
         "helpers": helpers,
         "program": lowered.has_main,
+        "arbitrary_precision": ctx.int_width_report,  # ints that are PyBigInt, and why
     }
     status = Status.PARTIAL if ctx.placeholders else Status.UNVERIFIED
     emitted = Emitted(code, _shifted_spans(emitted, code))

@@ -372,6 +372,11 @@ def collect_facts(fn: FuncDef, types: Mapping[Expression, Type] | None = None) -
     return facts
 
 
+def _is_int(typ: object) -> bool:
+    proper = get_proper_type(typ) if isinstance(typ, Type) else None
+    return isinstance(proper, Instance) and proper.type.fullname == "builtins.int"
+
+
 class MutationAnalysis:
     """Facts for every function and method of the module, closed over calls."""
 
@@ -394,7 +399,10 @@ class MutationAnalysis:
         facts = self.facts.get(fullname)
         if facts is None:
             return set()
-        return {i for i, p in enumerate(facts.params) if p in facts.mutated}
+        fn = self.functions.get(fullname)
+        # `n //= 10` on an int parameter rebinds it: the caller's value never changes
+        ints = {a.variable.name for a in fn.arguments if _is_int(a.variable.type)} if fn else set()
+        return {i for i, p in enumerate(facts.params) if p in facts.mutated and p not in ints}
 
     def _propagate(self) -> None:
         changed = True

@@ -446,6 +446,8 @@ def lower_int_call(call: Call) -> Expr:
         return _parse(call, arg, "py_int_parse", "i64", "builtins.int")
     if arg.ty == rt.FLOAT:
         return Expr(f"{values.value_expr(arg).at(Prec.CAST)} as i64", rt.INT, Kind.OWNED, Prec.CAST)
+    if arg.ty == rt.BIGINT:
+        return arg  # `int(n)` of an arbitrary-precision int is itself
     return coerce(call.ctx, values.value_expr(arg), rt.INT)
 
 
@@ -531,6 +533,10 @@ def lower_divmod(call: Call) -> Expr:
         call.helper("py_floordiv_f", "py_mod_f")
         code = f"{{ let (x, y) = ({x}, {y}); (py_floordiv_f(x, y), py_mod_f(x, y)) }}"
         return Expr(code, rt.TupleT((rt.FLOAT, rt.FLOAT)), Kind.OWNED)
+    if rt.BIGINT in (type_of(call.ctx, call.args[0]), type_of(call.ctx, call.args[1])):
+        from backend.transpiler.lower import bigints
+
+        return bigints.divmod_(call.ctx, call.arg(0), call.arg(1))  # arbitrary precision
     a = values.value(coerce(call.ctx, call.arg(0), rt.INT))
     b = values.value(coerce(call.ctx, call.arg(1), rt.INT))
     call.helper("py_divmod")
@@ -545,8 +551,16 @@ def lower_pow(call: Call) -> Expr:
 
     if len(call.args) != len(call.node.args) or not 2 <= len(call.args) <= 3:
         raise call.fail("pow() with keyword arguments", "PRT160")
-    base = values.value_expr(coerce(call.ctx, call.arg(0), rt.INT))
-    exp = values.value_expr(coerce(call.ctx, call.arg(1), rt.INT))
+    raw_base, raw_exp = call.arg(0), call.arg(1)
+    if rt.BIGINT in (call.result_type, raw_base.ty, raw_exp.ty):
+        from backend.transpiler.lower import bigints
+
+        base, exp = values.value_expr(raw_base), values.value_expr(raw_exp)
+        if len(call.args) == 3:
+            return bigints.pow_mod(call.ctx, base, exp, call.arg(2))
+        return bigints.power(call.ctx, call.node, base, exp)
+    base = values.value_expr(coerce(call.ctx, raw_base, rt.INT))
+    exp = values.value_expr(coerce(call.ctx, raw_exp, rt.INT))
     if len(call.args) == 3:
         mod = values.value(coerce(call.ctx, call.arg(2), rt.INT))
         call.helper("py_powmod")

@@ -7,10 +7,11 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from mypy.nodes import Context, Expression, FuncDef, TypeInfo, Var
+from mypy.nodes import Context, Expression, FuncDef, OpExpr, TypeInfo, Var
 from mypy.types import Type
 
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.int_width import IntWidth
 from backend.transpiler.analyze.mutation import FunctionFacts, MutationAnalysis
 from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
@@ -180,10 +181,50 @@ class ModuleContext:
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)
         self.placeholders = 0
         self.label_counter = itertools.count(1)
+        self.int_width: IntWidth | None = None  # set by lower_module
+        self.int_width_report: list[dict[str, object]] = []  # (lower/bigints.report)
 
     # ---- types ----
     def type_of(self, expr: Expression) -> rt.RType:
-        return self.mapper.map(self.typed.types.get(expr))
+        return self.widened(expr, self.mapper.map(self.typed.types.get(expr)))
+
+    # ---- arbitrary-precision ints (analyze/int_width.py) ----
+    def widened(self, expr: Expression, ty: rt.RType) -> rt.RType:
+        """`ty`, or its `PyBigInt` form where the int-width analysis says `expr` may leave
+        i64 (`2 ** n` is `Any` to mypy, so an int power counts as int)."""
+        width = self.int_width
+        if width is None:
+            return ty
+        int_power = isinstance(ty, rt.UnknownT) and isinstance(expr, OpExpr) and expr.op == "**"
+        if (ty == rt.INT or int_power) and width.is_big(expr):
+            return rt.BIGINT
+        if ty == rt.ListT(rt.INT) and width.is_big_list(expr):
+            return rt.ListT(rt.BIGINT)
+        if isinstance(ty, rt.DictT) and ty.value == rt.INT and width.is_big_dict(expr):
+            return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
+        return ty
+
+    def var_type(self, var: Var) -> rt.RType:
+        """The Rust type of a variable or parameter (widened where the analysis says)."""
+        ty = self.mapper.map(var.type)
+        width = self.int_width
+        if width is not None and ty == rt.INT and var in width.big_vars:
+            return rt.BIGINT
+        open_list = ty == rt.ListT(rt.INT) or (isinstance(ty, rt.ListT) and ty.elem == rt.UNKNOWN)
+        if width is not None and open_list and var in width.big_lists:
+            return rt.ListT(rt.BIGINT)
+        if isinstance(ty, rt.DictT) and ty.value == rt.INT and width and var in width.big_dicts:
+            return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
+        return ty
+
+    def return_type(self, fullname: str, ty: rt.RType) -> rt.RType:
+        """A function's return type (widened where the analysis says)."""
+        width = self.int_width
+        if width is not None and ty == rt.INT and fullname in width.big_returns:
+            return rt.BIGINT
+        if width is not None and ty == rt.ListT(rt.INT) and fullname in width.big_list_returns:
+            return rt.ListT(rt.BIGINT)
+        return ty
 
     def mypy_type(self, expr: Expression) -> Type | None:
         return self.typed.types.get(expr)
@@ -222,6 +263,8 @@ class ModuleContext:
             self.note_type(ty.ok)
         elif isinstance(ty, rt.StructT) and ty.name == "PyException":
             self.use_helper("py_exception")
+        elif ty == rt.BIGINT:
+            self.use_helper("py_bigint")
 
     def diagnose(
         self, node: Context, message: str, code: str, severity: Severity = Severity.WARNING

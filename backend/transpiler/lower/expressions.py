@@ -194,6 +194,12 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if rt.BIGINT in (src, target) or _big_list(src) or _big_list(target):
+        from backend.transpiler.lower import bigints
+
+        widened = bigints.coerce(ctx, e, target)  # `PyBigInt::from(x)` / checked `.to_i64()`
+        if widened is not None:
+            return widened
     if isinstance(src, rt.UnionT) or isinstance(target, rt.UnionT):
         from backend.transpiler.lower import unions
 
@@ -265,12 +271,21 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     return e
 
 
+def _big_list(ty: rt.RType) -> bool:
+    """A list of, or a dict to, arbitrary-precision ints."""
+    if isinstance(ty, rt.DictT):
+        return ty.value == rt.BIGINT
+    return isinstance(ty, rt.ListT) and ty.elem == rt.BIGINT
+
+
 # ---- literals and names ----
 
 
 def lower_int(ctx: FnContext, node: IntExpr) -> Expr:
     if node.value > I64_MAX:
-        raise Unsupported(node, f"integer literal {node.value} does not fit in i64", "PRT110")
+        from backend.transpiler.lower import bigints
+
+        return bigints.literal(ctx, node)  # arbitrary precision (analyze/int_width.py)
     if node.value > 2**31 - 1:
         # where nothing else types it, a Rust literal is an i32: say i64 for a big one
         return Expr(f"{node.value}_i64", rt.INT, Kind.OWNED)
@@ -470,6 +485,8 @@ def _incompatible(item: rt.RType, target: rt.RType) -> bool:
         return _incompatible(item.inner if isinstance(item, rt.OptionT) else item, target.inner)
     if (target, item) in ((rt.FLOAT, rt.INT), (rt.FLOAT, rt.BOOL), (rt.INT, rt.BOOL)):
         return False
+    if rt.BIGINT in (target, item) and {target, item} <= {rt.INT, rt.BIGINT, rt.BOOL}:
+        return False  # converted (PyBigInt::from, or checked to i64)
     return type(item) is not type(target) or isinstance(item, rt.Prim)
 
 

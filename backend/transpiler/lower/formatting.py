@@ -314,7 +314,7 @@ def translate_spec(spec: str, ty: rt.RType, dynamic: tuple[str, str] | None = No
     if kind in ("e", "E", "g", "G", "n", "%", "c", "b", "o", "x", "X"):
         return None
     is_float = ty == rt.FLOAT
-    is_int = ty in (rt.INT, rt.USIZE)
+    is_int = ty in (rt.INT, rt.USIZE, rt.BIGINT)  # (PyBigInt's Display pads as ints do)
     is_text = isinstance(ty, rt.StrT) or ty == rt.CHAR
     if kind in ("f", "F"):
         if not is_float:

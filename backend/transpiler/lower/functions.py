@@ -63,6 +63,7 @@ def build_signature(
     typ = get_proper_type(fn.type) if fn.type is not None else None
     arg_types = list(typ.arg_types) if isinstance(typ, CallableType) else [None] * len(fn.arguments)
     ret_t = module.map_type(typ.ret_type) if isinstance(typ, CallableType) else rt.UNKNOWN
+    ret_t = module.return_type(fullname, ret_t)  # PyBigInt where it may exceed i64
     if isinstance(typ, CallableType) and fn.is_generator:
         ret_t = _generator_item(module, typ, fn)
     if isinstance(ret_t, rt.FnT):
@@ -83,6 +84,8 @@ def build_signature(
         if arg.kind not in (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT):
             raise Unsupported(fn, "`*args` or `**kwargs` parameters", "PRT200")
         ty = module.map_type(arg_t)
+        if ty == rt.INT or ty == rt.ListT(rt.INT) or isinstance(ty, rt.DictT):
+            ty = module.var_type(arg.variable)  # PyBigInt where a caller passes a big int
         name = arg.variable.name
         mode = _param_mode(ty, name, facts, fn.is_generator)
         if _is_iterable(arg_t):
@@ -170,6 +173,8 @@ def _is_iterable(typ: Type | None) -> bool:
 def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator: bool) -> str:
     if ty.is_copy or isinstance(ty, rt.FnT | rt.IterT):
         return "value"
+    if ty == rt.BIGINT:  # an int: `n //= 10` rebinds (a private copy), it never mutates
+        return "value" if facts is not None and facts.rebinds(name) else "ref"
     from backend.transpiler.lower.class_links import is_shared
 
     if is_shared(ty):

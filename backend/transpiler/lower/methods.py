@@ -52,6 +52,8 @@ def lower_method(call: Call, name: str) -> Expr:
         table = DEQUE_METHODS
     elif ty in (rt.INT, rt.FLOAT):
         table = NUMBER_METHODS
+    elif ty == rt.BIGINT:
+        from backend.transpiler.lower.bigints import METHODS as table  # arbitrary precision
     elif isinstance(ty, rt.TupleT):
         table = TUPLE_METHODS
     elif isinstance(ty, rt.BytesT):

@@ -31,12 +31,14 @@ from mypy.nodes import (
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze import int_width
 from backend.transpiler.analyze.mutation import MutationAnalysis
 from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
 from backend.transpiler.lower import (
+    bigints,
     class_hierarchy,
     class_links,
     classes,
@@ -120,6 +122,8 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     mutation = MutationAnalysis(all_funcs, overrides, typed.types)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types, overrides)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
+    constants = int_width.module_int_constants(tree.defs)
+    ctx.int_width = int_width.IntWidth(all_funcs, typed.types, constants)  # PyBigInt or i64
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
@@ -135,6 +139,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
         items.append(_lower_main(ctx, main_def))
     items[:0] = unions.union_items(ctx, items)  # the enums of the unions the items use
+    bigints.report(ctx, selection)
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)
@@ -458,6 +463,9 @@ def _lower_constant(
     ty = ctx.map_type(declared) if declared is not None else ctx.type_of(node.rvalue)
     ty = _shareable(ty)
     value = lower_expr(fn_ctx, node.rvalue, ty)
+    folded = int_width.constant_int(node.rvalue)  # `2**61 - 1` is a `const` literal
+    if ty == rt.INT and folded is not None and bigints.fits_i64(folded):
+        value = ir.Expr(str(folded), rt.INT)
     name = _const_name(target.name)
     ctx.note_type(ty)
     if target.name in getattr(ctx, "mutable_globals", set()):

@@ -57,6 +57,10 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
             return overloaded
         left, right = classes.int_operands(ctx, left, right)
     lt, rt_ = left.ty, right.ty
+    if rt.BIGINT in (lt, rt_, result_t):
+        from backend.transpiler.lower import bigints
+
+        return bigints.lower_op(ctx, node, left, right)  # arbitrary precision (PyBigInt)
     if lt in _NUMERIC and rt_ in _NUMERIC:
         return _numeric(ctx, node, left, right, result_t)
     if isinstance(lt, rt.StrT) or lt == rt.CHAR:
@@ -322,6 +326,10 @@ def lower_unary(ctx: FnContext, node: UnaryExpr) -> Expr:
         if test.startswith("!") and test.endswith(".is_empty()") and " " not in test:
             return Expr(test[1:], rt.BOOL, Kind.OWNED, Prec.POSTFIX)
         return Expr(f"!{inner.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
+    if operand.ty == rt.BIGINT:
+        from backend.transpiler.lower import bigints
+
+        return bigints.lower_unary(ctx, node, operand)  # arbitrary precision (PyBigInt)
     value = values.value_expr(operand)
     if value.ty == rt.BOOL and node.op in ("-", "+"):
         value = coerce(ctx, value, rt.INT)
@@ -470,6 +478,10 @@ def _ordering(ctx: FnContext, node: ComparisonExpr, op: str, left: Expr, right: 
     if optional is not None:
         return optional
     lt, rt_ = left.ty, right.ty
+    if rt.BIGINT in (lt, rt_):
+        from backend.transpiler.lower import bigints
+
+        return bigints.compare(ctx, node, op, left, right)  # arbitrary precision (PyBigInt)
     if isinstance(lt, rt.UnionT) != isinstance(rt_, rt.UnionT) and op in ("==", "!="):
         from backend.transpiler.lower import unions
 

@@ -126,7 +126,7 @@ def _is_shared_handle(ty: rt.RType) -> bool:
 def _declared_type(ctx: FnContext, name: str, stmt: Statement) -> rt.RType:
     var = _find_var(ctx, name)
     if var is not None and var.type is not None:
-        return ctx.module.map_type(var.type)
+        return ctx.module.var_type(var)
     return rt.UNKNOWN
 
 
@@ -488,7 +488,7 @@ def _mut_lookup(ctx: FnContext, rvalue: Expression, optional: bool) -> str | Non
 
 def _target_type(ctx: FnContext, target: NameExpr) -> rt.RType:
     if isinstance(target.node, Var) and target.node.type is not None:
-        return ctx.module.map_type(target.node.type)
+        return ctx.module.var_type(target.node)
     return type_of(ctx, target)
 
 
@@ -583,6 +583,7 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
     names = [i for i in items if isinstance(i, NameExpr)]
     rvalue = stmt.rvalue
     value = _list_as_tuple(_lower_unpacked(ctx, rvalue, len(names)), len(names))
+    value = _widened_tuple(ctx, rvalue, value, names)
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     fresh = [
@@ -617,6 +618,18 @@ def _assign_tuple(ctx: FnContext, stmt: AssignmentStmt, target: TupleExpr | List
     for name, temp, ty in zip(names, temps, item_types, strict=True):
         out.extend(_bind_name(ctx, stmt, name, Expr(temp, ty, Kind.OWNED)))
     return out
+
+
+def _widened_tuple(ctx: FnContext, rvalue: Expression, value: Expr, names: list[NameExpr]) -> Expr:
+    """`a, b = 0, 1` where `a` and `b` are arbitrary-precision ints: each item converted."""
+    targets = [_target_type(ctx, n) for n in names]
+    if rt.BIGINT not in targets or not isinstance(rvalue, TupleExpr):
+        return value
+    if len(rvalue.items) != len(names):
+        return value
+    parts = [lower_expr(ctx, item, t) for item, t in zip(rvalue.items, targets, strict=True)]
+    code = f"({', '.join(values.owned(p) for p in parts)})"
+    return Expr(code, rt.TupleT(tuple(p.ty for p in parts)), Kind.OWNED, Prec.ATOM)
 
 
 def _has_numeric_literal(value: Expr) -> bool:
@@ -929,6 +942,10 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
             )
             return [ir.ExprStmt(f"{place.at(Prec.POSTFIX)}.extend({items})")]
         return [ir.Assign(place_code, "=", f"&{place.at(Prec.UNARY)} {op} {values.borrow(rhs)}")]
+    if ty == rt.BIGINT:
+        from backend.transpiler.lower import bigints
+
+        return bigints.aug_assign(ctx, stmt, place_code, place, rhs)
     if ty in (rt.INT, rt.FLOAT, rt.USIZE):
         rhs = coerce(ctx, rhs, ty)
         if op in _AUG_DIRECT and ty == rt.INT:

@@ -222,9 +222,21 @@ def _int_helper(helper: str, arity: int) -> Lowerer:
 FUNCTIONS["math.gcd"] = _int_helper("py_gcd", 2)
 FUNCTIONS["math.lcm"] = _int_helper("py_lcm", 2)
 FUNCTIONS["math.isqrt"] = _int_helper("py_isqrt", 1)
-FUNCTIONS["math.factorial"] = _int_helper("py_factorial", 1)
+FUNCTIONS["math.factorial"] = _int_helper("py_factorial", 1)  # (bigints: beyond 20!)
 FUNCTIONS["math.comb"] = _int_helper("py_comb", 2)
 FUNCTIONS["math.perm"] = _int_helper("py_perm", 2)
+
+
+_small_factorial = FUNCTIONS["math.factorial"]
+
+
+@function("math.factorial")
+def math_factorial(call: Call) -> Expr:
+    if call.result_type == rt.BIGINT:
+        from backend.transpiler.lower import bigints
+
+        return bigints.factorial(call.ctx, call.arg(0))  # the analysis says it may exceed i64
+    return _small_factorial(call)
 
 
 @function("math.isclose")

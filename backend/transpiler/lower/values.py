@@ -133,6 +133,8 @@ def _truth_test(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
         return value_expr(e)
     if ty in (rt.INT, rt.USIZE):  # an `enumerate` index is a `usize`
         return Expr(f"{value_expr(e).at(Prec.BITOR)} != 0", rt.BOOL, Kind.OWNED, Prec.CMP)
+    if ty == rt.BIGINT:
+        return Expr(f"!{e.at(Prec.POSTFIX)}.is_zero()", rt.BOOL, Kind.OWNED, Prec.UNARY)
     if ty == rt.FLOAT:
         return Expr(f"{value_expr(e).at(Prec.BITOR)} != 0.0", rt.BOOL, Kind.OWNED, Prec.CMP)
     if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
@@ -220,7 +222,7 @@ _PLAIN_PATH = re.compile(r"^&?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$")
 def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     """(format piece, argument) that prints `e` exactly as Python's `str()` would."""
     ty = e.ty
-    if ty in (rt.INT, rt.CHAR) or isinstance(ty, rt.StrT):
+    if ty in (rt.INT, rt.CHAR, rt.BIGINT) or isinstance(ty, rt.StrT):
         return "{}", e.code
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")
@@ -318,7 +320,7 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
 def repr_of(ctx: ModuleContext, e: Expr) -> str:
     """Code of a `String` equal to Python's `repr()` of the value."""
     ty = e.ty
-    if ty == rt.INT:
+    if ty in (rt.INT, rt.BIGINT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return f'format!("{{:?}}", {e.code})'
@@ -339,7 +341,7 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
     ty = e.ty
     if isinstance(ty, rt.StrT):
         return owned(e)
-    if ty in (rt.INT, rt.CHAR):
+    if ty in (rt.INT, rt.CHAR, rt.BIGINT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")

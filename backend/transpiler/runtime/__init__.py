@@ -30,6 +30,7 @@ RUNTIME_DIR = Path(__file__).parent
 FILE_ORDER: tuple[str, ...] = (
     "exceptions.rs",
     "numbers.rs",
+    "bigint.rs",
     "format.rs",
     "strings.rs",
     "sequences.rs",
