@@ -595,6 +595,11 @@ def lower_conditional(ctx: FnContext, node: ConditionalExpr) -> Expr:
     cond = values.truthy(ctx, node.cond, lower_expr(ctx, node.cond)).code
     then = lower_expr(ctx, node.if_expr, ty)
     other = lower_expr(ctx, node.else_expr, ty)
+    if rt.BIGINT in (then.ty, other.ty) and {then.ty, other.ty} <= {rt.BIGINT, rt.INT}:
+        from backend.transpiler.lower import bigints
+
+        # one branch is arbitrary precision: so is the whole expression
+        then, other, ty = bigints.to_big(ctx, then), bigints.to_big(ctx, other), rt.BIGINT
     ty = then.ty if isinstance(ty, rt.UnknownT) else ty
     code = f"if {cond} {{ {values.owned(then)} }} else {{ {values.owned(other)} }}"
     return Expr(code, ty, Kind.OWNED, Prec.CLOSURE)
