@@ -33,7 +33,14 @@ from backend.transpiler.analyze.oracle import TypedModule
 from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_links, classes, functions, unions
+from backend.transpiler.lower import (
+    class_hierarchy,
+    class_links,
+    classes,
+    functions,
+    regex,
+    unions,
+)
 from backend.transpiler.lower.context import (
     FnContext,
     FuncSig,
@@ -77,9 +84,12 @@ def _decorator_fullname(node: object) -> str:
     return ""
 
 
-def lower_module(typed: TypedModule, module_name: str, selection: set[str] | None) -> LoweredModule:
+def lower_module(
+    typed: TypedModule, module_name: str, selection: set[str] | None, *, in_crate: bool = False
+) -> LoweredModule:
     """`module_name` is the user's name for the module (shown in output); fullnames use
-    the name mypy checked it under."""
+    the name mypy checked it under. `in_crate`: part of a translate-project crate, which may
+    depend on crates (lower/regex.py)."""
     display_name, module_name = module_name, typed.name or module_name
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
@@ -108,6 +118,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     mutation = MutationAnalysis(all_funcs)
     raising = RaisingAnalysis(all_funcs, hierarchy, typed.types)
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
+    ctx.in_crate = in_crate
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
@@ -123,6 +134,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     if has_main and not (user_main is not None and user_main.rust_name == "main"):
         items.append(_lower_main(ctx, main_def))
     items[:0] = unions.union_items(ctx, items)  # the enums of the unions the items use
+    items.extend(regex.runtime_items(ctx))
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)
