@@ -261,6 +261,14 @@ def _regex(ctx: FnContext, rust: str) -> str:
     return f"&{statics[rust]}"
 
 
+def _regex_for(call: Call, pattern: Pattern, how: str) -> str:
+    """A `&regex::Regex` for the call: a compiled pattern's own value where it searches
+    unanchored, else the module's static of the anchored pattern."""
+    if how == "search" and call.receiver is not None:
+        return f"&*{call.receiver.at(Prec.UNARY)}"
+    return _regex(call.ctx, _anchored(pattern, how))
+
+
 def _anchored(pattern: Pattern, how: str) -> str:
     if how == "match":
         return f"\\A(?:{pattern.rust})"
@@ -308,7 +316,7 @@ def _compile(call: Call) -> Expr:
 
 def _matcher(how: str) -> Callable[[Call, Pattern, int], Expr]:
     def lower(call: Call, pattern: Pattern, first: int) -> Expr:
-        regex = _regex(call.ctx, _anchored(pattern, how))
+        regex = _regex_for(call, pattern, how)
         code = f"py_re_first({regex}, {_text_arg(call, first)})"
         return Expr(code, rt.OptionT(MATCH_T), Kind.OWNED, Prec.POSTFIX)
 
@@ -316,7 +324,7 @@ def _matcher(how: str) -> Callable[[Call, Pattern, int], Expr]:
 
 
 def _findall(call: Call, pattern: Pattern, first: int) -> Expr:
-    regex = _regex(call.ctx, pattern.rust)
+    regex = _regex_for(call, pattern, "search")
     _scan_must_be_exact(call, pattern)
     text = _text_arg(call, first)
     if pattern.groups <= 1:
@@ -334,7 +342,7 @@ def _findall(call: Call, pattern: Pattern, first: int) -> Expr:
 
 
 def _sub(call: Call, pattern: Pattern, first: int) -> Expr:
-    regex = _regex(call.ctx, pattern.rust)
+    regex = _regex_for(call, pattern, "search")
     _scan_must_be_exact(call, pattern)
     template = call.args[first]
     if not isinstance(template, StrExpr):
@@ -352,7 +360,7 @@ def _sub(call: Call, pattern: Pattern, first: int) -> Expr:
 
 
 def _split(call: Call, pattern: Pattern, first: int) -> Expr:
-    regex = _regex(call.ctx, pattern.rust)
+    regex = _regex_for(call, pattern, "search")
     _scan_must_be_exact(call, pattern)
     if pattern.optional_groups:
         raise call.fail(
