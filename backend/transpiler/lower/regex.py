@@ -390,6 +390,21 @@ _OPS: dict[str, Callable[[Call, Pattern, int], Expr]] = {
     "split": _split,
 }
 FUNCTIONS["re.compile"] = _compile
+
+
+def _not_yet(name: str) -> Lowerer:
+    """`re` functions outside the subset: still say, in a single file, that `re` needs the
+    crate (the user learns what translate-project would do)."""
+
+    def lower(call: Call) -> Expr:
+        _require_crate(call, f"`re.{name}()`")
+        raise call.fail(f"`re.{name}()` (not translated yet)", _SHAPE)
+
+    return lower
+
+
+for _name in ("finditer", "subn", "escape", "purge"):
+    FUNCTIONS[f"re.{_name}"] = _not_yet(_name)
 for _op in _OPS:
     FUNCTIONS[f"re.{_op}"], PATTERN_METHODS[_op] = _operation(_op)
 
