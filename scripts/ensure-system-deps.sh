@@ -32,6 +32,11 @@ fi
 if ! compgen -G "/usr/share/emacs/site-lisp/elpa/eglot-*" >/dev/null; then
   missing+=("elpa-eglot")
 fi
+# translate-project builds a module that uses `re` with the `regex` crate, offline, from
+# Debian's packaged crate sources (regex-syntax, aho-corasick and memchr come with it).
+if ! compgen -G "/usr/share/cargo/registry/regex-[0-9]*/Cargo.toml" >/dev/null; then
+  missing+=("librust-regex-dev")
+fi
 
 # --- Deployment checks (k8s/, tests/test_k8s_*.py): tools that are not plain apt installs ---
 # kubectl with kustomize v5: Debian 12's kubernetes-client is 1.20 (kustomize v2), too old.

@@ -115,6 +115,7 @@ class ModuleReport:
     elapsed_ms: float
     diagnostics: int
     message: str = ""
+    crates: tuple[str, ...] = ()  # crates the translation uses (Cargo dependencies)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -397,6 +398,7 @@ def _translate_one(
         elapsed_ms=elapsed,
         diagnostics=len(translation.diagnostics),
         message=message,
+        crates=tuple(str(c) for c in translation.metadata.get("crates", ()) or ()),
     )
     return _module_text(module, translation, src_dir), report
 
@@ -455,7 +457,8 @@ def translate_project(
             texts[rust_path] = text
             report.modules.append(mod_report)
     _add_mod_files(texts, out_dir, packages, all_paths)
-    _write_crate(out_dir, texts, report.crate_name, src_dir)
+    crates = sorted({c for m in report.modules for c in m.crates})
+    _write_crate(out_dir, texts, report.crate_name, src_dir, crates)
     _check_crate(out_dir, report)
     report.elapsed_ms = (time.perf_counter() - started) * 1000.0
     return report
@@ -526,17 +529,56 @@ def _check_crate(out_dir: Path, report: ProjectReport) -> None:
         module.diagnostics += failed
 
 
-def _write_crate(out_dir: Path, texts: dict[Path, str], name: str, src_dir: Path) -> None:
+def _write_crate(
+    out_dir: Path, texts: dict[Path, str], name: str, src_dir: Path, crates: list[str]
+) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "Cargo.toml").write_text(
-        CARGO_TOML.format(name=name, src=src_dir.name or str(src_dir)), encoding="utf-8"
-    )
+    toml = CARGO_TOML.format(name=name, src=src_dir.name or str(src_dir))
+    toml = toml.replace("[dependencies]\n", "[dependencies]\n" + _dependency_lines(crates))
+    (out_dir / "Cargo.toml").write_text(toml, encoding="utf-8")
+    _write_cargo_source(out_dir, crates)
     gitignore = out_dir / ".gitignore"
     if not gitignore.exists():
         gitignore.write_text("/target\n", encoding="utf-8")
     for path, text in sorted(texts.items()):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+# --- dependencies -------------------------------------------------------------------------
+
+# Crates a translation may use (lower/regex.py): the version requirement each gets.
+CRATE_VERSIONS = {"regex": "1"}
+# Debian's packaged crate sources (librust-*-dev); a directory source cargo builds offline.
+DEBIAN_REGISTRY = Path("/usr/share/cargo/registry")
+_CARGO_CONFIG = """\
+# Written by Portalis: build with Debian's packaged crate sources (librust-*-dev), offline.
+[source.crates-io]
+replace-with = "debian"
+
+[source.debian]
+directory = "{directory}"
+"""
+
+
+def _dependency_lines(crates: list[str]) -> str:
+    return "".join(f'{c} = "{CRATE_VERSIONS.get(c, "*")}"\n' for c in crates)
+
+
+def _has_crates(registry: Path, crates: list[str]) -> bool:
+    return all(any(registry.glob(f"{c}-[0-9]*/Cargo.toml")) for c in crates)
+
+
+def _write_cargo_source(out_dir: Path, crates: list[str], registry: Path | None = None) -> None:
+    """With dependencies, point cargo at Debian's crate sources when they have every one of
+    them (the crate then builds without a network); elsewhere cargo uses crates.io. An
+    existing `.cargo/config.toml` is the user's and is left alone."""
+    registry = registry or DEBIAN_REGISTRY
+    config = out_dir / ".cargo" / "config.toml"
+    if not crates or config.exists() or not _has_crates(registry, crates):
+        return
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(_CARGO_CONFIG.format(directory=registry), encoding="utf-8")
 
 
 _STATUS_STYLE = {

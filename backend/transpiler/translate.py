@@ -115,7 +115,12 @@ def _translate(
         if isinstance(typed, str):
             return _failed(Diagnostic(Severity.ERROR, typed, "PRT004", SourceRange(1, 0, 1, 1)))
         typed, inferred = _typed_from_call_sites(source, typed, module_name, siblings)
-        lowered = lower_module(typed, module_name, _with_dependencies(selection, parsed))
+        lowered = lower_module(
+            typed,
+            module_name,
+            _with_dependencies(selection, parsed),
+            in_crate=siblings is not None,  # translate-project: a crate with dependencies
+        )
         mypy_errors = list(typed.errors)
     ctx = lowered.context
     helpers = sorted(ctx.helpers)
@@ -134,6 +139,8 @@ def _translate(
         "program": lowered.has_main,
         "arbitrary_precision": ctx.int_width_report,  # ints that are PyBigInt, and why
     }
+    if ctx.crates:
+        metadata["crates"] = sorted(ctx.crates)  # Cargo dependencies (translate-project)
     status = Status.PARTIAL if ctx.placeholders else Status.UNVERIFIED
     emitted = Emitted(code, _shifted_spans(emitted, code))
     if options.verify and siblings is None:

@@ -71,6 +71,8 @@ DICT_LIKE = {
 SET_LIKE = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.MutableSet"}
 
 EXCEPTION_BASE = "builtins.BaseException"
+# Library types with a runtime of their own (lower/regex.py defines these Rust types).
+EXTERNAL_TYPES = {"re.Pattern": rt.StructT("PyRegex", copy=True), "re.Match": rt.StructT("PyMatch")}
 
 
 class TypeMapper:
@@ -141,6 +143,8 @@ class TypeMapper:
             return rt.SetT(args[0] if args else rt.UNKNOWN)
         if name == "collections.deque":
             return rt.DequeT(args[0] if args else rt.UNKNOWN)
+        if name in EXTERNAL_TYPES:
+            return EXTERNAL_TYPES[name]
         if name in ("typing.Callable", "builtins.function"):
             return rt.UnknownT(name)
         if typ.type.is_enum:

@@ -180,6 +180,10 @@ class ModuleContext:
         self.constants: dict[str, VarInfo] = {}  # module-level names
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)
         self.placeholders = 0
+        # translate-project: the module is part of a crate, which may depend on crates
+        self.in_crate = False
+        self.crates: set[str] = set()  # the crates the translation uses (Cargo dependencies)
+        self.regexes: dict[str, str] = {}  # regex crate pattern -> its static (lower/regex.py)
         self.label_counter = itertools.count(1)
         self.int_width: IntWidth | None = None  # set by lower_module
         self.int_width_report: list[dict[str, object]] = []  # (lower/bigints.report)

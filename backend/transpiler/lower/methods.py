@@ -40,6 +40,10 @@ def lower_method(call: Call, name: str) -> Expr:
     if checked is not None:
         return checked
     table: dict[str, Lowerer] | None = None
+    from backend.transpiler.lower import regex
+
+    if regex.is_regex_type(ty):
+        return regex.lower_method(call, name)
     if isinstance(ty, rt.StrT) or ty == rt.CHAR:
         table = STR_METHODS
     elif isinstance(ty, rt.ListT):

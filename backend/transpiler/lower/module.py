@@ -44,6 +44,7 @@ from backend.transpiler.lower import (
     classes,
     functions,
     overloads,
+    regex,
     unions,
 )
 from backend.transpiler.lower.context import (
@@ -90,9 +91,12 @@ def _decorator_fullname(node: object) -> str:
     return ""
 
 
-def lower_module(typed: TypedModule, module_name: str, selection: set[str] | None) -> LoweredModule:
+def lower_module(
+    typed: TypedModule, module_name: str, selection: set[str] | None, *, in_crate: bool = False
+) -> LoweredModule:
     """`module_name` is the user's name for the module (shown in output); fullnames use
-    the name mypy checked it under."""
+    the name mypy checked it under. `in_crate`: part of a translate-project crate, which may
+    depend on crates (lower/regex.py)."""
     display_name, module_name = module_name, typed.name or module_name
     tree: MypyFile = typed.tree
     mapper = TypeMapper({})
@@ -124,6 +128,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
     ctx = ModuleContext(typed, mapper, mutation, raising, hierarchy, module_name, display_name)
     constants = int_width.module_int_constants(tree.defs)
     ctx.int_width = int_width.IntWidth(all_funcs, typed.types, constants)  # PyBigInt or i64
+    ctx.in_crate = in_crate
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
@@ -140,6 +145,7 @@ def lower_module(typed: TypedModule, module_name: str, selection: set[str] | Non
         items.append(_lower_main(ctx, main_def))
     items[:0] = unions.union_items(ctx, items)  # the enums of the unions the items use
     bigints.report(ctx, selection)
+    items.extend(regex.runtime_items(ctx))
     uses = sorted(ctx.uses)
     module = ir.Module([u for u in uses], items, [])
     return LoweredModule(module, ctx, has_main)

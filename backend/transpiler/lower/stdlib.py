@@ -1238,3 +1238,12 @@ def _functools_reduce(call: Call) -> Expr:
     from backend.transpiler.lower.closures import lower_reduce
 
     return lower_reduce(call)
+
+
+def _register_regex() -> None:
+    from backend.transpiler.lower import regex  # `re` on the regex crate (crate builds)
+
+    FUNCTIONS.update(regex.FUNCTIONS)
+
+
+_register_regex()
