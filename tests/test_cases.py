@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from backend.transpiler.check import check_module
-from backend.transpiler.record import Status
+from check_support import checked_program
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(CASES_DIR.glob("*.py"))
@@ -26,16 +24,8 @@ def test_corpus_is_complete() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case_behaves_like_cpython(path: Path) -> None:
-    result = check_module(path.read_text(encoding="utf-8"), filename=path.name, timeout_s=20.0)
-    assert not result.nothing_to_run, f"{path.name}: {result.message}"
+    result, diagnostics = checked_program(path)
     assert result.translation is not None
-    diagnostics = "\n".join(
-        f"{path.name}:{d.range.line}:{d.range.col + 1}: {d.severity.value}: {d.message} [{d.code}]"
-        for d in result.translation.diagnostics
-    )
-    assert result.stage_failed is None, f"{result.message}\n{diagnostics}"
-    assert result.translation.status in {Status.COMPILES, Status.VERIFIED}, diagnostics
-    assert result.matches, f"{result.message}\n{result.diff}\n{result.rust_stderr}"
     rustc = result.translation.metadata.get("rustc")
     assert isinstance(rustc, dict), f"{path.name}: no rustc check in the metadata"
     assert rustc.get("warnings") == 0, f"rustc warns about the translation:\n{diagnostics}"

@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from backend.transpiler.check import check_module
-from backend.transpiler.record import Status
+from check_support import checked_program
 
 TRAPS = sorted((Path(__file__).parent / "traps").glob("*.py"))
 
@@ -23,16 +21,7 @@ def test_there_are_traps_to_check() -> None:
 
 @pytest.mark.parametrize("path", TRAPS, ids=[p.stem for p in TRAPS])
 def test_trap_behaves_like_cpython(path: Path) -> None:
-    result = check_module(path.read_text(encoding="utf-8"), filename=path.name, timeout_s=20.0)
-    assert not result.nothing_to_run, f"{path.name}: {result.message}"
-    assert result.translation is not None
-    diagnostics = "\n".join(
-        f"{path.name}:{d.range.line}:{d.range.col + 1}: {d.severity.value}: {d.message} [{d.code}]"
-        for d in result.translation.diagnostics
-    )
-    assert result.stage_failed is None, f"{result.message}\n{diagnostics}"
-    assert result.translation.status in {Status.COMPILES, Status.VERIFIED}, diagnostics
-    assert result.matches, f"{result.message}\n{result.diff}\n{result.rust_stderr}"
+    result, _ = checked_program(path)
     # Exact: the traps do not get the normalisation (True/true, 1/1.0) the golden cases get.
     assert result.rust_stdout == result.python_stdout, result.diff
     assert (result.python_exit == 0) == (result.rust_exit == 0), result.rust_stderr

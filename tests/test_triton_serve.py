@@ -224,7 +224,7 @@ def test_a_request_cancelled_while_its_batch_runs_is_not_translated(
 ) -> None:
     big = "\n\n".join(
         f"def f{i}(xs: list[int]) -> int:\n    return sum(x * {i} for x in xs if x % 3)"
-        for i in range(300)
+        for i in range(600)
     )
     before = _cancelled_count(batching_server)
     client = grpcclient.InferenceServerClient(f"127.0.0.1:{batching_server.grpc_port}")
@@ -236,7 +236,7 @@ def test_a_request_cancelled_while_its_batch_runs_is_not_translated(
         )
         for i in range(3)
     ]
-    # The three leave the queue as one batch after 200 ms; each big module takes about a
+    # The three leave the queue as one batch after 200 ms; each big module takes over a
     # second, so the third still waits inside the model's execute() when it is cancelled.
     time.sleep(0.5)
     deadline = time.monotonic() + 60
