@@ -54,6 +54,9 @@ BIG = [
 ]
 
 SMALL = [
+    # list concatenation of its own slices is not arithmetic on its items
+    "def rot(xs: list[int], n: int) -> list[int]:\n    for i in range(n):\n"
+    "        xs[i:] = xs[i + 1 :] + xs[i : i + 1]\n    return xs\n",
     # halving: a binary search's midpoint
     "def s(xs: list[int], t: int) -> int:\n    lo, hi = 0, len(xs)\n    while lo < hi:\n"
     "        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n"

@@ -42,7 +42,7 @@ from mypy.nodes import (
     UnaryExpr,
     Var,
 )
-from mypy.types import AnyType, Type, get_proper_type
+from mypy.types import AnyType, Instance, Type, get_proper_type
 
 from backend.transpiler.analyze.int_facts import (
     Bind,
@@ -344,6 +344,8 @@ class IntWidth:
             if modulus is not None and modulus > 0 and modulus * modulus <= I64_MAX:
                 return False  # `dp[i] = (dp[i - 1] + dp[i - 2]) % M`: items stay below M
         for op in _growth_ops(item, constants):
+            if not self._is_int(op):
+                continue  # `xs[i + 1:] + xs[i:i + 1]` concatenates lists
             if op.op == "+" and reads(op.left) and reads(op.right):
                 return True
             if op.op == "*" and (
@@ -352,6 +354,13 @@ class IntWidth:
             ):
                 return True
         return False
+
+    def _is_int(self, node: Expression) -> bool:
+        typ = get_proper_type(self.types.get(node))
+        return not isinstance(typ, Instance) or typ.type.fullname in (
+            "builtins.int",
+            "builtins.bool",
+        )
 
     def _bound(self, node: Expression, moduli: dict[Var, int], facts: Facts) -> int | None:
         """An upper bound of |node| (None: unknown)."""
