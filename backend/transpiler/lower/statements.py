@@ -354,11 +354,26 @@ def _chained_assignment(ctx: FnContext, stmt: AssignmentStmt) -> Lowered:
     if not value.ty.is_copy:
         raise Unsupported(stmt, "chained assignment of a non-Copy value", "PRT311")
     out: Lowered = []
-    for target in stmt.lvalues:
-        if not isinstance(target, NameExpr):
-            raise Unsupported(stmt, "chained assignment to a non-name", "PRT311")
-        out.extend(_bind_name(ctx, stmt, target, value))
+    if not _SIMPLE_VALUE.match(value.code):
+        # `a = b = f()` calls `f` once: its value is bound first, then given to each target
+        name = "chained_value"
+        while ctx.lookup(name) is not None:
+            name += "_"
+        out.append(ir.Let(name, None, values.value(value)))
+        value = Expr(name, value.ty, Kind.OWNED)
+    for target in stmt.lvalues:  # left to right, as Python assigns them
+        if isinstance(target, NameExpr):
+            out.extend(_bind_name(ctx, stmt, target, value))
+        elif isinstance(target, MemberExpr):
+            out.extend(_store_member(ctx, target, value))
+        elif isinstance(target, IndexExpr):
+            out.extend(_store_index(ctx, target, value))
+        else:
+            raise Unsupported(stmt, "chained assignment to a pattern", "PRT311")
     return out
+
+
+_SIMPLE_VALUE = re.compile(r"^(?:-?[\d_.]+(?:_?[a-z]\d*)?|[A-Za-z_]\w*|true|false)$")
 
 
 def _assign_name(ctx: FnContext, stmt: Statement, target: NameExpr, rvalue: Expression) -> Lowered:
