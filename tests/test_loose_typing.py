@@ -58,3 +58,13 @@ def test_a_loose_parameter_without_call_sites_is_reported_not_guessed() -> None:
     )
     assert result.status is not Status.COMPILES
     assert not [d for d in result.diagnostics if d.code == "PRT020"]
+
+
+def test_a_recursive_type_alias_at_a_call_site_is_not_spelled() -> None:
+    source = (
+        "Value = int | list['Value']\n\n"
+        "def size(v: Value) -> int:\n    return 1\n\n"
+        "def wrap(v):\n    return size(v)\n\n"
+        "x: Value = [1, [2]]\nwrap(x)\n"
+    )
+    assert [p.param for p in _inferred(source)] == []

@@ -140,15 +140,20 @@ def _agreed_type(arguments: list[Type], typed: TypedModule) -> str | None:
     return spelled.pop()
 
 
-def _says_nothing(typ: Type) -> bool:
+def _says_nothing(typ: Type, depth: int = 0) -> bool:
+    if depth > _MAX_DEPTH:
+        return False
     proper = get_proper_type(typ)
     if isinstance(proper, AnyType | UninhabitedType):
         return True
     if isinstance(proper, Instance):
-        return any(_says_nothing(a) for a in proper.args)
+        return any(_says_nothing(a, depth + 1) for a in proper.args)
     if isinstance(proper, TupleType):
-        return any(_says_nothing(t) for t in proper.items)
+        return any(_says_nothing(t, depth + 1) for t in proper.items)
     return False
+
+
+_MAX_DEPTH = 6
 
 
 def apply_annotations(source: str, inferred: list[InferredParam]) -> str:
@@ -310,8 +315,11 @@ def _is_loose(typ: Type) -> bool:
     return False
 
 
-def _spell(typ: Type, typed: TypedModule) -> str | None:
-    """Source text for `typ`, or None when it cannot be written without imports."""
+def _spell(typ: Type, typed: TypedModule, depth: int = 0) -> str | None:
+    """Source text for `typ`, or None when it cannot be written without imports (or is
+    nested deeper than any annotation worth writing: a recursive alias)."""
+    if depth > _MAX_DEPTH:
+        return None
     proper: ProperType = get_proper_type(typ)
     if isinstance(proper, Instance):
         if proper.last_known_value is not None:
@@ -325,21 +333,21 @@ def _spell(typ: Type, typed: TypedModule) -> str | None:
             return proper.type.name
         if not proper.args:
             return base
-        args = [_spell(a, typed) for a in proper.args]
+        args = [_spell(a, typed, depth + 1) for a in proper.args]
         if any(a is None for a in args):
             return None
         if name == "builtins.tuple":
             return f"tuple[{args[0]}, ...]"
         return f"{base}[{', '.join(a for a in args if a)}]"
     if isinstance(proper, TupleType):
-        items = [_spell(t, typed) for t in proper.items]
+        items = [_spell(t, typed, depth + 1) for t in proper.items]
         if not items or any(i is None for i in items):
             return None
         return f"tuple[{', '.join(i for i in items if i)}]"
     if isinstance(proper, NoneType):
         return "None"
     if isinstance(proper, UnionType):
-        members = [_spell(t, typed) for t in proper.items]
+        members = [_spell(t, typed, depth + 1) for t in proper.items]
         if any(m is None for m in members):
             return None
         return " | ".join(sorted({m for m in members if m}))

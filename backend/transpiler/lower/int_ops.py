@@ -80,7 +80,18 @@ def augmented(ctx: FnContext, op: str, place: str, value: Expr) -> ir.Stmt:
     argument = values.argument(values.value(value))
     if _SIMPLE_PLACE.match(place):  # a variable or field: `total = total.py_add(x)`
         return ir.Assign(place, "=", f"{_as_receiver(place)}.{method}({argument})")
+    if not _SIMPLE_ARGUMENT.match(argument):
+        # `row[c] += row[c - 1]`: the value may read what the place borrows mutably, so it
+        # is computed first (Python computes it before the addition too)
+        name = "increment"
+        while ctx.lookup(name) is not None or re.search(rf"\b{name}\b", place):
+            name += "_"
+        call = f"{_as_receiver(place)}.{method}_assign({name})"
+        return ir.Block([ir.Let(name, None, argument), ir.ExprStmt(call)])
     return ir.ExprStmt(f"{_as_receiver(place)}.{method}_assign({argument})")
+
+
+_SIMPLE_ARGUMENT = re.compile(r"^(?:-?[\d_]+(?:_i64)?|[A-Za-z_]\w*)$")
 
 
 _SIMPLE_PLACE = re.compile(r"^\*?[A-Za-z_][\w.]*$")
