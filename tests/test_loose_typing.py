@@ -67,4 +67,4 @@ def test_a_recursive_type_alias_at_a_call_site_is_not_spelled() -> None:
         "def wrap(v):\n    return size(v)\n\n"
         "x: Value = [1, [2]]\nwrap(x)\n"
     )
-    assert [p.param for p in _inferred(source)] == []
+    assert "v" not in [p.param for p in _inferred(source)]
