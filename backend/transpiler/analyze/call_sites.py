@@ -24,6 +24,7 @@ from mypy.nodes import (
     ARG_OPT,
     ARG_POS,
     CallExpr,
+    ClassDef,
     Decorator,
     Expression,
     FuncDef,
@@ -32,6 +33,8 @@ from mypy.nodes import (
     ListExpr,
     MemberExpr,
     NameExpr,
+    Node,
+    OverloadedFuncDef,
     RefExpr,
     ReturnStmt,
     SetComprehension,
@@ -221,17 +224,21 @@ def _replace(edits: dict[int, list[tuple[int, int, str]]], node: ast.expr, text:
 
 
 def _functions(typed: TypedModule) -> dict[str, FuncDef]:
+    """The module's functions and methods (and defs nested in them), by fullname; only
+    statements are walked, which is where a `def` can be."""
     found: dict[str, FuncDef] = {}
-
-    class Finder(Walker):
-        def visit_FuncDef(self, o: FuncDef) -> None:
-            found[o.fullname] = o
-            self.generic(o)
-
-        def visit_Decorator(self, o: Decorator) -> None:
-            self.generic(o)  # a decorated def is reached through `func`
-
-    Finder().visit(typed.tree)
+    pending: list[Node] = list(typed.tree.defs)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Decorator):
+            node = node.func
+        if isinstance(node, FuncDef):
+            found[node.fullname] = node
+            pending.extend(node.body.body)
+        elif isinstance(node, ClassDef):
+            pending.extend(node.defs.body)
+        elif isinstance(node, OverloadedFuncDef) and node.impl is not None:
+            pending.append(node.impl)
     return found
 
 
