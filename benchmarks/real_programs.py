@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from quality import placeholders  # benchmarks/ is the script's folder
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -51,11 +52,6 @@ class ProgramResult:
     placeholders: int
     translate_ms: float
     note: str = ""
-
-
-def placeholders(translation: Translation) -> int:
-    counted = translation.metadata.get("placeholders")
-    return counted if isinstance(counted, int) else translation.rust_code.count("todo!(")
 
 
 def first_problem(translation: Translation) -> str:

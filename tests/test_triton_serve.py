@@ -193,17 +193,7 @@ def batching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     """The default config runs one request per execution (measured: lowest interactive
     latency); a cluster may batch more. This variant forces real batches: one instance,
     batches of up to 8 gathered for 200 ms."""
-    tmp_path = tmp_path_factory.mktemp("batching")
-    repository = tmp_path / "models"
-    shutil.copytree(REPO / "triton_models", repository)
-    config = repository / "rust_transpiler" / "config.pbtxt"
-    text = re.sub(r"max_batch_size: \d+", "max_batch_size: 8", config.read_text())
-    text = re.sub(
-        r"max_queue_delay_microseconds: \d+", "max_queue_delay_microseconds: 200000", text
-    )
-    config.write_text(re.sub(r"count: \d+", "count: 1", text))
-    with running_server(tmp_path, f"--model-repository={repository}") as started:
-        yield started
+    yield from _batching_variant(tmp_path_factory, "batching", batch=8, delay_us=200_000)
 
 
 def test_a_malformed_request_fails_alone_inside_its_batch(batching_server: Server) -> None:
@@ -224,13 +214,21 @@ def test_a_malformed_request_fails_alone_inside_its_batch(batching_server: Serve
 def batch_of_three_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One instance that executes a batch as soon as three requests have arrived (it would
     wait up to 5 s for them): the batch does not depend on how fast the client sends."""
-    tmp_path = tmp_path_factory.mktemp("batch3")
+    yield from _batching_variant(tmp_path_factory, "batch3", batch=3, delay_us=5_000_000)
+
+
+def _batching_variant(
+    tmp_path_factory: pytest.TempPathFactory, name: str, *, batch: int, delay_us: int
+) -> Iterator[Server]:
+    """A server whose one model instance gathers batches of up to `batch` requests for up
+    to `delay_us` microseconds."""
+    tmp_path = tmp_path_factory.mktemp(name)
     repository = tmp_path / "models"
     shutil.copytree(REPO / "triton_models", repository)
     config = repository / "rust_transpiler" / "config.pbtxt"
-    text = re.sub(r"max_batch_size: \d+", "max_batch_size: 3", config.read_text())
+    text = re.sub(r"max_batch_size: \d+", f"max_batch_size: {batch}", config.read_text())
     text = re.sub(
-        r"max_queue_delay_microseconds: \d+", "max_queue_delay_microseconds: 5000000", text
+        r"max_queue_delay_microseconds: \d+", f"max_queue_delay_microseconds: {delay_us}", text
     )
     config.write_text(re.sub(r"count: \d+", "count: 1", text))
     with running_server(tmp_path, f"--model-repository={repository}") as started:
