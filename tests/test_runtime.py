@@ -1345,32 +1345,38 @@ COLLECTIONS = [
 GENERATORS = [
     Case(
         "list(i * i for i in range(5))",
-        "PyGenerator::new(|co: &Yielder<i64>| { for i in 0..5 { co.yield_(i * i)?; } Some(()) "
+        "PyGenerator::new(|co: Yielder<i64>| async move { "
+        "for i in 0..5 { co.yield_(i * i).await?; } Some(()) "
         "}).collect::<Vec<_>>()",
     ),
     Case(
         "list(itertools.islice(itertools.count(), 4))",
-        "PyGenerator::new(|co: &Yielder<i64>| { let mut i = 0; loop { co.yield_(i)?; i += 1; } "
+        "PyGenerator::new(|co: Yielder<i64>| async move { "
+        "let mut i = 0; loop { co.yield_(i).await?; i += 1; } "
         "}).take(4).collect::<Vec<_>>()",
     ),
     Case(
         "list(fails())",
-        'PyGenerator::new(|co: &Yielder<i64>| { co.yield_(1)?; panic!("ValueError: boom") '
+        "PyGenerator::new(|co: Yielder<i64>| async move { "
+        'co.yield_(1).await?; panic!("ValueError: boom") '
         "}).collect::<Vec<_>>()",
     ),
     Case(
         "(lambda g: (next(g), next(g, 'done'), next(g, 'done')))(iter(['x']))",
-        '{ let mut g = PyGenerator::new(|co: &Yielder<String>| co.yield_(s("x"))); (g.next(), '
+        "{ let mut g = PyGenerator::new(|co: Yielder<String>| async move { "
+        'co.yield_(s("x")).await }); (g.next(), '
         "g.next(), "
         "g.next()) }",
         "('x', None, None)",
     ),
     Case(
         "[x for x in (y + 1 for y in range(3)) if x % 2]",
-        "{ let inner = PyGenerator::new(|co: &Yielder<i64>| { for y in 0..3 { co.yield_(y)?; } "
+        "{ let inner = PyGenerator::new(|co: Yielder<i64>| async move { "
+        "for y in 0..3 { co.yield_(y).await?; } "
         "Some(()) "
         "});"
-        " PyGenerator::new(move |co: &Yielder<i64>| { for y in inner { co.yield_(y + 1)?; } "
+        " PyGenerator::new(move |co: Yielder<i64>| async move { "
+        "for y in inner { co.yield_(y + 1).await?; } "
         "Some(()) "
         "})"
         ".filter(|x| x % 2 == 1).collect::<Vec<_>>() }",
@@ -2161,7 +2167,8 @@ USAGE: dict[str, str] = {
         '"int"));'
     ),
     "py_generator": (
-        "let g = PyGenerator::new(|co: &Yielder<i64>| { co.yield_(1)?; Some(()) }); "
+        "let g = PyGenerator::new(|co: Yielder<i64>| async move { "
+        "co.yield_(1).await?; Some(()) }); "
         'println!("{:?}", '
         "g.collect::<Vec<_>>());"
     ),
@@ -2190,11 +2197,11 @@ USAGE: dict[str, str] = {
 
 GENERATOR_PROGRAM_MAIN = r"""
 fn gen() -> PyGenerator<i64> {
-    PyGenerator::new(|co: &Yielder<i64>| {
+    PyGenerator::new(|co: Yielder<i64>| async move {
         println!("start");
         for i in 0..3 {
             println!("yield {i}");
-            co.yield_(i)?;
+            co.yield_(i).await?;
             println!("resume {i}");
         }
         println!("end");
@@ -2211,11 +2218,11 @@ fn main() {
     println!("{:?}", g.next());
     drop(g);
     println!("dropped");
-    let naturals = PyGenerator::new(|co: &Yielder<i64>| {
+    let naturals = PyGenerator::new(|co: Yielder<i64>| async move {
         let mut n = 0;
         loop {
             println!("produce {n}");
-            co.yield_(n)?;
+            co.yield_(n).await?;
             n += 1;
         }
     });

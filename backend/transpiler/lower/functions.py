@@ -188,8 +188,8 @@ def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator:
 
 def param_type_text(param: ParamSig, generator: bool = False) -> str:
     ty = param.ty
-    # a generator's body runs on its own thread: what it captures must be `Send + 'static`
-    bounds = " + Send + 'static" if generator else ""
+    # a generator's body outlives the call: what it captures must be `'static`
+    bounds = " + 'static" if generator else ""
     if param.mode == "iter":
         elem = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
         return f"impl IntoIterator<Item = {elem.render()}>{bounds}"

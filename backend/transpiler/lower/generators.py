@@ -1,4 +1,5 @@
-"""Generator functions: a lazy `PyGenerator` whose body runs in lock-step with its consumer,
+"""Generator functions: a lazy `PyGenerator` whose body is an `async` block that rustc turns
+into a state machine, one resume point per `yield`; it runs in lock-step with its consumer,
 so infinite generators consumed with `break` and interleaved side effects behave as in Python."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from backend.transpiler.lower.expressions import lower_expr
 
 
 def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -> list[ir.Stmt]:
-    """The body inside `PyGenerator::new(move |co| ...)`; `prologue` (parameter setup) runs
-    inside too, so that what it creates lives on the generator's thread."""
+    """The body inside `PyGenerator::new(move |co| async move { ... })`; `prologue`
+    (parameter setup) runs inside too, at the first `next()` as in Python."""
     from backend.transpiler.lower.declarations import plan_declarations
     from backend.transpiler.lower.statements import _ends_diverging, lower_body
 
@@ -39,7 +40,7 @@ def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -
     if not _ends_diverging(fn.body.body):
         body.append(ir.RawStmt(["Some(())"]))
     inner = _render(body)
-    lines = ["PyGenerator::new(move |co| {", *[INDENT + line for line in inner], "})"]
+    lines = ["PyGenerator::new(move |co| async move {", *[INDENT + line for line in inner], "})"]
     return [*outside, ir.RawStmt(lines)]
 
 
@@ -66,13 +67,13 @@ def lower_yield_stmt(ctx: FnContext, stmt: ExpressionStmt) -> list[ir.Stmt]:
         items = _owned_items(src.iterator, src.shape)
         # Python's str yields one-character strings; Rust's `chars()` yields `char`s.
         item = "item.to_string()" if _is_str(ctx, expr.expr) else "item"
-        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_({item})?;", "}"])]
+        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_({item}).await?;", "}"])]
     assert isinstance(expr, YieldExpr)
     if not ctx.in_generator:
         raise Unsupported(stmt, "`yield` outside a generator function", "PRT600")
     sig = ctx.sig
     elem = sig.ret.elem if sig is not None and isinstance(sig.ret, rt.IterT) else None
     if expr.expr is None:
-        return [ir.ExprStmt("co.yield_(())?")]
+        return [ir.ExprStmt("co.yield_(()).await?")]
     value = lower_expr(ctx, expr.expr, elem)
-    return [ir.ExprStmt(f"co.yield_({values.owned(value)})?")]
+    return [ir.ExprStmt(f"co.yield_({values.owned(value)}).await?")]

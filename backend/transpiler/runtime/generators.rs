@@ -1,93 +1,73 @@
-// Python generators as lazy iterators: the body runs on its own thread and
-// strictly alternates with the consumer, so side effects interleave as in Python.
+// Python generators as lazy iterators. The body is an `async` block, which rustc compiles to
+// a state machine with one resume point per `yield`: `next()` polls it once, and a `yield`
+// parks its value and suspends. No threads, no allocation per item; side effects interleave
+// with the consumer's exactly as in Python, and the body starts at the first `next()`.
 
 // @helper py_generator
-/// The body's handle to `yield`: `co.yield_(v)?` suspends until the consumer asks for more.
+/// The body's handle to `yield`: `co.yield_(v).await?` parks `v` for the consumer and
+/// suspends the body until the next `next()`.
 struct Yielder<T> {
-    values: std::sync::mpsc::Sender<T>,
-    resume: std::sync::mpsc::Receiver<()>,
+    slot: std::rc::Rc<std::cell::Cell<Option<T>>>,
 }
 
 impl<T> Yielder<T> {
-    /// Python's `yield v`; `None` once the generator was dropped, so the body stops with `?`.
-    fn yield_(&self, v: T) -> Option<()> {
-        self.values.send(v).ok()?;
-        self.resume.recv().ok()
+    /// Python's `yield v`; resumes with `Some(())` (the `?` keeps the body's early exits
+    /// uniform with fallible code).
+    fn yield_(&self, v: T) -> PySuspend {
+        self.slot.set(Some(v));
+        PySuspend { suspended: false }
     }
 }
 
-type PyGenBody<T> = Box<dyn FnOnce(&Yielder<T>) -> Option<()> + Send>;
+/// Suspends the generator body exactly once.
+struct PySuspend {
+    suspended: bool,
+}
 
-enum PyGenState<T> {
-    NotStarted(PyGenBody<T>),
-    Running {
-        resume: std::sync::mpsc::Sender<()>,
-        values: std::sync::mpsc::Receiver<T>,
-        thread: std::thread::JoinHandle<()>,
-    },
-    Done,
+impl std::future::Future for PySuspend {
+    type Output = Option<()>;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<Option<()>> {
+        if self.suspended {
+            std::task::Poll::Ready(Some(()))
+        } else {
+            self.suspended = true;
+            std::task::Poll::Pending
+        }
+    }
 }
 
 /// A Python generator object: an `Iterator` whose body starts at the first `next()`.
 struct PyGenerator<T> {
-    state: PyGenState<T>,
+    slot: std::rc::Rc<std::cell::Cell<Option<T>>>,
+    body: Option<std::pin::Pin<Box<dyn std::future::Future<Output = Option<()>>>>>,
 }
 
-impl<T: Send + 'static> PyGenerator<T> {
-    /// Wraps a generator body; nothing runs until the first `next()`.
-    fn new(body: impl FnOnce(&Yielder<T>) -> Option<()> + Send + 'static) -> Self {
-        PyGenerator { state: PyGenState::NotStarted(Box::new(body)) }
-    }
-
-    /// Spawns the body's thread; it waits for the first resume signal before running.
-    fn start(body: PyGenBody<T>) -> PyGenState<T> {
-        let (resume_tx, resume_rx) = std::sync::mpsc::channel();
-        let (values_tx, values_rx) = std::sync::mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            if resume_rx.recv().is_ok() {
-                let _ = body(&Yielder { values: values_tx, resume: resume_rx });
-            }
-        });
-        PyGenState::Running { resume: resume_tx, values: values_rx, thread }
-    }
-
-    /// Marks the generator exhausted; re-raises a panic of the body in the consumer.
-    fn finish(&mut self) {
-        if let PyGenState::Running { resume, values, thread } = std::mem::replace(&mut self.state, PyGenState::Done) {
-            drop((resume, values));
-            if let Err(panic) = thread.join() {
-                std::panic::resume_unwind(panic);
-            }
-        }
+impl<T> PyGenerator<T> {
+    /// Wraps a generator body (`move |co| async move { ... }`); an `async` block does
+    /// nothing until polled, so nothing runs before the first `next()`.
+    fn new<F: std::future::Future<Output = Option<()>> + 'static>(body: impl FnOnce(Yielder<T>) -> F) -> Self {
+        let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+        let future = body(Yielder { slot: slot.clone() });
+        PyGenerator { slot, body: Some(Box::pin(future)) }
     }
 }
 
-impl<T: Send + 'static> Iterator for PyGenerator<T> {
+impl<T> Iterator for PyGenerator<T> {
     type Item = T;
 
+    /// Runs the body to its next `yield` (a pending poll) or its end; a panic of the body
+    /// (an uncaught exception) propagates to the consumer as in Python.
     fn next(&mut self) -> Option<T> {
-        if matches!(self.state, PyGenState::NotStarted(_)) {
-            if let PyGenState::NotStarted(body) = std::mem::replace(&mut self.state, PyGenState::Done) {
-                self.state = Self::start(body);
+        // taken out while it runs: a body that raised is finished, as in Python
+        let mut body = self.body.take()?;
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        match body.as_mut().poll(&mut context) {
+            std::task::Poll::Pending => {
+                self.body = Some(body);
+                self.slot.take()
             }
-        }
-        let PyGenState::Running { resume, values, .. } = &self.state else {
-            return None;
-        };
-        let value = resume.send(()).ok().and_then(|()| values.recv().ok());
-        if value.is_none() {
-            self.finish();
-        }
-        value
-    }
-}
-
-impl<T> Drop for PyGenerator<T> {
-    /// Like `gen.close()`: the suspended body's `yield_` returns `None`; waits for it to stop.
-    fn drop(&mut self) {
-        if let PyGenState::Running { resume, values, thread } = std::mem::replace(&mut self.state, PyGenState::Done) {
-            drop((resume, values));
-            let _ = thread.join();
+            std::task::Poll::Ready(_) => None,
         }
     }
 }

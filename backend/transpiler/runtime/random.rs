@@ -114,8 +114,8 @@ impl PyRandom {
     }
 }
 
-/// The module-level generator behind `random.random()`, ... (one for the whole program,
-/// also across generator threads, as in CPython).
+/// The module-level generator behind `random.random()`, ... (one for the whole program, as
+/// in CPython; a `static` must be `Sync`, and an uncontended lock is cheap).
 static PY_RANDOM: std::sync::Mutex<Option<PyRandom>> = std::sync::Mutex::new(None);
 
 /// Runs `f` on the module-level generator, seeding it from entropy on first use.
