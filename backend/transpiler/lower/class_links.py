@@ -181,11 +181,15 @@ def call_method(ctx: FnContext, node: CallExpr, recv: Expr, ci: ClassInfo, name:
         raise Unsupported(node, f"method `{ci.name}.{name}`", "PRT509")
     if sig.self_mode is None:
         return call_user(ctx, node, sig, None)
-    borrow = "borrow_mut" if sig.self_mode == "&mut self" else "borrow"
-    target = Expr(
+    return call_user(ctx, node, sig, borrowed_receiver(recv, ci, sig.self_mode))
+
+
+def borrowed_receiver(recv: Expr, ci: ClassInfo, self_mode: str) -> Expr:
+    """The node behind a shared handle, borrowed as the method's `self` needs it."""
+    borrow = "borrow_mut" if self_mode == "&mut self" else "borrow"
+    return Expr(
         f"{recv.at(Prec.POSTFIX)}.{borrow}()", rt.StructT(ci.name), Kind.OWNED, Prec.POSTFIX
     )
-    return call_user(ctx, node, sig, target)
 
 
 def display(e: Expr) -> Expr | None:

@@ -19,6 +19,7 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import class_hierarchy, class_links, enums, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
+from backend.transpiler.lower.class_links import SharedT
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
 from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
 from backend.transpiler.lower.expressions import lower_expr
@@ -204,6 +205,8 @@ def call_dunder(
         return None
     from backend.transpiler.lower.calls import _argument
 
+    if isinstance(recv.ty, SharedT) and sig.self_mode is not None:
+        recv = class_links.borrowed_receiver(recv, ci, sig.self_mode)
     lowered = []
     for param, arg in zip(sig.params, args, strict=False):
         e = lower_expr(ctx, arg, param.ty)

@@ -195,7 +195,8 @@ def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
         ci.ordered = all(_partially_ordered(t) for _, t in ci.fields)
     if ci.is_record:
         ci.hashable = all(_hashable(t) for _, t in ci.fields)
-        if not class_hierarchy.subclasses(module, ci):  # else the hierarchy's enum stays
+        # a hierarchy's enum and a shared node's `Rc<RefCell<..>>` handle stay as they are
+        if not class_hierarchy.subclasses(module, ci) and not ci.shared:
             module.mapper.classes[ci.info.fullname] = struct_type(ci)  # type: ignore[index]
 
 
