@@ -42,9 +42,9 @@ class Forest:
 
 
 def grow(values: list[int]) -> Forest:
-    forest = Forest(Leafy(values[0]))
+    top = Leafy(values[0])
     for v in values[1:]:
-        node = forest.top
+        node = top
         while True:
             if v < node.value:
                 if node.low is None:
@@ -56,7 +56,7 @@ def grow(values: list[int]) -> Forest:
                     node.high = Leafy(v)
                     break
                 node = node.high
-    return forest
+    return Forest(top)
 
 
 if __name__ == "__main__":
