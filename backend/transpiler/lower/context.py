@@ -303,6 +303,9 @@ class FnContext:
         self.try_labels: list[str] = []  # labelled blocks of enclosing `try` bodies
         self.error_slots: list[str] = []  # the variable each enclosing try stores its error in
         self.in_generator = False
+        # the closure depth of a generator's own body (an `async` block, not a closure:
+        # a labelled `break` may leave it for a `finally`, a `?` on a Result may not)
+        self.generator_depth = 0
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)

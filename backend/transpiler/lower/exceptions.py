@@ -296,7 +296,9 @@ def _try_finally(ctx: FnContext, stmt: TryStmt) -> list[ir.Stmt]:
     if frame.used_return:
         from backend.transpiler.lower.statements import _ends_diverging
 
-        if _ends_diverging([stmt]) and not _state(ctx).finally_frames:
+        if ctx.sig is not None and ctx.sig.generator:  # nothing to hand back: it ends
+            out.append(ir.If(f"{frame.returned}.is_some()", return_stmts(ctx, "()")))
+        elif _ends_diverging([stmt]) and not _state(ctx).finally_frames:
             # every path of the `try` returned or raised: nothing follows the statement
             out.append(ir.Let("Some(value)", None, f"{frame.returned} else {{ unreachable!() }}"))
             out.extend(return_stmts(ctx, "value"))
@@ -309,6 +311,8 @@ def _return_type(ctx: FnContext) -> str:
     from backend.transpiler.lower.functions import return_type_text
 
     sig = ctx.sig
+    if sig is not None and sig.generator:
+        return "()"  # a generator's `return` only ends it
     text = return_type_text(sig) if sig is not None else None
     return text or "()"
 
@@ -316,7 +320,7 @@ def _return_type(ctx: FnContext) -> str:
 def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
     """A `return` inside `try ... finally`: park the value and leave for the `finally`."""
     frames = _state(ctx).finally_frames
-    if not frames or ctx.closure_depth or (ctx.sig is not None and ctx.sig.generator):
+    if not frames or ctx.closure_depth > ctx.generator_depth:
         return None
     frame = frames[-1]
     frame.used_return = True
@@ -325,7 +329,11 @@ def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
 
 def return_stmts(ctx: FnContext, value: str) -> list[ir.Stmt]:
     routed = route_return(ctx, value)
-    return routed if routed is not None else [ir.Return(value)]
+    if routed is not None:
+        return routed
+    if ctx.sig is not None and ctx.sig.generator:
+        return [ir.Return("None")]  # the body's `Option<()>`: finished
+    return [ir.Return(value)]
 
 
 def _leaves_loop(stmt: TryStmt) -> bool:

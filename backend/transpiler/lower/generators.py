@@ -25,6 +25,7 @@ def lower_generator_body(ctx: FnContext, fn: FuncDef, prologue: list[ir.Stmt]) -
     ctx.module.use_helper("py_generator")
     ctx.in_generator = True
     ctx.closure_depth += 1
+    ctx.generator_depth = ctx.closure_depth
     params = {p.name for p in ctx.sig.params} if ctx.sig else set()
     mutated = ctx.facts.mutated if ctx.facts else set()
     receiver = ctx.lookup("self")
@@ -67,13 +68,26 @@ def lower_yield_stmt(ctx: FnContext, stmt: ExpressionStmt) -> list[ir.Stmt]:
         items = _owned_items(src.iterator, src.shape)
         # Python's str yields one-character strings; Rust's `chars()` yields `char`s.
         item = "item.to_string()" if _is_str(ctx, expr.expr) else "item"
-        return [ir.RawStmt([f"for item in {items} {{", f"{INDENT}co.yield_({item}).await?;", "}"])]
+        return [ir.For("item", values.unparenthesized_range(items), _suspend(ctx, item))]
     assert isinstance(expr, YieldExpr)
     if not ctx.in_generator:
         raise Unsupported(stmt, "`yield` outside a generator function", "PRT600")
     sig = ctx.sig
     elem = sig.ret.elem if sig is not None and isinstance(sig.ret, rt.IterT) else None
     if expr.expr is None:
-        return [ir.ExprStmt("co.yield_(()).await?")]
+        return _suspend(ctx, "()")
     value = lower_expr(ctx, expr.expr, elem)
-    return [ir.ExprStmt(f"co.yield_({values.owned(value)}).await?")]
+    return _suspend(ctx, values.owned(value))
+
+
+def _suspend(ctx: FnContext, value: str) -> list[ir.Stmt]:
+    """`yield value`. Resuming gives `None` when the generator is closed (dropped while
+    suspended): Python raises GeneratorExit there, so the body leaves through its
+    `finally` blocks, which the routed return runs."""
+    from backend.transpiler.lower import exceptions
+
+    resumed = f"co.yield_({value}).await"
+    closing = exceptions.route_return(ctx, None)
+    if closing is None:
+        return [ir.ExprStmt(f"{resumed}?")]
+    return [ir.If(f"{resumed}.is_none()", closing)]

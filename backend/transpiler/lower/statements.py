@@ -1190,7 +1190,9 @@ def lower_continue(ctx: FnContext, stmt: ContinueStmt) -> Lowered:
 def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     sig = ctx.sig
     if sig is not None and sig.generator:
-        return [ir.Return("None")]
+        from backend.transpiler.lower import exceptions
+
+        return exceptions.return_stmts(ctx, "()")  # through any `finally` on the way
     if stmt.expr is None or (
         isinstance(stmt.expr, NameExpr)
         and stmt.expr.fullname == "builtins.None"
@@ -1258,13 +1260,26 @@ def lower_assert(ctx: FnContext, stmt: AssertStmt) -> Lowered:
     return [ir.ExprStmt(f'assert!({cond}, "AssertionError")')]
 
 
+def _delete_local(ctx: FnContext, name: str) -> Lowered:
+    """`del x`: the value is released now (a generator closes, running its `finally`);
+    a borrowed or `Copy` value has nothing to release, and mypy rejects later reads."""
+    info = ctx.lookup(name)
+    assert info is not None
+    if info.kind in (Kind.BORROWED, Kind.MUT_BORROWED) or info.ty.is_copy:
+        return []
+    return [ir.ExprStmt(f"drop({info.rust_name})")]
+
+
 def lower_del(ctx: FnContext, stmt: DelStmt) -> Lowered:
     target = stmt.expr
     targets = target.items if isinstance(target, TupleExpr) else [target]
     out: Lowered = []
     for item in targets:
+        if isinstance(item, NameExpr) and ctx.lookup(item.name) is not None:
+            out.extend(_delete_local(ctx, item.name))
+            continue
         if not isinstance(item, IndexExpr):
-            raise Unsupported(stmt, "`del` of a name or attribute", "PRT330")
+            raise Unsupported(stmt, "`del` of a global or an attribute", "PRT330")
         base = lower_expr(ctx, item.base)
         if isinstance(base.ty, rt.DictT):
             key = key_ref(lower_expr(ctx, item.index, base.ty.key))

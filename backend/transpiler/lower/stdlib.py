@@ -997,15 +997,8 @@ def itertools_chain(call: Call) -> Expr:
         parts.append(code)
     code = parts[0]
     for other in parts[1:]:
-        code = f"{code}.chain({_unparenthesized(other)})"
+        code = f"{code}.chain({values.unparenthesized_range(other)})"
     return Expr(code, rt.IterT(elem), Kind.OWNED, Prec.POSTFIX)
-
-
-def _unparenthesized(code: str) -> str:
-    """`(4..6)` as a call argument needs no parentheses (rustc warns about them)."""
-    if code.startswith("(") and code.endswith(")") and code.count("(") == 1 and ".." in code:
-        return code[1:-1]
-    return code
 
 
 @function("itertools.islice")

@@ -419,3 +419,10 @@ def is_numeric_literal(code: str) -> bool:
 
 
 _NUMERIC_LITERAL = re.compile(r"^-?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?$")
+
+
+def unparenthesized_range(code: str) -> str:
+    """`(4..6)` as a call argument or a `for` iterable needs no parentheses (rustc warns)."""
+    if code.startswith("(") and code.endswith(")") and code.count("(") == 1 and ".." in code:
+        return code[1:-1]
+    return code
