@@ -51,6 +51,12 @@ BIG = [
         "def show(n: int) -> str:\n    return str(n)\n\ndef g() -> str:\n    return show(10**30)\n",
         {("show", "n", "parameter")},
     ),
+    (
+        # both branches grow: no division keeps it in check
+        "def g(n: int, k: int) -> int:\n    for i in range(k):\n"
+        "        n = n * 2 if i % 2 == 0 else 3 * n + 1\n    return n\n",
+        {("g", "n", "parameter"), ("g", "return", "return")},
+    ),
 ]
 
 SMALL = [
@@ -76,6 +82,9 @@ SMALL = [
     "def e(a: int, b: int) -> int:\n    x, y = 1, 0\n    while b:\n        q = a // b\n"
     "        a, b = b, a - q * b\n        x, y = y, x - q * y\n    return x\n",
     "def sq(x: int) -> int:\n    return x**2 + x\n",
+    # an update that halves as well as grows (Collatz): the values wander
+    "def steps(n: int) -> int:\n    k = 0\n    while n != 1:\n"
+    "        n = n // 2 if n % 2 == 0 else 3 * n + 1\n        k += 1\n    return k\n",
 ]
 
 

@@ -5,7 +5,8 @@ Seeds, each a value that provably or plausibly grows past i64:
 - a loop-carried variable that grows geometrically: multiplied by a non-constant or a
   constant other than 0/±1 (`r *= i`, `n = n * 10 + d`), raised to a power or shifted, or
   the sum of two values of the same update cycle (`a, b = b, a + b`), in a loop whose trip
-  count is not a small constant; a reduction `% M` by a constant keeps it i64 when the
+  count is not a small constant, unless the update's other branch divides it by a constant
+  (`n // 2 if n % 2 == 0 else 3 * n + 1` wanders, it does not grow); a reduction `% M` by a constant keeps it i64 when the
   bound of what is reduced fits (`h = (h * 31 + ord(c)) % 1_000_000_007`);
 - the same growth through recursion (`n * f(n - 1)`, `f(n - 1) + f(n - 2)`): the
   function's return is big;
@@ -305,6 +306,8 @@ class IntWidth:
                     return None  # reduced modulo a constant whose products fit
         if isinstance(value, OpExpr) and value.op == "%":
             value = value.left  # reduced too late: the products before `%` grow
+        if _alternates_with_division(value, b.var, facts.constants):
+            return None
         for op in _growth_ops(value, facts.constants):
             kind = self._growing_op(op, cycle, facts.constants)
             if kind is None:
@@ -558,6 +561,23 @@ def _growth_ops(node: Expression, constants: dict[str, int]) -> list[OpExpr]:
 
     walk(node, False)
     return found
+
+
+def _alternates_with_division(value: Expression, var: Var, constants: dict[str, int]) -> bool:
+    """`n = n // 2 if n % 2 == 0 else 3 * n + 1`: one branch divides the variable by a
+    constant, so the update shrinks it as well as growing it (the values wander, they do
+    not grow geometrically). It stays i64, whose overflow is still reported."""
+    if not isinstance(value, ConditionalExpr):
+        return False
+    for branch in (value.if_expr, value.else_expr):
+        if (
+            isinstance(branch, OpExpr)
+            and branch.op in ("//", ">>")
+            and var_of(branch.left) is var
+            and (constant_int(branch.right, constants) or 0) >= (1 if branch.op == ">>" else 2)
+        ):
+            return True
+    return False
 
 
 def _carried(loop: Node, inside: list[Bind], targets: set[Var]) -> set[Var]:
