@@ -6,8 +6,9 @@ Seeds, each a value that provably or plausibly grows past i64:
   constant other than 0/±1 (`r *= i`, `n = n * 10 + d`), raised to a power or shifted, or
   the sum of two values of the same update cycle (`a, b = b, a + b`), in a loop whose trip
   count is not a small constant, unless the update's other branch divides it by a constant
-  (`n // 2 if n % 2 == 0 else 3 * n + 1` wanders, it does not grow); a reduction `% M` by a constant keeps it i64 when the
-  bound of what is reduced fits (`h = (h * 31 + ord(c)) % 1_000_000_007`);
+  (`n // 2 if n % 2 == 0 else 3 * n + 1` wanders, it does not grow); a reduction `% M` by
+  a constant keeps it i64 when the bound of what is reduced fits
+  (`h = (h * 31 + ord(c)) % 1_000_000_007`);
 - the same growth through recursion (`n * f(n - 1)`, `f(n - 1) + f(n - 2)`): the
   function's return is big;
 - `**` with a non-constant exponent, or constants whose power exceeds i64; integer
