@@ -317,6 +317,11 @@ def _return_type(ctx: FnContext) -> str:
     return text or "()"
 
 
+def in_finally(ctx: FnContext) -> bool:
+    """Inside the `try` (or an `except`) of a `try ... finally`."""
+    return bool(_state(ctx).finally_frames)
+
+
 def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
     """A `return` inside `try ... finally`: park the value and leave for the `finally`."""
     frames = _state(ctx).finally_frames

@@ -1204,13 +1204,25 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
-        value = values.owned(e)
+        value = e.code if _moves_out(ctx, stmt.expr, e) else values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
     from backend.transpiler.lower import exceptions
 
     routed = exceptions.route_return(ctx, value)  # inside `try ... finally`
     return routed if routed is not None else [ir.Return(value)]
+
+
+def _moves_out(ctx: FnContext, node: Expression, e: Expr) -> bool:
+    """`return words` of a local the function owns: the value moves out (nothing reads the
+    local afterwards), no clone. Not from a closure, nor through a `finally` that may
+    still read it."""
+    from backend.transpiler.lower import exceptions
+
+    if not isinstance(node, NameExpr) or e.kind is not Kind.PLACE or ctx.closure_depth:
+        return False
+    info = ctx.lookup(node.name)
+    return info is not None and info.rust_name == e.code and not exceptions.in_finally(ctx)
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
