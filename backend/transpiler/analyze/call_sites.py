@@ -82,6 +82,8 @@ class InferredParam:
 def infer_parameter_types(typed: TypedModule) -> list[InferredParam]:
     """Loose parameters whose call sites in the module all pass one spellable type."""
     functions = _functions(typed)
+    if not any(_has_loose_signature(fn) for fn in functions.values()):
+        return []  # a fully typed module: no need to walk its call sites (on every hover)
     seen = _CallSiteTypes(typed, functions)
     seen.visit(typed.tree)
     found: list[InferredParam] = []
@@ -311,6 +313,15 @@ def _argument_type(arg: Expression, typed: TypedModule) -> Type | None:
 
 def _is_method(fn: FuncDef) -> bool:
     return bool(fn.info) and bool(fn.arg_names) and fn.arg_names[0] == "self"
+
+
+def _has_loose_signature(fn: FuncDef) -> bool:
+    typ = fn.type
+    if typ is None:
+        return True  # no annotations at all
+    if not isinstance(typ, CallableType):
+        return False
+    return _is_loose(typ.ret_type) or any(_is_loose(t) for t in typ.arg_types)
 
 
 def _is_loose(typ: Type) -> bool:

@@ -7,7 +7,7 @@ calls `visit_<NodeClass>` when a subclass defines it, else walks the node's chil
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mypy.nodes import Node
@@ -59,31 +59,47 @@ _CHILDREN: dict[str, tuple[str, ...]] = {
 }
 
 
-def _flatten(value: Any) -> Iterator[Node]:
-    if value is None:
-        return
+def _flatten(value: Any, out: list[Node]) -> None:
     if isinstance(value, Node):
-        yield value
+        out.append(value)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _flatten(item)
+            if item is not None:
+                _flatten(item, out)
 
 
 def children(node: Node) -> Iterator[Node]:
+    found: list[Node] = []
     for attr in _CHILDREN.get(type(node).__name__, ()):
-        yield from _flatten(getattr(node, attr, None))
+        value = getattr(node, attr, None)
+        if value is not None:
+            _flatten(value, found)
+    return iter(found)
 
 
 class Walker:
     """Subclass and define `visit_<NodeClass>(self, node)`; call `self.generic(node)` to
     continue into the children from there."""
 
+    # per walker class (in its own `__dict__`, so a class defined inside a function takes
+    # its table with it when it goes): node type -> `visit_<NodeClass>` or None
+    _methods: dict[type, Callable[[Any, Any], None] | None]
+
     def visit(self, node: Node | None) -> None:
         if node is None:
             return
-        method = getattr(self, f"visit_{type(node).__name__}", None)
+        cls = type(self)
+        table = cls.__dict__.get("_methods")
+        if table is None:
+            table = {}
+            cls._methods = table
+        kind = type(node)
+        if kind in table:
+            method = table[kind]
+        else:
+            method = table[kind] = getattr(cls, f"visit_{kind.__name__}", None)
         if method is not None:
-            method(node)
+            method(self, node)
         else:
             self.generic(node)
 
