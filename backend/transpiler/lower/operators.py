@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
     ComparisonExpr,
     Context,
     Expression,
@@ -23,6 +25,7 @@ from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import int_ops, values
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
+from backend.transpiler.lower.literals import rust_str_literal
 
 _PREC = {
     "+": Prec.ADD,
@@ -47,6 +50,10 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
         from backend.transpiler.lower import formatting
 
         return formatting.lower_percent_format(ctx, node)  # lowers the operands itself
+    if node.op == "+" and isinstance(result_t, rt.StrT):
+        template = _concat_template(ctx, node)
+        if template is not None:
+            return template
     left = lower_expr(ctx, node.left)
     right = lower_expr(ctx, node.right)
     if isinstance(left.ty, rt.StructT) or isinstance(right.ty, rt.StructT):
@@ -182,6 +189,54 @@ def int_power(ctx: FnContext, node: Context, base: Expr, exp: Expr, exp_node: Ex
             "PRT134",
         )
     return int_ops.power(ctx, base, exp, exp_node, as_float)
+
+
+def _concat_template(ctx: FnContext, node: OpExpr) -> Expr | None:
+    """`"w" + str(i) + s`: one `format!("w{}{}", i, s)` (one allocation, literals in the
+    template, an int printed directly) for a `+` chain of strings with a literal or a
+    `str(int)` in it; other chains keep `a + &b`."""
+    operands = _concat_operands(node)
+    if not any(isinstance(o, StrExpr) or _str_of_int(ctx, o) for o in operands):
+        return None
+    if not all(isinstance(type_of(ctx, o), rt.StrT) for o in operands):
+        return None
+    template: list[str] = []
+    args: list[str] = []
+    for operand in operands:  # lowered in order: Python evaluates left to right
+        if isinstance(operand, StrExpr):
+            template.append(operand.value.replace("{", "{{").replace("}", "}}"))
+            continue
+        assert isinstance(operand, Expression)
+        if _str_of_int(ctx, operand):
+            assert isinstance(operand, CallExpr)
+            part = values.value_expr(lower_expr(ctx, operand.args[0]))
+        else:
+            part = lower_expr(ctx, operand)
+            if not (isinstance(part.ty, rt.StrT) or part.ty == rt.CHAR):
+                raise Unsupported(operand, f"`+` of a str and a {part.ty.render()}", "PRT130")
+        template.append("{}")
+        args.append(part.code)
+    literal = rust_str_literal("".join(template))
+    code = f"format!({', '.join([literal, *args])})" if args else f"{literal}.to_string()"
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+def _concat_operands(node: Expression) -> list[Expression]:
+    if isinstance(node, OpExpr) and node.op == "+":
+        return [*_concat_operands(node.left), *_concat_operands(node.right)]
+    return [node]
+
+
+def _str_of_int(ctx: FnContext, node: Expression) -> bool:
+    """`str(n)` of an int: Rust's `{}` of an i64 prints what Python's str does."""
+    return (
+        isinstance(node, CallExpr)
+        and isinstance(node.callee, NameExpr)
+        and node.callee.fullname == "builtins.str"
+        and len(node.args) == 1
+        and node.arg_kinds == [ARG_POS]
+        and type_of(ctx, node.args[0]) in (rt.INT, rt.USIZE)
+    )
 
 
 def _string_op(ctx: FnContext, node: OpExpr, left: Expr, right: Expr) -> Expr:
