@@ -381,17 +381,33 @@ fn py_int_parse(s: &str) -> Result<i64, PyException> {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    let parts: Vec<&str> = body.split('_').collect();
-    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(invalid());
-    }
-    let digits = format!("{}{}", if negative { "-" } else { "" }, parts.concat());
-    digits.parse::<i64>().map_err(|_| {
+    let overflow = || {
         PyException::new(
             "OverflowError",
             format!("int({}) does not fit in i64 (Python ints are unbounded; Portalis uses i64)", py_str_repr(s)),
         )
-    })
+    };
+    // one pass, no allocation: digits with single `_` between them; a negative number is
+    // accumulated downward so that i64::MIN parses
+    let mut value: i64 = 0;
+    let mut after_digit = false;
+    for b in body.bytes() {
+        if b == b'_' && after_digit {
+            after_digit = false;
+            continue;
+        }
+        if !b.is_ascii_digit() {
+            return Err(invalid());
+        }
+        after_digit = true;
+        let digit = i64::from(b - b'0');
+        let next = value.checked_mul(10).and_then(|v| if negative { v.checked_sub(digit) } else { v.checked_add(digit) });
+        value = next.ok_or_else(overflow)?;
+    }
+    if !after_digit {
+        return Err(invalid()); // empty, or a trailing `_`
+    }
+    Ok(value)
 }
 // @end
 
