@@ -15,6 +15,67 @@ struct PyDict<K, V> {
 
 const PY_DICT_EMPTY: usize = usize::MAX;
 
+/// The hasher of the runtime's tables: FxHash's word mixing, finished by a folded 128-bit
+/// multiply so that the low bits the table indexes by depend on every input bit. Fast and
+/// deterministic; no hash-flooding defence (SipHash's cost bought nothing observable: the
+/// dict's order is its insertion order, whatever the hash).
+struct PyFastHasher {
+    state: u64,
+}
+
+impl PyFastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.state = (self.state.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for PyFastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    #[inline]
+    fn write_i64(&mut self, n: i64) {
+        self.add(n as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        let wide = u128::from(self.state) * 0x9e37_79b9_7f4a_7c15;
+        (wide as u64) ^ ((wide >> 64) as u64)
+    }
+}
+
 #[allow(dead_code)]
 impl<K, V> PyDict<K, V> {
     /// `{}`.
@@ -82,9 +143,10 @@ impl<K: std::hash::Hash + Eq, V> PyDict<K, V> {
         d
     }
 
-    /// The key's hash (deterministic SipHash, the same for `K` and its `Borrow` forms).
+    /// The key's hash (deterministic, the same for `K` and its `Borrow` forms).
+    #[inline]
     fn hash_of<Q: std::hash::Hash + ?Sized>(key: &Q) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = PyFastHasher { state: 0 };
         key.hash(&mut h);
         std::hash::Hasher::finish(&h)
     }
