@@ -23,7 +23,7 @@ PYTEST_WORKERS ?= 2
 
 help:
 	@echo "make demo    translate $(DEMO) to Rust and check it against CPython"
-	@echo "make test    lint (ruff, mypy) and run the test suite"
+	@echo "make test    lint (ruff, mypy, import contracts) and run the test suite"
 	@echo "make bench   quality, real programs, runtime speed, engine speed, editor latency, Triton load (benchmarks/results/)"
 	@echo "make fmt     format and auto-fix with ruff"
 
@@ -49,6 +49,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy $(MYPY_PATHS)
+	$(BIN)/lint-imports --no-logo
 
 pytest: system-deps $(STAMP)
 	@scripts/ensure-vscode-e2e.sh
