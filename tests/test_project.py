@@ -15,6 +15,8 @@ from backend.transpiler.module_paths import rust_module_path
 from backend.transpiler.record import Diagnostic, Severity, SourceRange, Status, Translation
 from backend.transpiler.verify import find_tool
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 
 def write(root: Path, rel: str, text: str = "") -> None:
     path = root / rel

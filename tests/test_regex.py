@@ -23,6 +23,8 @@ from backend.transpiler.lower.regex_syntax import (
 from backend.transpiler.record import TranslateOptions, Translation
 from backend.transpiler.verify import find_tool
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 PROGRAM = Path(__file__).parent / "known_gaps" / "stdlib_re_tokens.py"
 
 
