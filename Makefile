@@ -19,11 +19,12 @@ DEMO := examples/demo.py
 MYPY_PATHS := backend $(if $(wildcard lsp_server/*.py),lsp_server)
 PYTEST_WORKERS ?= 2
 
-.PHONY: help demo test lint pytest bench fmt system-deps clean
+.PHONY: help demo test test-fast lint pytest bench fmt system-deps clean
 
 help:
 	@echo "make demo    translate $(DEMO) to Rust and check it against CPython"
-	@echo "make test    lint (ruff, mypy) and run the test suite"
+	@echo "make test    lint (ruff, mypy, import contracts) and run the test suite"
+	@echo "make test-fast  the tests not marked slow (golden Rust per family, stage units): no rustc, under a minute"
 	@echo "make bench   quality, real programs, runtime speed, engine speed, editor latency, Triton load (benchmarks/results/)"
 	@echo "make fmt     format and auto-fix with ruff"
 
@@ -49,12 +50,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy $(MYPY_PATHS)
+	$(BIN)/lint-imports --no-logo
 
 pytest: system-deps $(STAMP)
 	@scripts/ensure-vscode-e2e.sh
 	$(BIN)/pytest -n $(PYTEST_WORKERS) tests
 
 test: system-deps lint pytest
+
+# The inner loop: no rustc, no editors, no Triton, no kubectl (the `slow` marker, see
+# pyproject.toml); tests/test_golden.py compares the emitted Rust per family.
+test-fast: $(STAMP)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not slow" tests
 
 BENCH_STAMP := $(VENV)/.portalis-bench-installed
 

@@ -210,7 +210,7 @@ def _report_comparison(path: Path, result: CheckResult, *, quiet: bool) -> int:
 def cmd_translate_project(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from backend.transpiler.project import summary_table, translate_project
+    from backend.project import summary_table, translate_project
 
     src = Path(args.src_dir)
     if not src.is_dir():

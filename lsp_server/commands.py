@@ -23,8 +23,8 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path, to_fs_path
 
 from backend.backends import TranslationRequest
+from backend.project import ProjectReport, discover_modules, translate_project
 from backend.transpiler import Translation
-from backend.transpiler.project import ProjectReport, discover_modules, translate_project
 from lsp_server.app import PortalisServer, Snapshot
 from lsp_server.diagnostics import SOURCE, DiagnosticsFeature
 from lsp_server.documents import module_name

@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 
 from backend.transpiler.runtime import render
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 RUSTC = shutil.which("rustc") or str(Path.home() / ".cargo" / "bin" / "rustc")
 RUSTC_FLAGS = ["--edition", "2021", "-D", "warnings"]
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1

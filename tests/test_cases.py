@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from check_support import checked_program
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(CASES_DIR.glob("*.py"))
 MIN_CASES = 90  # the size of the corpus the acceptance criteria ask for

@@ -14,6 +14,8 @@ import pytest
 from backend.transpiler.check import check_module, has_main_block, normalize_output
 from backend.transpiler.record import Diagnostic, Severity, SourceRange, Status, Translation
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 # --- normalize_output -------------------------------------------------------------------
 
 

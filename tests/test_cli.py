@@ -28,6 +28,8 @@ from backend.transpiler.record import (
     Translation,
 )
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 REPO = Path(__file__).resolve().parent.parent
 
 # --- in-process, stand-in engine --------------------------------------------------------

@@ -11,11 +11,14 @@ failure alike. Values stay small, so no generated int leaves i64.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend.transpiler.check import check_module
 from backend.transpiler.record import Status
+
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
 
 NAMES = ("a", "b", "c")
 SMALL = st.integers(min_value=-30, max_value=30)

@@ -9,6 +9,7 @@ import json
 import shutil
 from typing import Any
 
+import pytest
 from editor_support import (
     EDITORS,
     editor_env,
@@ -17,6 +18,8 @@ from editor_support import (
     run_editor,
     scratch_dir,
 )
+
+pytestmark = pytest.mark.slow  # starts real processes (Emacs)
 
 PACKAGE = EDITORS / "emacs"
 EMACS_HOW = "install it with scripts/ensure-system-deps.sh (apt: emacs-nox elpa-eglot)"

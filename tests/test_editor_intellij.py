@@ -23,6 +23,8 @@ from editor_support import EDITORS, editor_env, line_of, make_workspace, scratch
 
 from lsp_server.configuration import DEFAULTS, SETTINGS, parse_settings
 
+pytestmark = pytest.mark.slow  # starts real processes (the language server)
+
 TEMPLATE = EDITORS / "intellij"
 FILES = ["template.json", "settings.json", "settings.schema.json", "initializationOptions.json"]
 TIMEOUT_S = 180

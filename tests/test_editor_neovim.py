@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from editor_support import (
     EDITORS,
     SCRIPTS,
@@ -23,6 +24,8 @@ from editor_support import (
     run_editor,
     scratch_dir,
 )
+
+pytestmark = pytest.mark.slow  # starts real processes (Neovim)
 
 PLUGIN = EDITORS / "neovim"
 

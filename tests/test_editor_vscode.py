@@ -39,6 +39,8 @@ import pytest
 from backend.backends import validate_backend_spec
 from lsp_server.configuration import DEFAULTS, LOG_LEVELS, SETTINGS, parse_settings
 
+pytestmark = pytest.mark.slow  # starts real processes (code-server, Chromium)
+
 REPO = Path(__file__).resolve().parent.parent
 EXTENSION = REPO / "editors" / "vscode"
 E2E = EXTENSION / "e2e"

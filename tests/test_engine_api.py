@@ -22,6 +22,8 @@ from backend.transpiler import (
 )
 from backend.transpiler.verify import check_rust
 
+pytestmark = pytest.mark.slow  # verifies translations with rustc
+
 ROOT = Path(__file__).resolve().parent.parent
 
 MODULE = textwrap.dedent(

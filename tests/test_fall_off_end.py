@@ -7,7 +7,11 @@ Where mypy proved the end unreachable (`assert False`), a panic there is the tra
 
 from __future__ import annotations
 
+import pytest
+
 from backend.transpiler import Status, translate
+
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
 
 REACHABLE_END = """
 def index_of(xs: list[int], t: int) -> int:

@@ -24,6 +24,8 @@ from k8s_support import (
     triton_container,
 )
 
+pytestmark = pytest.mark.slow  # starts real processes (checkov)
+
 WEAKENED = "weakened-deployment"
 
 

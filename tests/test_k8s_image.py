@@ -20,6 +20,8 @@ import pytest
 from k8s_support import REPO, container_env, one, pod_spec, render_overlay, triton_container
 from triton_support import PORTALIS, free_port
 
+pytestmark = pytest.mark.slow  # starts real processes (kubectl)
+
 ENTRYPOINT = REPO / "docker" / "entrypoint.sh"
 MODEL_REPOSITORY = REPO / "triton_models"
 # Flags that legitimately differ between `portalis serve` and the image: where the pip

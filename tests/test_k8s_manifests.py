@@ -25,6 +25,8 @@ from k8s_support import (
     validate_strictly,
 )
 
+pytestmark = pytest.mark.slow  # starts real processes (kubectl)
+
 REQUIRED_KINDS = (
     "Namespace",
     "ServiceAccount",

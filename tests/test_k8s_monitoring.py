@@ -35,6 +35,8 @@ from k8s_support import (
     validate_strictly,
 )
 
+pytestmark = pytest.mark.slow  # starts real processes (kubectl, promtool)
+
 REQUIRED_ALERTS = {
     "PortalisTritonDown",
     "PortalisTritonErrorRatioHigh",

@@ -8,6 +8,8 @@ import pytest
 
 from backend.transpiler import Severity, Status, translate
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 GAPS = sorted((Path(__file__).parent / "known_gaps").glob("*.py"))
 
 

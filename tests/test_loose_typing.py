@@ -10,6 +10,8 @@ from backend.transpiler import Severity, Status, translate
 from backend.transpiler.analyze import call_sites, oracle
 from backend.transpiler.check import check_module
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 PROGRAMS = sorted((Path(__file__).parent / "loose").glob("*.py"))
 
 

@@ -19,6 +19,8 @@ from lsp.support import copy_workspace, hover, initialize, server_config, wait_f
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+pytestmark = pytest.mark.slow  # starts real processes (the language server)
+
 STATUS_COMMAND = "portalis.backendStatus"
 STATUS_NOTIFICATION = "portalis/backendStatus"
 

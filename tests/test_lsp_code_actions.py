@@ -21,6 +21,8 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
+pytestmark = pytest.mark.slow  # starts real processes (the language server)
+
 KIND = "refactor.rewrite.rust"
 
 

@@ -22,6 +22,8 @@ from lsp.support import (
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+pytestmark = pytest.mark.slow  # starts real processes (the language server)
+
 
 async def _start(client: LanguageClient, profile: str, tmp_path: Path, **options: object):
     client.root = copy_workspace(tmp_path)  # type: ignore[attr-defined]

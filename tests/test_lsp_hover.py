@@ -24,6 +24,8 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pytest_lsp import LanguageClient
 
+pytestmark = pytest.mark.slow  # starts real processes (the language server)
+
 SHAPES = WORKSPACE / "shapes.py"
 
 

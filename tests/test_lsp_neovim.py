@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from lsp.support import REPO, WORKSPACE, line_of
 
+pytestmark = pytest.mark.slow  # starts real processes (Neovim, the language server)
+
 LUA = r"""
 local out = {}
 local function finish()

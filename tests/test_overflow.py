@@ -16,6 +16,8 @@ import pytest
 from backend.transpiler import translate
 from backend.transpiler.verify import find_tool
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 MODULE = """
 def add(a: int, b: int) -> int:
     return a + b

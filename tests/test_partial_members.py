@@ -10,6 +10,8 @@ from backend.transpiler import Severity, Status, TranslateOptions, translate
 from backend.transpiler.check import check_module
 from backend.transpiler.lower import class_traits, classes
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 MODULES = sorted((Path(__file__).parent / "partial_members").glob("*.py"))
 MARK = "# untranslated"
 

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from backend.transpiler.project import (
-    discover_modules,
-    rust_module_path,
-    summary_table,
-    translate_project,
-)
+from backend.project import discover_modules, summary_table, translate_project
+from backend.transpiler.module_paths import rust_module_path
 from backend.transpiler.record import Diagnostic, Severity, SourceRange, Status, Translation
 from backend.transpiler.verify import find_tool
+
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
 
 
 def write(root: Path, rel: str, text: str = "") -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 
 import hypothesmith
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from backend.transpiler import Status, TranslateOptions, translate
+
+pytestmark = pytest.mark.slow  # verifies generated programs with rustc
 
 OPTIONS = TranslateOptions(verify=False, rustfmt=False)
 

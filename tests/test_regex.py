@@ -12,15 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from backend.project import translate_project
+from backend.project.crate import DEBIAN_REGISTRY, _write_cargo_source
 from backend.transpiler import Severity, Status, translate
 from backend.transpiler.lower.regex_syntax import (
     RegexFeature,
     translate_pattern,
     translate_replacement,
 )
-from backend.transpiler.project import DEBIAN_REGISTRY, _write_cargo_source, translate_project
 from backend.transpiler.record import TranslateOptions, Translation
 from backend.transpiler.verify import find_tool
+
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
 
 PROGRAM = Path(__file__).parent / "known_gaps" / "stdlib_re_tokens.py"
 

@@ -24,6 +24,8 @@ import pytest
 
 from backend.transpiler.runtime import HELPERS, closure, load_helpers, render
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 RUSTC = shutil.which("rustc") or str(Path.home() / ".cargo" / "bin" / "rustc")
 RUSTC_FLAGS = ["--edition", "2021", "-D", "warnings"]
 

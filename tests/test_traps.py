@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from check_support import checked_program
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 TRAPS = sorted((Path(__file__).parent / "traps").glob("*.py"))
 
 

@@ -22,6 +22,8 @@ from backend.transpiler.verify import (
     rustfmt,
 )
 
+pytestmark = pytest.mark.slow  # compiles and runs Rust with rustc/cargo
+
 
 @pytest.fixture
 def no_toolchain(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:

@@ -34,12 +34,13 @@ from mypy.nodes import (
 from mypy.types import Instance, Type, get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
+from backend.transpiler.operations import LIST_OPERATIONS
 
 # Methods that change their receiver in place, by receiver family; adding one is one entry.
 MUTATING_METHODS = frozenset(
     {
-        # list
-        "append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear",
+        # list: backend/transpiler/operations.py
+        *LIST_OPERATIONS.mutating_names(),
         # dict
         "setdefault", "update", "popitem",
         # set

@@ -29,6 +29,7 @@ from mypy.nodes import (
 from mypy.types import Instance, TupleType, Type, get_proper_type
 
 from backend.transpiler.analyze.walk import Walker
+from backend.transpiler.operations import LIST_OPERATIONS
 
 # Built-in exception hierarchy (the part programs catch); child -> parent.
 BUILTIN_PARENTS: dict[str, str] = {
@@ -208,9 +209,7 @@ def implicit_op_kind(types: Mapping[Expression, Type], node: OpExpr) -> str | No
 
 # Methods whose failure programs catch: (receiver class, method) -> kind.
 IMPLICIT_METHOD_KINDS: dict[tuple[str, str], str] = {
-    ("builtins.list", "pop"): "IndexError",
-    ("builtins.list", "index"): "ValueError",
-    ("builtins.list", "remove"): "ValueError",
+    **LIST_OPERATIONS.raising_kinds(),  # list: backend/transpiler/operations.py
     ("builtins.str", "index"): "ValueError",
     ("builtins.dict", "pop"): "KeyError",
     ("builtins.bytes", "decode"): "UnicodeDecodeError",

@@ -19,6 +19,7 @@ from backend.transpiler.lower.methods import (
     method,
 )
 from backend.transpiler.lower.subscripts import key_ref
+from backend.transpiler.operations import LIST_POP
 
 # ---- list ----
 
@@ -45,7 +46,7 @@ def list_extend(call: Call) -> Expr:
 @method(LIST_METHODS, "pop")
 def list_pop(call: Call) -> Expr:
     if not call.args:
-        return _out(f'{_r(call)}.pop().expect("pop from empty list")', _elem(call))
+        return _out(f'{_r(call)}.pop().expect("{LIST_POP.raises[0].message}")', _elem(call))
     call.helper("py_list_pop")
     index = values.value(call.arg(0, rt.INT))
     return _out(f"py_list_pop({values.borrow_mut(_recv(call))}, {index})", _elem(call), Prec.ATOM)

@@ -20,6 +20,7 @@ from backend.transpiler.analyze.raising import (
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext
+from backend.transpiler.operations import LIST_POP
 
 RESULT_ERR = "PyException"
 
@@ -124,7 +125,9 @@ def checked_method(ctx: FnContext, node: CallExpr, receiver: Expr, name: str) ->
     ty = receiver.ty
     recv = receiver.at(Prec.POSTFIX)
     if isinstance(ty, rt.ListT) and name == "pop" and not node.args:
-        code = f'{recv}.pop().ok_or_else(|| PyException::new("IndexError", "pop from empty list"))'
+        empty = LIST_POP.raises[0]
+        error = f'PyException::new("{empty.exception}", "{empty.message}")'
+        code = f"{recv}.pop().ok_or_else(|| {error})"
         return _propagate(ctx, node, Expr(code, ty.elem, Kind.OWNED, Prec.POSTFIX))
     if isinstance(ty, rt.ListT) and name == "index" and len(node.args) == 1:
         item = lower_expr(ctx, node.args[0], ty.elem)

@@ -171,7 +171,7 @@ def _sibling_items(typed: TypedModule) -> tuple[list[ClassDef], list[FuncDef]]:
 
 def _import_siblings(ctx: ModuleContext, typed: TypedModule) -> None:
     """`from pkg.mod import f` -> `use crate::pkg::mod_::f;`; `import pkg` -> qualified paths."""
-    from backend.transpiler.project import rust_module_path
+    from backend.transpiler.module_paths import rust_module_path
 
     imported: set[str] = set()
     for node in typed.tree.defs:
