@@ -2,8 +2,9 @@
 
 A counter is a local of one function (not a parameter, not `global`/`nonlocal` anywhere)
 whose every binding is `n = <literal>` with |literal| <= 2**32, or a step `n += c`,
-`n -= c`, `n = n + c` or `n = n - c` with a literal 1 <= c <= 16. After k steps |n| <= 2**32 + 16k, so leaving i64 takes over 5e17
-steps: more than eighteen years at one step per nanosecond. Everything else keeps the
+`n -= c`, `n = n + c` or `n = n - c` with a literal 1 <= c <= 16. After k steps
+|n| <= 2**32 + 16k, so leaving i64 takes over 5e17 steps: more than eighteen years at one
+step per nanosecond. Everything else keeps the
 checked form (lower/int_ops.py)."""
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from mypy.nodes import (
     IntExpr,
     NameExpr,
     NonlocalDecl,
-    OpExpr,
     OperatorAssignmentStmt,
+    OpExpr,
     TupleExpr,
     UnaryExpr,
     WithStmt,
