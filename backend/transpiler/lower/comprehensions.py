@@ -127,10 +127,16 @@ def _element(ctx: FnContext, node: Expression, elem_t: rt.RType) -> Produce:
     return produce
 
 
-def generator_iterator(ctx: FnContext, node: GeneratorExpr) -> tuple[str, rt.RType]:
-    """An iterator with owned items for a generator expression (single or nested `for`)."""
+def generator_iterator(
+    ctx: FnContext, node: GeneratorExpr, wanted: rt.RType | None = None
+) -> tuple[str, rt.RType]:
+    """An iterator with owned items for a generator expression (single or nested `for`);
+    `wanted` is the item type of the container being built (a list of closures boxes
+    each one)."""
     ty = type_of(ctx, node)
     elem_t = ty.elem if isinstance(ty, rt.IterT) else rt.UNKNOWN
+    if wanted is not None and not isinstance(wanted, rt.UnknownT):
+        elem_t = wanted
     if len(node.sequences) == 1:
         src = iter_source(ctx, node.sequences[0])
         chain = _chain(
@@ -208,7 +214,7 @@ def lower_list_comprehension(ctx: FnContext, node: ListComprehension) -> Expr:
     ty = type_of(ctx, node)
     elem_t = ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN
     if len(gen.sequences) == 1 and not _raises_in_closure(ctx, gen):
-        code, elem = generator_iterator(ctx, gen)
+        code, elem = generator_iterator(ctx, gen, elem_t)
         return Expr(
             f"{code}.collect::<Vec<_>>()",
             rt.ListT(elem if isinstance(elem_t, rt.UnknownT) else elem_t),

@@ -306,6 +306,7 @@ class FnContext:
         # the closure depth of a generator's own body (an `async` block, not a closure:
         # a labelled `break` may leave it for a `finally`, a `?` on a Result may not)
         self.generator_depth = 0
+        self._counters: frozenset[str] | None = None  # see analyze/counters.py
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
@@ -319,6 +320,14 @@ class FnContext:
         self.preset_exprs: dict[int, Expr] = {}
         # `&mut` names for objects stored in a container -> the container's root variable
         self.object_aliases: dict[str, str] = {}
+
+    def is_counter(self, name: str) -> bool:
+        """An int local only ever set to a small literal and stepped by a small constant."""
+        if self._counters is None:
+            from backend.transpiler.analyze.counters import counters
+
+            self._counters = counters(self.fn) if self.fn is not None else frozenset()
+        return name in self._counters
 
     @property
     def fallible(self) -> bool:

@@ -75,6 +75,8 @@ def augmented(ctx: FnContext, op: str, place: str, value: Expr) -> ir.Stmt:
     """`place op= value` on an int place (`total += x`, `counts[k] += 1`)."""
     if op in ("&", "|", "^"):
         return ir.Assign(place, f"{op}=", values.value(value))
+    if _steps_counter(ctx, op, place, value):
+        return ir.Assign(place, f"{op}=", value.code)
     ctx.module.use_helper("py_int")
     method = _CHECKED[op]
     argument = values.argument(values.value(value))
@@ -95,6 +97,20 @@ _SIMPLE_ARGUMENT = re.compile(r"^(?:-?[\d_]+(?:_i64)?|[A-Za-z_]\w*)$")
 
 
 _SIMPLE_PLACE = re.compile(r"^\*?[A-Za-z_][\w.]*$")
+
+
+def _steps_counter(ctx: FnContext, op: str, place: str, value: Expr) -> bool:
+    """`count += 1` on a counter (analyze/counters.py): it cannot leave i64."""
+    if op not in ("+", "-") or not _SMALL_STEP.match(value.code):
+        return False
+    return any(
+        info.rust_name == place and ctx.is_counter(name)
+        for scope in ctx.scopes
+        for name, info in scope.items()
+    )
+
+
+_SMALL_STEP = re.compile(r"^(?:[1-9]|1[0-6])(?:_i64)?$")
 
 
 def _as_receiver(place: str) -> str:
@@ -177,6 +193,14 @@ def _fits(
         return op in ("+", "-", "*") and I64_MIN <= _apply(op, a, b) <= I64_MAX
     if is_len(left_node) and b is not None and 0 <= b <= _LEN_HEADROOM and op in ("+", "-"):
         return True
+    if (
+        isinstance(left_node, NameExpr)
+        and op in ("+", "-")
+        and b is not None
+        and 1 <= b <= 16
+        and ctx.is_counter(left_node.name)
+    ):
+        return True  # a counter's step (analyze/counters.py)
     if b != 1 or not isinstance(left_node, NameExpr):
         return False
     index = ctx.range_indexes.get(left_node.name)
