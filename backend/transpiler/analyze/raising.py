@@ -170,7 +170,7 @@ class _SiteCollector(Walker):
         name = _callee_fullname(o.callee)
         if name:
             self.calls.append((name, [list(h) for h in self.handlers]))
-        self._implicit(implicit_method_kind(self.types, o))
+        self._implicit(implicit_method_kind(self.types, o) or implicit_bytes_kind(self.types, o))
         self.generic(o)
 
 
@@ -230,11 +230,22 @@ def implicit_method_kind(types: Mapping[Expression, Type], node: CallExpr) -> st
     return kind
 
 
-def codec_name(node: CallExpr) -> str | None:
+def implicit_bytes_kind(types: Mapping[Expression, Type], node: CallExpr) -> str | None:
+    """`bytes(text, "ascii")` encodes like `text.encode("ascii")`: UnicodeEncodeError."""
+    callee = node.callee
+    if not (isinstance(callee, NameExpr) and callee.fullname == "builtins.bytes"):
+        return None
+    if len(node.args) < 2 or _type_name(types, node.args[0]) != "builtins.str":
+        return None
+    return "UnicodeEncodeError" if codec_name(node, 1) == "ascii" else None
+
+
+def codec_name(node: CallExpr, position: int = 0) -> str | None:
     """The normalized codec an `encode()`/`decode()` call names (`"utf8"` by default,
-    `"ascii"`), or None when it is not a string constant."""
+    `"ascii"`), or None when it is not a string constant. `position`: the encoding's
+    positional index (1 in `bytes(text, "ascii")`)."""
     positional = [a for a, n in zip(node.args, node.arg_names, strict=True) if n is None]
-    encoding = positional[0] if positional else None
+    encoding = positional[position] if len(positional) > position else None
     for arg, name in zip(node.args, node.arg_names, strict=True):
         if name == "encoding":
             encoding = arg
