@@ -1196,6 +1196,8 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
+        if ret_t is not None and e.ty != ret_t and _mypy_return_mismatch(ctx, stmt.line):
+            e = _as_declared_return(ctx, stmt, e, ret_t)
         value = values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
@@ -1203,6 +1205,39 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
 
     routed = exceptions.route_return(ctx, value)  # inside `try ... finally`
     return routed if routed is not None else [ir.Return(value)]
+
+
+def _mypy_return_mismatch(ctx: FnContext, line: int) -> bool:
+    pattern = re.compile(rf"^[^:]*:{line}:(?:\d+:)? error: Incompatible return value type")
+    return any(pattern.match(message) for message in ctx.module.typed.errors)
+
+
+def _as_declared_return(ctx: FnContext, stmt: ReturnStmt, e: Expr, ret_t: rt.RType) -> Expr:
+    """A returned value whose type mypy rejects (`tuple[float, ...] | None` from a function
+    declared `-> tuple[float, float]`): the values the declared type holds are converted;
+    the others (None, another length) have no translation: one reported placeholder."""
+    optional = isinstance(e.ty, rt.OptionT) and not isinstance(ret_t, rt.OptionT)
+    value_t = e.ty.inner if isinstance(e.ty, rt.OptionT) and optional else e.ty
+    to_tuple = (
+        isinstance(ret_t, rt.TupleT)
+        and isinstance(value_t, rt.ListT)
+        and all(item == value_t.elem for item in ret_t.items)
+    )
+    if not to_tuple and (not optional or value_t != ret_t):
+        return e  # (rustc reports the mismatch)
+    n = len(ret_t.items) if isinstance(ret_t, rt.TupleT) else 0
+    problems = (["None"] if optional else []) + ([f"a tuple of another length than {n}"] * to_tuple)
+    what = f"returning {' or '.join(problems)} where the declared return type does not admit it"
+    todo = ctx.module.placeholder(stmt, what, "PRT317")
+    value = "v" if optional else values.owned(e)
+    if to_tuple:
+        assert isinstance(value_t, rt.ListT)
+        names = ", ".join(f"v{i}" for i in range(n))
+        array = f"<[{value_t.elem.render()}; {n}]>::try_from({value})"
+        value = f"match {array} {{ Ok([{names}]) => ({names}), Err(_) => {todo} }}"
+    if optional:
+        value = f"match {values.owned(e)} {{ Some(v) => {value}, None => {todo} }}"
+    return Expr(value, ret_t, Kind.OWNED)
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
