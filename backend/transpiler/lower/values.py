@@ -230,7 +230,9 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     if ty == rt.BOOL:
         return "{}", f'if {value(e)} {{ "True" }} else {{ "False" }}'
     if ty == rt.UNIT:
-        return "None", ""
+        if e.code in ("None", "()") or _PLAIN_PATH.match(e.code):
+            return "None", ""  # (a variable: evaluating it has no effect)
+        return "{}", f'{{ {e.code}; "None" }}'  # `print(f())` still runs `f`
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return "{}", e.code
     if isinstance(ty, rt.StructT):
