@@ -68,7 +68,13 @@ from backend.transpiler.lower.context import (
 )
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
-from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
+from backend.transpiler.lower.iteration import (
+    Source,
+    bind_target,
+    iter_source,
+    mutable_source,
+    source_of_value,
+)
 from backend.transpiler.lower.subscripts import key_ref, store_place
 
 Lowered = list[ir.Stmt]
@@ -1069,7 +1075,7 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
-    src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
+    src = mutable_source(ctx, stmt.index, _loop_source(ctx, stmt))
     frame = _loop_context(ctx, stmt.else_body is not None)
     rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
@@ -1091,6 +1097,25 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         _leave_range_index(ctx, stmt.index.name, outer_index)
     loop = ir.For(pattern, src.code, body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _loop_source(ctx: FnContext, stmt: ForStmt) -> Source:
+    """What the loop iterates: a copy of `graph[u]` where the body also uses `graph` (a
+    Rust borrow of the list would conflict) and the copy is exact (loop_snapshots.py)."""
+    from backend.transpiler.lower import loop_snapshots
+
+    types = ctx.module.typed.types
+    listed = loop_snapshots.iterated_list_type(types, stmt)
+    if (
+        listed is None
+        or not loop_snapshots.immutable_items(listed)
+        or not loop_snapshots.body_reaches_container(stmt)
+        or not loop_snapshots.copy_is_exact(types, stmt, listed)
+    ):
+        return iter_source(ctx, stmt.expr)
+    e = lower_expr(ctx, stmt.expr)
+    copy = Expr(f"{e.at(Prec.POSTFIX)}.clone()", e.ty, Kind.OWNED, Prec.POSTFIX)
+    return source_of_value(ctx, stmt.expr, copy)
 
 
 def _enter_range_index(
