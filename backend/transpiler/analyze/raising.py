@@ -318,6 +318,10 @@ class RaisingAnalysis:
     def _handled(self, kind: str, handlers: list[list[str | None]]) -> bool:
         return any(self.hierarchy.catches(h, kind) for group in handlers for h in group)
 
+    def may_be_caught(self, kind: str) -> bool:
+        """Some handler of the module (a bare `except`, `except Exception` too) catches it."""
+        return self._implicit_wanted(kind)
+
     def _implicit_wanted(self, kind: str) -> bool:
         return any(h is None or h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere)
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from mypy.nodes import (
     AssignmentStmt,
+    BreakStmt,
     CallExpr,
     Decorator,
     DelStmt,
@@ -34,8 +35,10 @@ from mypy.nodes import (
     OverloadedFuncDef,
     RefExpr,
     SliceExpr,
+    Statement,
     TypeInfo,
     Var,
+    WhileStmt,
 )
 from mypy.types import (
     AnyType,
@@ -107,6 +110,50 @@ def body_reaches_container(stmt: ForStmt) -> bool:
     return found
 
 
+def key_copy_is_exact(types: Mapping[Expression, Type], stmt: ForStmt) -> bool:
+    """`for k in d:` whose body may insert keys (a defaultdict read): the loop can go over a
+    copy of the keys and check the size before each next key, as CPython does, raising
+    RuntimeError("dictionary changed size during iteration"), provided the size check is
+    enough: nothing the loop reaches removes keys (CPython's "keys changed" case needs an
+    insertion and a removal), the keys are immutable, and no `break`/`else` (CPython checks
+    on every `next()`, also the last, which a `break` skips)."""
+    typ = get_proper_type(types.get(stmt.expr))
+    if not (isinstance(typ, Instance) and typ.type.fullname in _DICTS and typ.args):
+        return False
+    if stmt.else_body is not None or _breaks(stmt.body.body) or not _immutable(typ.args[0]):
+        return False
+    scan = _RemovalScan(types)
+    scan.visit_all(stmt.body.body)
+    while scan.pending and not scan.unsafe:
+        scan.visit_all(scan.pending.pop().body.body)
+    return not scan.unsafe
+
+
+_DICTS = frozenset({"builtins.dict", "collections.defaultdict", "collections.OrderedDict"})
+
+
+def _breaks(body: list[Statement]) -> bool:
+    """A `break` of this loop (not of a nested one)."""
+    found = False
+
+    class Finder(Walker):
+        def visit_BreakStmt(self, o: BreakStmt) -> None:
+            nonlocal found
+            found = True
+
+        def visit_ForStmt(self, o: ForStmt) -> None:
+            self.visit(o.else_body)
+
+        def visit_WhileStmt(self, o: WhileStmt) -> None:
+            self.visit(o.else_body)
+
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            return
+
+    Finder().visit_all(body)
+    return found
+
+
 def copy_is_exact(types: Mapping[Expression, Type], stmt: ForStmt, listed: Instance) -> bool:
     """Nothing the loop body runs changes, in place, a list that could be the iterated one."""
     scan = _ChangeScan(types, listed)
@@ -118,7 +165,7 @@ def copy_is_exact(types: Mapping[Expression, Type], stmt: ForStmt, listed: Insta
 
 
 class _ChangeScan(Walker):
-    def __init__(self, types: Mapping[Expression, Type], listed: Instance) -> None:
+    def __init__(self, types: Mapping[Expression, Type], listed: Instance | None) -> None:
         self.types = types
         self.listed = listed
         self.unsafe = False
@@ -200,8 +247,37 @@ class _ChangeScan(Walker):
         self.generic(o)
 
     def _changes(self, target: Expression) -> None:
-        if _may_be_list(get_proper_type(self.types.get(target)), self.listed):
+        if self.listed is not None and _may_be_list(
+            get_proper_type(self.types.get(target)), self.listed
+        ):
             self.unsafe = True
+
+
+class _RemovalScan(_ChangeScan):
+    """Finds a removal of a key from a dict (`del d[k]`, `d.pop(k)`, `d.popitem()`,
+    `d.clear()`) in the loop body and the code it reaches (or a call it cannot follow)."""
+
+    def __init__(self, types: Mapping[Expression, Type]) -> None:
+        super().__init__(types, None)
+
+    def visit_DelStmt(self, o: DelStmt) -> None:
+        if isinstance(o.expr, IndexExpr) and self._may_be_dict(o.expr.base):
+            self.unsafe = True
+        self.generic(o)
+
+    def visit_CallExpr(self, o: CallExpr) -> None:
+        callee = o.callee
+        removes = isinstance(callee, MemberExpr) and callee.name in ("pop", "popitem", "clear")
+        if removes and isinstance(callee, MemberExpr) and self._may_be_dict(callee.expr):
+            self.unsafe = True
+        super().visit_CallExpr(o)
+
+    def _may_be_dict(self, node: Expression) -> bool:
+        typ = get_proper_type(self.types.get(node))
+        return not isinstance(typ, Instance) or typ.type.fullname not in _NOT_DICTS
+
+
+_NOT_DICTS = frozenset({"builtins.list", "builtins.set", "collections.deque", "builtins.str"})
 
 
 def _may_be_list(typ: Type | None, listed: Instance) -> bool:

@@ -74,6 +74,7 @@ from backend.transpiler.lower.iteration import (
     iter_source,
     mutable_source,
     source_of_value,
+    value_shape,
 )
 from backend.transpiler.lower.subscripts import key_ref, store_place
 
@@ -990,7 +991,9 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
     key_e = lower_expr(ctx, target.index, ty.key)
     rhs = coerce(ctx, lower_expr(ctx, stmt.rvalue), ty.value)
     op = stmt.op
-    if ty.flavour in ("counter", "defaultdict"):
+    if ty.flavour == "defaultdict":  # a missing key starts from the factory's value
+        slot = f"*{base.at(Prec.POSTFIX)}.py_default_entry({values.owned(key_e)})"
+    elif ty.flavour == "counter":
         slot = (
             f"*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key_e)}, Default::default)"
         )
@@ -1075,7 +1078,45 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
-    src = mutable_source(ctx, stmt.index, _loop_source(ctx, stmt))
+    keys = _dict_key_copy(ctx, stmt)
+    if keys is not None:
+        src, size, start, check = keys
+        loop = _lower_for(ctx, stmt, src, [ir.ExprStmt(check)])
+        return [ir.Let(size, None, start), *loop, ir.ExprStmt(check)]  # (checked at the end)
+    return _lower_for(ctx, stmt, mutable_source(ctx, stmt.index, _loop_source(ctx, stmt)), [])
+
+
+def _dict_key_copy(ctx: FnContext, stmt: ForStmt) -> tuple[Source, str, str, str] | None:
+    """`for k in d:` whose body may insert into `d` (a defaultdict read): the keys are
+    copied, and CPython's size check before each next key is spelled out
+    (loop_snapshots.key_copy_is_exact says when that is exact). Returns the source, the
+    name and the value of the size at the start, and the check."""
+    from backend.transpiler.lower import loop_snapshots
+
+    types = ctx.module.typed.types
+    if not (
+        loop_snapshots.body_reaches_container(stmt)
+        and loop_snapshots.key_copy_is_exact(types, stmt)
+        and not ctx.module.raising.may_be_caught("RuntimeError")
+    ):
+        return None
+    e = lower_expr(ctx, stmt.expr)
+    base = e.at(Prec.POSTFIX)
+    if not isinstance(e.ty, rt.DictT) or e.kind is Kind.OWNED or not _PATH.fullmatch(base):
+        return None
+    ctx.module.use_helper("py_exception", "py_uncaught")
+    size = ctx.new_label("dict_size")
+    error = 'PyException::new("RuntimeError", "dictionary changed size during iteration")'
+    check = f"if {base}.len() != {size} {{ py_uncaught({error}); }}"
+    copy = f"{base}.keys().cloned().collect::<Vec<_>>()"
+    source = Source(copy, f"{copy}.into_iter()", value_shape(e.ty.key))
+    return source, size, f"{base}.len()", check
+
+
+_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _lower_for(ctx: FnContext, stmt: ForStmt, src: Source, prefix: list[ir.Stmt]) -> Lowered:
     frame = _loop_context(ctx, stmt.else_body is not None)
     rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
@@ -1089,7 +1130,7 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
         prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
         outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
-        body = prebound + lower_block(ctx, stmt.body.body)
+        body = prefix + prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
         ctx.loops.pop()
