@@ -114,16 +114,17 @@ class ArrayT(ListT):
     so printing one has no translation (see values.repr_by_type)."""
 
 
-def contains_var_tuple(ty: RType) -> bool:
-    """Python prints this value differently from what `PyFmt` of its Rust type prints."""
-    if isinstance(ty, VarTupleT | ArrayT):
+def prints_unlike_pyfmt(ty: RType) -> bool:
+    """Python prints this value differently from what `PyFmt` of its Rust type prints: a
+    `tuple[T, ...]` or `array` (a `Vec`), or `bytes` (`Vec<u8>`, which prints as a list)."""
+    if isinstance(ty, VarTupleT | ArrayT | BytesT):
         return True
     if isinstance(ty, ListT | SetT | DequeT | OptionT):
-        return contains_var_tuple(ty.inner if isinstance(ty, OptionT) else ty.elem)
+        return prints_unlike_pyfmt(ty.inner if isinstance(ty, OptionT) else ty.elem)
     if isinstance(ty, TupleT):
-        return any(contains_var_tuple(t) for t in ty.items)
+        return any(prints_unlike_pyfmt(t) for t in ty.items)
     if isinstance(ty, DictT):
-        return contains_var_tuple(ty.key) or contains_var_tuple(ty.value)
+        return prints_unlike_pyfmt(ty.key) or prints_unlike_pyfmt(ty.value)
     return False
 
 

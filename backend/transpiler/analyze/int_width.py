@@ -63,6 +63,7 @@ from backend.transpiler.analyze.int_facts import (
 
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1
 _ARITH = {"+", "-", "*", "//", "%", "**", "<<", ">>"}
+_BITWISE = {"&", "|", "^"}
 _SMALL_GROWTH_BITS = 48  # a loop of known trips whose growth stays below 2^48 keeps i64
 
 
@@ -149,10 +150,15 @@ class IntWidth:
         if isinstance(node, NameExpr):
             return isinstance(node.node, Var) and node.node in self.big_vars
         if isinstance(node, OpExpr):
+            if node.op in _BITWISE and self.is_int(node):
+                return self._big_bitwise(node)
             if node.op not in _ARITH or not self.is_int(node):
                 return False
             if node in self.seeded_ops or self.is_big(node.left):
                 return True
+            value = constant_int(node, self.constants)
+            if value is not None:
+                return not I64_MIN <= value <= I64_MAX  # `(1 << 80) - 1`
             if node.op in ("<<", ">>"):
                 return False  # the count stays i64 (a big count is checked there)
             if self.is_big(node.right):
@@ -194,6 +200,16 @@ class IntWidth:
             n = constant_int(args[0], self.constants)
             return n is None or n > 20
         return False
+
+    def _big_bitwise(self, node: OpExpr) -> bool:
+        """`a & b`, `a | b`, `a ^ b` with a big operand is big, except `big & mask` with a
+        constant mask >= 0 (the result lies in [0, mask])."""
+        if not (self.is_big(node.left) or self.is_big(node.right)):
+            return False
+        if node.op != "&":
+            return True
+        masks = (constant_int(node.left, self.constants), constant_int(node.right, self.constants))
+        return not any(m is not None and 0 <= m <= I64_MAX for m in masks)
 
     def _big_power(self, base: Expression, exp: Expression) -> bool:
         b, e = constant_int(base, self.constants), constant_int(exp, self.constants)

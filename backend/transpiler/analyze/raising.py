@@ -171,7 +171,7 @@ class _SiteCollector(Walker):
         name = _callee_fullname(o.callee)
         if name:
             self.calls.append((name, [list(h) for h in self.handlers]))
-        self._implicit(implicit_method_kind(self.types, o))
+        self._implicit(implicit_method_kind(self.types, o) or implicit_bytes_kind(self.types, o))
         self.generic(o)
 
 
@@ -229,11 +229,22 @@ def implicit_method_kind(types: Mapping[Expression, Type], node: CallExpr) -> st
     return kind
 
 
-def codec_name(node: CallExpr) -> str | None:
+def implicit_bytes_kind(types: Mapping[Expression, Type], node: CallExpr) -> str | None:
+    """`bytes(text, "ascii")` encodes like `text.encode("ascii")`: UnicodeEncodeError."""
+    callee = node.callee
+    if not (isinstance(callee, NameExpr) and callee.fullname == "builtins.bytes"):
+        return None
+    if len(node.args) < 2 or _type_name(types, node.args[0]) != "builtins.str":
+        return None
+    return "UnicodeEncodeError" if codec_name(node, 1) == "ascii" else None
+
+
+def codec_name(node: CallExpr, position: int = 0) -> str | None:
     """The normalized codec an `encode()`/`decode()` call names (`"utf8"` by default,
-    `"ascii"`), or None when it is not a string constant."""
+    `"ascii"`), or None when it is not a string constant. `position`: the encoding's
+    positional index (1 in `bytes(text, "ascii")`)."""
     positional = [a for a, n in zip(node.args, node.arg_names, strict=True) if n is None]
-    encoding = positional[0] if positional else None
+    encoding = positional[position] if len(positional) > position else None
     for arg, name in zip(node.args, node.arg_names, strict=True):
         if name == "encoding":
             encoding = arg
@@ -305,6 +316,10 @@ class RaisingAnalysis:
 
     def _handled(self, kind: str, handlers: list[list[str | None]]) -> bool:
         return any(self.hierarchy.catches(h, kind) for group in handlers for h in group)
+
+    def may_be_caught(self, kind: str) -> bool:
+        """Some handler of the module (a bare `except`, `except Exception` too) catches it."""
+        return self._implicit_wanted(kind)
 
     def _implicit_wanted(self, kind: str) -> bool:
         return any(h is None or h in self.hierarchy.ancestors(kind) for h in self.caught_anywhere)

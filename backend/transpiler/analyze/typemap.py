@@ -80,6 +80,9 @@ class TypeMapper:
 
     def __init__(self, classes: Mapping[str, rt.StructT]) -> None:
         self.classes = classes  # fullname -> struct type
+        # (class fullname, type variable fullname) -> the one type argument the module
+        # instantiates a generic class with (lower/generic_classes.py)
+        self.type_vars: dict[tuple[str, str], rt.RType] = {}
         self.unions = UnionRegistry(lambda: {c.name for c in self.classes.values()})
 
     def map(self, typ: Type | None) -> rt.RType:
@@ -112,7 +115,10 @@ class TypeMapper:
             if typ.is_type_obj():
                 return rt.UNKNOWN
             return rt.FnT(tuple(self.map(t) for t in typ.arg_types), self.map(typ.ret_type))
-        if isinstance(typ, Overloaded | TypeType | TypeVarType | UninhabitedType | AnyType):
+        if isinstance(typ, TypeVarType):
+            bound = self.type_vars.get((typ.id.namespace, typ.fullname))
+            return bound if bound is not None else rt.UnknownT(str(typ))
+        if isinstance(typ, Overloaded | TypeType | UninhabitedType | AnyType):
             return rt.UnknownT(str(typ))
         return rt.UnknownT(str(typ))
 

@@ -38,6 +38,10 @@ _OPERATORS = {
     "%": ("%", Prec.MUL),
     "<<": ("<<", Prec.SHIFT),
     ">>": (">>", Prec.SHIFT),
+    # Python's, on the two's-complement form (a negative value is infinitely sign-extended)
+    "&": ("&", Prec.BITAND),
+    "|": ("|", Prec.BITOR),
+    "^": ("^", Prec.BITXOR),
 }
 _SMALL = (rt.INT, rt.BOOL, rt.USIZE)
 

@@ -15,6 +15,7 @@ from mypy.nodes import (
     ListExpr,
     MemberExpr,
     NameExpr,
+    StrExpr,
     TupleExpr,
     TypeInfo,
     Var,
@@ -341,9 +342,13 @@ def lower_iterator_value(call: Call) -> Expr:
 @builtin("bytes")
 def lower_bytes_call(call: Call) -> Expr:
     """`bytes(b ^ key for b in data)`: ints in range(256) (ValueError otherwise, as in
-    Python). `bytes(n)` (zeros) and `bytes(s, encoding)` are not this."""
+    Python); `bytes(text, encoding[, errors])` is `text.encode(encoding, errors)`.
+    `bytes(n)` (zeros) is not translated."""
     if not call.args:
         return Expr("Vec::<u8>::new()", rt.BYTES, Kind.OWNED)
+    text = call.ctx.module.type_of(call.args[0]) in (rt.STR, rt.CHAR)
+    if text and (len(call.args) > 1 or "encoding" in call.kwargs):
+        return _bytes_of_text(call)
     if len(call.args) > 1 or call.kwargs or call.ctx.module.type_of(call.args[0]) == rt.INT:
         raise call.fail("bytes() of anything but an iterable of ints", "PRT167")
     iterator, elem = owned_iterator(call)
@@ -352,6 +357,15 @@ def lower_bytes_call(call: Call) -> Expr:
     check = '.expect("ValueError: bytes must be in range(0, 256)")'
     code = f"{iterator}.map(|b| u8::try_from(b){check}).collect::<Vec<u8>>()"
     return Expr(code, rt.BYTES, Kind.OWNED, Prec.POSTFIX)
+
+
+def _bytes_of_text(call: Call) -> Expr:
+    from backend.transpiler.analyze.raising import codec_name
+    from backend.transpiler.lower.str_methods import encode_text
+
+    errors = call.args[2] if len(call.args) > 2 else call.kwargs.get("errors")
+    strict = errors is None or (isinstance(errors, StrExpr) and errors.value == "strict")
+    return encode_text(call, call.arg(0), codec_name(call.node, 1), strict)
 
 
 @builtin("list", "tuple")

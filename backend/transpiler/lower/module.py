@@ -25,8 +25,11 @@ from mypy.nodes import (
     NamedTupleExpr,
     NameExpr,
     OverloadedFuncDef,
+    ParamSpecExpr,
     Statement,
     StrExpr,
+    TypeVarExpr,
+    TypeVarTupleExpr,
 )
 
 from backend.transpiler import ir
@@ -43,6 +46,7 @@ from backend.transpiler.lower import (
     class_links,
     classes,
     functions,
+    generic_classes,
     overloads,
     regex,
     unions,
@@ -108,6 +112,9 @@ def lower_module(
     for cdef in sibling_classes:
         mapper.classes[cdef.info.fullname] = rt.StructT(cdef.name)  # type: ignore[index]
     unions.register_aliases(mapper, tree)  # `Json = ...` names its enum
+    unbound_generics = generic_classes.bind_type_parameters(
+        mapper, classdefs + sibling_classes, typed.types
+    )  # `Stack[int]` only: `T` is `int` in `Stack`
     all_funcs: dict[str, FuncDef] = {f.fullname: f for f in funcs + sibling_funcs}
     for cdef in classdefs + sibling_classes:
         for m in classes.class_methods(cdef):
@@ -129,6 +136,7 @@ def lower_module(
     constants = int_width.module_int_constants(tree.defs)
     ctx.int_width = int_width.IntWidth(all_funcs, typed.types, constants)  # PyBigInt or i64
     ctx.in_crate = in_crate
+    generic_classes.report_unbound(ctx, classdefs, unbound_generics)
     _collect_classes(ctx, classdefs + sibling_classes)
     _collect_signatures(ctx, funcs + sibling_funcs, classdefs + sibling_classes, bool(main_body))
     _import_siblings(ctx, typed)
@@ -223,11 +231,18 @@ def _partition(
             continue
         elif isinstance(node, AssignmentStmt) and (_is_constant(node) or node.is_alias_def):
             continue  # (a type alias is resolved by mypy wherever it is used)
+        elif isinstance(node, AssignmentStmt) and _declares_type_variable(node):
+            continue  # `T = TypeVar("T")`: typing only (generic_classes.py binds T)
         elif isinstance(node, ExpressionStmt) and isinstance(node.expr, StrExpr):
             continue  # module docstring
         else:
             other.append(node)
     return funcs, [], main_body, other
+
+
+def _declares_type_variable(node: AssignmentStmt) -> bool:
+    analyzed = getattr(node.rvalue, "analyzed", None)
+    return isinstance(analyzed, TypeVarExpr | ParamSpecExpr | TypeVarTupleExpr)
 
 
 def class_of_item(node: Statement) -> ClassDef | None:

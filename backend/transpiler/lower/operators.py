@@ -711,10 +711,12 @@ def _membership(
         return _literal_membership(ctx, left, rnode)
     if isinstance(cont, rt.IterT) and cont.elem == rt.INT and left.ty in (rt.INT, rt.BOOL):
         # `x in range(..)` (or another int iterator): walk it, as Python does for iterators
-        needle = values.value_expr(coerce(ctx, left, rt.INT)).at(Prec.BITOR)
-        return Expr(
-            f"{right.at(Prec.POSTFIX)}.any(|v| v == {needle})", rt.BOOL, Kind.OWNED, Prec.POSTFIX
-        )
+        needle = values.value_expr(coerce(ctx, left, rt.INT)).code
+        # bound first (Python evaluates the needle first): the closure holds no user code,
+        # so its parameter cannot shadow a name the needle reads (`item in items`)
+        bound = f"let (needle, mut items) = ({needle}, {right.code});"
+        code = f"{{ {bound} items.any(|v| v == needle) }}"
+        return Expr(code, rt.BOOL, Kind.OWNED)
     if isinstance(cont, rt.StrT):
         if left.ty == rt.CHAR:
             needle = left.code
@@ -741,12 +743,12 @@ def _membership(
                     Kind.OWNED,
                     Prec.POSTFIX,
                 )
-            return Expr(
-                f"{right.at(Prec.POSTFIX)}.iter().any(|item| item == {needle})",
-                rt.BOOL,
-                Kind.OWNED,
-                Prec.POSTFIX,
+            haystack = f"&{right.at(Prec.UNARY)}"
+            code = (
+                f"{{ let (needle, items) = ({needle}, {haystack}); "
+                "items.iter().any(|item| item == needle) }"
             )
+            return Expr(code, rt.BOOL, Kind.OWNED)
         item = coerce(ctx, left, elem)
         return Expr(
             f"{right.at(Prec.POSTFIX)}.contains({values.borrow(item)})",

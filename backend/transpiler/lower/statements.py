@@ -68,7 +68,14 @@ from backend.transpiler.lower.context import (
 )
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
-from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
+from backend.transpiler.lower.iteration import (
+    Source,
+    bind_target,
+    iter_source,
+    mutable_source,
+    source_of_value,
+    value_shape,
+)
 from backend.transpiler.lower.subscripts import key_ref, store_place
 
 Lowered = list[ir.Stmt]
@@ -990,7 +997,9 @@ def _aug_dict(ctx: FnContext, stmt: OperatorAssignmentStmt, target: IndexExpr) -
     key_e = lower_expr(ctx, target.index, ty.key)
     rhs = coerce(ctx, lower_expr(ctx, stmt.rvalue), ty.value)
     op = stmt.op
-    if ty.flavour in ("counter", "defaultdict"):
+    if ty.flavour == "defaultdict":  # a missing key starts from the factory's value
+        slot = f"*{base.at(Prec.POSTFIX)}.py_default_entry({values.owned(key_e)})"
+    elif ty.flavour == "counter":
         slot = (
             f"*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key_e)}, Default::default)"
         )
@@ -1075,7 +1084,45 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
-    src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
+    keys = _dict_key_copy(ctx, stmt)
+    if keys is not None:
+        src, size, start, check = keys
+        loop = _lower_for(ctx, stmt, src, [ir.ExprStmt(check)])
+        return [ir.Let(size, None, start), *loop, ir.ExprStmt(check)]  # (checked at the end)
+    return _lower_for(ctx, stmt, mutable_source(ctx, stmt.index, _loop_source(ctx, stmt)), [])
+
+
+def _dict_key_copy(ctx: FnContext, stmt: ForStmt) -> tuple[Source, str, str, str] | None:
+    """`for k in d:` whose body may insert into `d` (a defaultdict read): the keys are
+    copied, and CPython's size check before each next key is spelled out
+    (loop_snapshots.key_copy_is_exact says when that is exact). Returns the source, the
+    name and the value of the size at the start, and the check."""
+    from backend.transpiler.lower import loop_snapshots
+
+    types = ctx.module.typed.types
+    if not (
+        loop_snapshots.body_reaches_container(stmt)
+        and loop_snapshots.key_copy_is_exact(types, stmt)
+        and not ctx.module.raising.may_be_caught("RuntimeError")
+    ):
+        return None
+    e = lower_expr(ctx, stmt.expr)
+    base = e.at(Prec.POSTFIX)
+    if not isinstance(e.ty, rt.DictT) or e.kind is Kind.OWNED or not _PATH.fullmatch(base):
+        return None
+    ctx.module.use_helper("py_exception", "py_uncaught")
+    size = ctx.new_label("dict_size")
+    error = 'PyException::new("RuntimeError", "dictionary changed size during iteration")'
+    check = f"if {base}.len() != {size} {{ py_uncaught({error}); }}"
+    copy = f"{base}.keys().cloned().collect::<Vec<_>>()"
+    source = Source(copy, f"{copy}.into_iter()", value_shape(e.ty.key))
+    return source, size, f"{base}.len()", check
+
+
+_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _lower_for(ctx: FnContext, stmt: ForStmt, src: Source, prefix: list[ir.Stmt]) -> Lowered:
     frame = _loop_context(ctx, stmt.else_body is not None)
     rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
@@ -1089,7 +1136,7 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
         prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
         outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
-        body = prebound + lower_block(ctx, stmt.body.body)
+        body = prefix + prebound + lower_block(ctx, stmt.body.body)
     finally:
         ctx.pop()
         ctx.loops.pop()
@@ -1097,6 +1144,25 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         _leave_range_index(ctx, stmt.index.name, outer_index)
     loop = ir.For(pattern, src.code, body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _loop_source(ctx: FnContext, stmt: ForStmt) -> Source:
+    """What the loop iterates: a copy of `graph[u]` where the body also uses `graph` (a
+    Rust borrow of the list would conflict) and the copy is exact (loop_snapshots.py)."""
+    from backend.transpiler.lower import loop_snapshots
+
+    types = ctx.module.typed.types
+    listed = loop_snapshots.iterated_list_type(types, stmt)
+    if (
+        listed is None
+        or not loop_snapshots.immutable_items(listed)
+        or not loop_snapshots.body_reaches_container(stmt)
+        or not loop_snapshots.copy_is_exact(types, stmt, listed)
+    ):
+        return iter_source(ctx, stmt.expr)
+    e = lower_expr(ctx, stmt.expr)
+    copy = Expr(f"{e.at(Prec.POSTFIX)}.clone()", e.ty, Kind.OWNED, Prec.POSTFIX)
+    return source_of_value(ctx, stmt.expr, copy)
 
 
 def _enter_range_index(
@@ -1204,6 +1270,8 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
+        if ret_t is not None and e.ty != ret_t and _mypy_return_mismatch(ctx, stmt.line):
+            e = _as_declared_return(ctx, stmt, e, ret_t)
         value = e.code if _moves_out(ctx, stmt.expr, e) else values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
@@ -1223,6 +1291,39 @@ def _moves_out(ctx: FnContext, node: Expression, e: Expr) -> bool:
         return False
     info = ctx.lookup(node.name)
     return info is not None and info.rust_name == e.code and not exceptions.in_finally(ctx)
+
+
+def _mypy_return_mismatch(ctx: FnContext, line: int) -> bool:
+    pattern = re.compile(rf"^[^:]*:{line}:(?:\d+:)? error: Incompatible return value type")
+    return any(pattern.match(message) for message in ctx.module.typed.errors)
+
+
+def _as_declared_return(ctx: FnContext, stmt: ReturnStmt, e: Expr, ret_t: rt.RType) -> Expr:
+    """A returned value whose type mypy rejects (`tuple[float, ...] | None` from a function
+    declared `-> tuple[float, float]`): the values the declared type holds are converted;
+    the others (None, another length) have no translation: one reported placeholder."""
+    optional = isinstance(e.ty, rt.OptionT) and not isinstance(ret_t, rt.OptionT)
+    value_t = e.ty.inner if isinstance(e.ty, rt.OptionT) and optional else e.ty
+    to_tuple = (
+        isinstance(ret_t, rt.TupleT)
+        and isinstance(value_t, rt.ListT)
+        and all(item == value_t.elem for item in ret_t.items)
+    )
+    if not to_tuple and (not optional or value_t != ret_t):
+        return e  # (rustc reports the mismatch)
+    n = len(ret_t.items) if isinstance(ret_t, rt.TupleT) else 0
+    problems = (["None"] if optional else []) + ([f"a tuple of another length than {n}"] * to_tuple)
+    what = f"returning {' or '.join(problems)} where the declared return type does not admit it"
+    todo = ctx.module.placeholder(stmt, what, "PRT317")
+    value = "v" if optional else values.owned(e)
+    if to_tuple:
+        assert isinstance(value_t, rt.ListT)
+        names = ", ".join(f"v{i}" for i in range(n))
+        array = f"<[{value_t.elem.render()}; {n}]>::try_from({value})"
+        value = f"match {array} {{ Ok([{names}]) => ({names}), Err(_) => {todo} }}"
+    if optional:
+        value = f"match {values.owned(e)} {{ Some(v) => {value}, None => {todo} }}"
+    return Expr(value, ret_t, Kind.OWNED)
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:

@@ -19,6 +19,7 @@ from mypy.nodes import (
     NameExpr,
     StrExpr,
     TupleExpr,
+    UnaryExpr,
     Var,
 )
 from mypy.types import Instance, get_proper_type
@@ -675,15 +676,45 @@ DEFAULT_FACTORIES = frozenset(
 @function("collections.defaultdict")
 def defaultdict_new(call: Call) -> Expr:
     # indexing a missing key inserts `Default::default()` (subscripts, statements)
-    if call.kwargs or not call.args or len(call.args) > 2 or not _default_factory(call.args[0]):
+    shape_ok = not call.kwargs and call.args and len(call.args) <= 2
+    constant = shape_ok and _constant_factory(call.args[0])
+    if not shape_ok or not (constant or _default_factory(call.args[0])):
         raise call.fail(
             "defaultdict() other than of one type (int, list, ...) or a lambda returning "
-            "that type's empty value",
+            "a constant",
             "PRT712",
         )
     ty = call.result_type
     call.ctx.module.note_type(ty)
-    return _initial_mapping(call, ty, 1)
+    mapping = _initial_mapping(call, ty, 1)
+    if not constant or not isinstance(ty, rt.DictT):
+        return mapping
+    factory = call.args[0]
+    assert isinstance(factory, LambdaExpr)
+    value = values.owned(coerce(call.ctx, lower_expr(call.ctx, factory.expr(), ty.value), ty.value))
+    code = f"{mapping.at(Prec.POSTFIX)}.with_factory(|| {value})"  # (a fn pointer: no captures)
+    return Expr(code, ty, Kind.OWNED, Prec.POSTFIX)
+
+
+def _constant_factory(node: Expression) -> bool:
+    """`lambda: -1`, `lambda: "n/a"`, `lambda: (0, 0)`: a factory whose value names nothing
+    (no variables, no calls), so the runtime keeps it as a plain `fn() -> V`. Factories that
+    give the value type's `Default` (`int`, `lambda: 0`) need none."""
+    if _default_factory(node) or not isinstance(node, LambdaExpr) or node.arguments:
+        return False
+    return _is_literal(node.expr())
+
+
+def _is_literal(node: Expression) -> bool:
+    if isinstance(node, IntExpr | FloatExpr | StrExpr):
+        return True
+    if isinstance(node, UnaryExpr) and node.op in ("-", "+"):
+        return isinstance(node.expr, IntExpr | FloatExpr)
+    if isinstance(node, NameExpr):
+        return node.fullname in ("builtins.True", "builtins.False", "builtins.None")
+    if isinstance(node, TupleExpr | ListExpr):
+        return all(_is_literal(item) for item in node.items)
+    return False
 
 
 def _initial_mapping(call: Call, ty: rt.RType, index: int) -> Expr:

@@ -397,15 +397,22 @@ def str_format(call: Call) -> Expr:
 
 @method(STR_METHODS, "encode")
 def str_encode(call: Call) -> Expr:
-    from backend.transpiler.lower.bytes_methods import codec_result, strict_errors
+    from backend.transpiler.lower.bytes_methods import strict_errors
 
-    codec = codec_name(call.node)
+    return encode_text(call, _recv(call), codec_name(call.node), strict_errors(call))
+
+
+def encode_text(call: Call, text: Expr, codec: str | None, strict: bool) -> Expr:
+    """`text.encode(codec)`, also `bytes(text, codec)`: UTF-8, or strict ASCII
+    (UnicodeEncodeError on a non-ASCII character)."""
+    from backend.transpiler.lower.bytes_methods import codec_result
+
     if codec == "utf8":  # every str encodes to UTF-8: `errors` never matters
-        return _out(f"{_char_recv(call)}.as_bytes().to_vec()", rt.BYTES)
-    if codec != "ascii" or not strict_errors(call):
+        chars = f"{text.at(Prec.POSTFIX)}.to_string()" if text.ty == rt.CHAR else None
+        return _out(f"{chars or text.at(Prec.POSTFIX)}.as_bytes().to_vec()", rt.BYTES)
+    if codec != "ascii" or not strict:
         raise call.fail("str.encode() other than to UTF-8 or ASCII, strict", "PRT260")
-    assert call.receiver is not None
-    code = f"py_encode_ascii({values.borrow_str(call.receiver)})"
+    code = f"py_encode_ascii({values.borrow_str(text)})"
     return codec_result(call, "py_encode_ascii", code, rt.BYTES, "UnicodeEncodeError")
 
 

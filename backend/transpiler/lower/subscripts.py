@@ -100,19 +100,14 @@ def _dict_index(ctx: FnContext, node: IndexExpr, base: Expr, ty: rt.DictT) -> Ex
     if ty.flavour == "defaultdict":
         if base.kind is Kind.BORROWED:
             # a shared defaultdict cannot grow: read the value or the factory's default
-            code = f"{base.at(Prec.POSTFIX)}.get({key_ref(key)}).cloned().unwrap_or_default()"
+            code = f"{base.at(Prec.POSTFIX)}.py_default_get({key_ref(key)})"
             return Expr(code, ty.value, Kind.OWNED, Prec.POSTFIX)
         # `d[k]` on a defaultdict inserts the factory's value for a missing key
         if ty.value.is_copy:
             # a block ends the mutable borrow at once (a `println!` argument would keep it)
-            code = (
-                f"{{ *{base.at(Prec.POSTFIX)}.get_or_insert_with("
-                f"{values.owned(key)}, Default::default) }}"
-            )
+            code = f"{{ *{base.at(Prec.POSTFIX)}.py_default_entry({values.owned(key)}) }}"
             return Expr(code, ty.value, Kind.OWNED, Prec.ATOM)
-        code = (
-            f"(*{base.at(Prec.POSTFIX)}.get_or_insert_with({values.owned(key)}, Default::default))"
-        )
+        code = f"(*{base.at(Prec.POSTFIX)}.py_default_entry({values.owned(key)}))"
         return Expr(code, ty.value, Kind.PLACE, Prec.ATOM)
     return Expr(f"{base.at(Prec.POSTFIX)}[{key_ref(key)}]", ty.value, Kind.PLACE, Prec.POSTFIX)
 

@@ -230,7 +230,9 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     if ty == rt.BOOL:
         return "{}", f'if {value(e)} {{ "True" }} else {{ "False" }}'
     if ty == rt.UNIT:
-        return "None", ""
+        if e.code in ("None", "()") or _PLAIN_PATH.match(e.code):
+            return "None", ""  # (a variable: evaluating it has no effect)
+        return "{}", f'{{ {e.code}; "None" }}'  # `print(f())` still runs `f`
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return "{}", e.code
     if isinstance(ty, rt.StructT):
@@ -245,7 +247,8 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     if isinstance(ty, rt.DictT) and ty.flavour == "counter":
         ctx.use_helper("py_counter_repr")
         return "{}", f"py_counter_repr({borrow(e)})"
-    if rt.contains_var_tuple(ty):
+    if rt.prints_unlike_pyfmt(ty):
+        typed_repr_helpers(ctx, ty)
         return "{}", repr_by_type(e.at(Prec.POSTFIX), ty)
     return "{}", f"{e.at(Prec.POSTFIX)}.py_str()"
 
@@ -278,7 +281,7 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
     v = f"v{depth}"
     if isinstance(ty, rt.ArrayT):  # its typecode is a run-time value: rustc reports the line
         return 'compile_error!("Portalis: printing an array.array (its typecode is not known)")'
-    if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT) and rt.contains_var_tuple(ty.elem):
+    if isinstance(ty, rt.ListT | rt.SetT | rt.DequeT) and rt.prints_unlike_pyfmt(ty.elem):
         parts = (
             f"{code}.iter().map(|{v}| {repr_by_type(v, ty.elem, depth + 1)}).collect::<Vec<_>>()"
         )
@@ -300,21 +303,29 @@ def repr_by_type(code: str, ty: rt.RType, depth: int = 0) -> str:
             f'if parts.len() == 1 {{ format!("({{}},)", parts[0]) }} '
             f'else {{ format!("({{}})", parts.join(", ")) }} }}'
         )
-    if isinstance(ty, rt.TupleT) and rt.contains_var_tuple(ty):
+    if isinstance(ty, rt.TupleT) and rt.prints_unlike_pyfmt(ty):
         fields = [repr_by_type(f"{code}.{i}", t, depth + 1) for i, t in enumerate(ty.items)]
         holes = "({},)" if len(fields) == 1 else "(" + ", ".join("{}" for _ in fields) + ")"
         return f'format!("{holes}", {", ".join(fields)})'
-    if isinstance(ty, rt.DictT) and rt.contains_var_tuple(ty):
+    if isinstance(ty, rt.DictT) and rt.prints_unlike_pyfmt(ty):
         k, val = f"k{depth}", f"v{depth}"
         key_repr = repr_by_type(k, ty.key, depth + 1)
         value_repr = repr_by_type(val, ty.value, depth + 1)
         pair = f'format!("{{}}: {{}}", {key_repr}, {value_repr})'
         entries = f"{code}.iter().map(|({k}, {val})| {pair}).collect::<Vec<_>>()"
         return f'format!("{{{{{{}}}}}}", {entries}.join(", "))'
-    if isinstance(ty, rt.OptionT) and rt.contains_var_tuple(ty):
+    if isinstance(ty, rt.OptionT) and rt.prints_unlike_pyfmt(ty):
         inner = repr_by_type(v, ty.inner, depth + 1)
         return f'match {code}.as_ref() {{ Some({v}) => {inner}, None => "None".to_string() }}'
+    if isinstance(ty, rt.BytesT):  # (the caller emits the helper: typed_repr_helpers)
+        return f"py_bytes_repr(&{code})"
     return f"{code}.py_repr()"
+
+
+def typed_repr_helpers(ctx: ModuleContext, ty: rt.RType) -> None:
+    """The runtime helpers `repr_by_type` of this type calls."""
+    if "Vec<u8>" in ty.render():
+        ctx.use_helper("py_bytes_repr")
 
 
 def repr_of(ctx: ModuleContext, e: Expr) -> str:
@@ -331,7 +342,8 @@ def repr_of(ctx: ModuleContext, e: Expr) -> str:
     empty = _empty_untyped_text(e)
     if empty is not None:
         return f'"{empty}".to_string()'
-    if rt.contains_var_tuple(ty):
+    if rt.prints_unlike_pyfmt(ty):
+        typed_repr_helpers(ctx, ty)
         return repr_by_type(e.at(Prec.POSTFIX), ty)
     return f"{e.at(Prec.POSTFIX)}.py_repr()"
 

@@ -381,6 +381,49 @@ impl PyBigInt {
         }
     }
 
+    /// `self` as `width` two's-complement limbs (Python's ints behave as if infinitely
+    /// sign-extended; `width` exceeds both operands' magnitudes, so the top limb is the sign).
+    fn twos_complement(&self, width: usize) -> Vec<u32> {
+        let mut limbs = self.mag.clone();
+        limbs.resize(width, 0);
+        if self.neg {
+            let mut carry = 1u64;
+            for limb in limbs.iter_mut() {
+                let flipped = u64::from(!*limb) + carry;
+                *limb = flipped as u32;
+                carry = flipped >> 32;
+            }
+        }
+        limbs
+    }
+
+    /// Python's `&`, `|`, `^`: on the two's-complement forms, then back to sign and magnitude.
+    fn bitwise(&self, o: &PyBigInt, f: fn(u32, u32) -> u32) -> PyBigInt {
+        let width = self.mag.len().max(o.mag.len()) + 1;
+        let (a, b) = (self.twos_complement(width), o.twos_complement(width));
+        let limbs: Vec<u32> = a.iter().zip(&b).map(|(x, y)| f(*x, *y)).collect();
+        let neg = limbs[width - 1] >> 31 == 1;
+        let value = PyBigInt::from_mag(false, limbs);
+        if !neg {
+            return value;
+        }
+        let mut one_past = vec![0u32; width];
+        one_past.push(1); // 2^(32 * width): the negative value is `value - 2^(32 * width)`
+        PyBigInt::from_mag(true, Self::mag_sub(&one_past, &value.mag))
+    }
+
+    fn bit_and(&self, o: &PyBigInt) -> PyBigInt {
+        self.bitwise(o, |x, y| x & y)
+    }
+
+    fn bit_or(&self, o: &PyBigInt) -> PyBigInt {
+        self.bitwise(o, |x, y| x | y)
+    }
+
+    fn bit_xor(&self, o: &PyBigInt) -> PyBigInt {
+        self.bitwise(o, |x, y| x ^ y)
+    }
+
     fn floor_div(&self, o: &PyBigInt) -> PyBigInt {
         self.divmod(o).0
     }
@@ -501,7 +544,10 @@ py_bigint_ops!(
     Sub sub SubAssign sub_assign => sub_ref,
     Mul mul MulAssign mul_assign => mul_ref,
     Div div DivAssign div_assign => floor_div,
-    Rem rem RemAssign rem_assign => floor_mod
+    Rem rem RemAssign rem_assign => floor_mod,
+    BitAnd bitand BitAndAssign bitand_assign => bit_and,
+    BitOr bitor BitOrAssign bitor_assign => bit_or,
+    BitXor bitxor BitXorAssign bitxor_assign => bit_xor
 );
 
 impl std::ops::Neg for &PyBigInt {

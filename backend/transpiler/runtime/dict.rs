@@ -11,6 +11,8 @@ struct PyDict<K, V> {
     slots: Vec<usize>,
     used_slots: usize,
     len: usize,
+    /// `defaultdict(lambda: -1)`: a missing key's value (None: the value type's `Default`)
+    factory: Option<fn() -> V>,
 }
 
 const PY_DICT_EMPTY: usize = usize::MAX;
@@ -80,7 +82,21 @@ impl std::hash::Hasher for PyFastHasher {
 impl<K, V> PyDict<K, V> {
     /// `{}`.
     fn new() -> Self {
-        PyDict { entries: Vec::new(), slots: Vec::new(), used_slots: 0, len: 0 }
+        PyDict { entries: Vec::new(), slots: Vec::new(), used_slots: 0, len: 0, factory: None }
+    }
+
+    /// `defaultdict(lambda: c, ...)`: missing keys get `factory()`.
+    fn with_factory(mut self, factory: fn() -> V) -> Self {
+        self.factory = Some(factory);
+        self
+    }
+
+    /// What a defaultdict gives a missing key: its factory's value, else `V::default()`.
+    fn py_missing_value(&self) -> V
+    where
+        V: Default,
+    {
+        self.factory.map_or_else(V::default, |f| f())
     }
 
     /// `len(d)`.
@@ -218,6 +234,17 @@ impl<K: std::hash::Hash + Eq, V> PyDict<K, V> {
         self.entries[e].as_ref().map(|(_, _, v)| v)
     }
 
+    /// defaultdict `d[k]` on a dict that cannot grow here (a shared borrow): the value, or
+    /// what the factory gives a missing key (not inserted).
+    fn py_default_get<Q>(&self, key: &Q) -> V
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+        V: Clone + Default,
+    {
+        self.get(key).cloned().unwrap_or_else(|| self.py_missing_value())
+    }
+
     /// A mutable `d[k]`, if present.
     fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
     where
@@ -250,6 +277,15 @@ impl<K: std::hash::Hash + Eq, V> PyDict<K, V> {
             self.rebuild(0);
         }
         Some(v)
+    }
+
+    /// defaultdict `d[k]`: the value, inserted from the factory if missing.
+    fn py_default_entry(&mut self, key: K) -> &mut V
+    where
+        V: Default,
+    {
+        let factory = self.factory;
+        self.get_or_insert_with(key, || factory.map_or_else(V::default, |f| f()))
     }
 
     /// `d.setdefault(k, f())` / defaultdict access: the value, inserted by `f` if missing.

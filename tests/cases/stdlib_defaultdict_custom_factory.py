@@ -1,5 +1,5 @@
 """A defaultdict whose factory returns something other than its type's empty value: the
-translation once inserted 0 for `defaultdict(lambda: 100)`; now it reports PRT712."""
+translation once inserted 0 for `defaultdict(lambda: 100)`; the dict now keeps the factory."""
 
 from collections import defaultdict
 
