@@ -69,6 +69,20 @@ def _emit_item(w: _Writer, item: ir.Item) -> None:
         w.block_lines(item.code, item.span)
 
 
+def _only_arm(m: ir.Match) -> ir.MatchArm | None:
+    if len(m.arms) != 2:
+        return None
+    for arm, other in (m.arms, m.arms[::-1]):
+        if (
+            not other.body
+            and other.pattern in ("None", "_")
+            and arm.pattern != "_"
+            and " if " not in arm.pattern
+        ):
+            return arm
+    return None
+
+
 def _doc(w: _Writer, doc: list[str]) -> None:
     for text in doc:
         w.line(f"/// {text}".rstrip())
@@ -174,6 +188,11 @@ def _emit_stmt(w: _Writer, s: ir.Stmt) -> None:
         w.line(f"continue '{s.label};" if s.label else "continue;", span)
     elif isinstance(s, ir.Return):
         w.block_lines(f"return {s.value};" if s.value is not None else "return;", span)
+    elif isinstance(s, ir.Match) and (arm := _only_arm(s)) is not None:
+        # one arm does something, the other nothing: `if let` (clippy::single_match)
+        w.line(f"if let {arm.pattern} = {s.scrutinee} {{", span)
+        _emit_body(w, arm.body)
+        w.line("}")
     elif isinstance(s, ir.Match):
         w.line(f"match {s.scrutinee} {{", span)
         w.depth += 1

@@ -250,7 +250,8 @@ def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
         and isinstance(e.ty, rt.ListT)
         and e.kind is Kind.OWNED
     ):
-        return f"&{e.at(Prec.UNARY)}"
+        array = values.array_if_display(e.code)
+        return f"&{array}" if array != e.code else f"&{e.at(Prec.UNARY)}"
     return values.param_arg(e, mode, ty)
 
 

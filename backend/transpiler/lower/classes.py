@@ -43,6 +43,7 @@ from backend.transpiler.lower.context import (
     rust_ident,
     span_of,
 )
+from backend.transpiler.lower.docstrings import doc_lines
 from backend.transpiler.lower.expressions import lower_expr
 
 # Dunder methods that stay inherent methods, under these Rust names (the operators, `len()`,
@@ -518,7 +519,7 @@ def _struct(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) -> ir.Struct:
         and isinstance(cdef.defs.body[0], ExpressionStmt)
         and isinstance(cdef.defs.body[0].expr, StrExpr)
     ):
-        doc = [line.strip() for line in cdef.defs.body[0].expr.value.strip().splitlines()]
+        doc = doc_lines(cdef.defs.body[0].expr.value)
     return ir.Struct(ci.name, fields, class_traits.derives(ci), doc, span=span_of(cdef))
 
 

@@ -50,6 +50,7 @@ from backend.transpiler.lower.context import (
     rust_ident,
     span_of,
 )
+from backend.transpiler.lower.docstrings import doc_lines
 
 
 def is_generator(fn: FuncDef) -> bool:
@@ -395,7 +396,7 @@ def _docstring(fn: FuncDef) -> list[str]:
     if body and type(body[0]).__name__ == "ExpressionStmt":
         expr = body[0].expr  # type: ignore[attr-defined]
         if type(expr).__name__ == "StrExpr":
-            return [line.strip() for line in expr.value.strip().splitlines()]
+            return doc_lines(expr.value)
     return []
 
 

@@ -426,10 +426,28 @@ def lower_comparison(ctx: FnContext, node: ComparisonExpr) -> Expr:
         )
     if len(parts) == 1:
         return parts[0]
+    contained = None if bindings else _range_contains(node.operators, lowered)
+    if contained is not None:
+        return contained
     if not bindings:
         code = " && ".join(p.at(Prec(Prec.AND + 1)) for p in parts)
         return Expr(code, rt.BOOL, Kind.OWNED, Prec.AND)
     return Expr(_chain_with_bindings(parts, bindings), rt.BOOL, Kind.OWNED, Prec.ATOM)
+
+
+def _range_contains(operators: list[str], lowered: list[Expr]) -> Expr | None:
+    """`lo <= x < hi` on plain numbers: `(lo..hi).contains(&x)` (clippy::manual_range_contains).
+    Only for literals and names: Python would not evaluate `hi` when `lo <= x` fails."""
+    if len(operators) != 2 or operators[0] != "<=" or operators[1] not in ("<", "<="):
+        return None
+    types = {e.ty for e in lowered}
+    if len(types) != 1 or types.pop() not in (rt.INT, rt.FLOAT, rt.USIZE):
+        return None
+    if not all(_SIMPLE_OPERAND.match(e.code) and e.kind is not Kind.BORROWED for e in lowered):
+        return None
+    low, x, high = (e.code for e in lowered)
+    dots = ".." if operators[1] == "<" else "..="
+    return Expr(f"({low}{dots}{high}).contains(&{x})", rt.BOOL, Kind.OWNED, Prec.POSTFIX)
 
 
 _SIMPLE_OPERAND = re.compile(r"^(?:-?[\d_.]+(?:_?[a-z]\d*)?|[A-Za-z_]\w*|true|false)$")

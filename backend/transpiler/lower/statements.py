@@ -1142,7 +1142,7 @@ def _lower_for(ctx: FnContext, stmt: ForStmt, src: Source, prefix: list[ir.Stmt]
         ctx.loops.pop()
     if isinstance(stmt.index, NameExpr):
         _leave_range_index(ctx, stmt.index.name, outer_index)
-    loop = ir.For(pattern, src.code, body, label=frame["label"])
+    loop = ir.For(pattern, values.array_if_display(src.code), body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
 
 

@@ -438,3 +438,10 @@ def unparenthesized_range(code: str) -> str:
     if code.startswith("(") and code.endswith(")") and code.count("(") == 1 and ".." in code:
         return code[1:-1]
     return code
+
+
+def array_if_display(code: str) -> str:
+    """`vec![a, b]` only iterated or borrowed: the array `[a, b]` (clippy::useless_vec)."""
+    if code.startswith("vec![") and code.endswith("]") and ";" not in code:
+        return code[4:]
+    return code
