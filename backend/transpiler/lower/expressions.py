@@ -521,6 +521,13 @@ def _list_with_stars(ctx: FnContext, node: ListExpr, ty: rt.RType, elem: rt.RTyp
 
 def lower_tuple(ctx: FnContext, node: TupleExpr) -> Expr:
     ty = type_of(ctx, node)
+    wanted = ctx.wanted
+    if (
+        isinstance(wanted, rt.TupleT)
+        and len(wanted.items) == len(node.items)
+        and not any(isinstance(t, rt.UnknownT) for t in wanted.items)
+    ):
+        ty = wanted  # `(0, 0)` where `tuple[float, float]` is wanted: its items convert
     targets = ty.items if isinstance(ty, rt.TupleT) else (None,) * len(node.items)
     items = [
         values.owned(lower_expr(ctx, item, t)) for item, t in zip(node.items, targets, strict=False)

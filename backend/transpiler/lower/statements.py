@@ -1155,6 +1155,11 @@ def _copy_out(ctx: FnContext, name: str, outer: VarInfo | None) -> ir.Stmt:
 def lower_break(ctx: FnContext, stmt: BreakStmt) -> Lowered:
     if not ctx.loops:
         raise Unsupported(stmt, "`break` outside a loop", "PRT320")
+    from backend.transpiler.lower import exceptions
+
+    routed = exceptions.route_loop_exit(ctx, stmt)  # inside `try ... finally`
+    if routed is not None:
+        return routed
     frame = ctx.loops[-1]
     if frame["break"]:
         frame["broken"] = frame["break"]
@@ -1178,6 +1183,11 @@ def _needs_label(ctx: FnContext) -> bool:
 def lower_continue(ctx: FnContext, stmt: ContinueStmt) -> Lowered:
     if not ctx.loops:
         raise Unsupported(stmt, "`continue` outside a loop", "PRT320")
+    from backend.transpiler.lower import exceptions
+
+    routed = exceptions.route_loop_exit(ctx, stmt)  # inside `try ... finally`
+    if routed is not None:
+        return routed
     return [ir.Continue(ctx.loops[-1]["label"] if _needs_label(ctx) else None)]
 
 
