@@ -907,6 +907,18 @@ STRINGS += [Case(f"ord({s!r})", f"py_ord({rs(s)})") for s in ["A", "é", "\U0001
 STRINGS += [
     Case(f"{c!r}.isspace()", f"py_char_isspace({rc(c)})") for c in [" ", "\x1f", "a", "\u2029"]
 ]
+_STRINGIO = "(lambda s: (s.write('ab\\u00e9'), print(1, 'x', end='|', file=s), s.getvalue()))"
+STRINGS += [
+    Case(
+        f"{_STRINGIO}(__import__('io').StringIO())[0]",
+        '{ let mut s = PyStringIO::new(); s.write("ab\\u{e9}") }',
+    ),
+    Case(
+        f"{_STRINGIO}(__import__('io').StringIO())[2]",
+        '{ let mut s = PyStringIO::new(); s.write("ab\\u{e9}"); write!(s, "{} {}|", 1, "x"); '
+        "s.getvalue() }",
+    ),
+]
 
 SEQUENCES = [
     Case("[10, 20, 30][-1]", "vec![10, 20, 30][py_index(-1, 3)]"),
@@ -2085,6 +2097,10 @@ USAGE: dict[str, str] = {
     "py_str_swapcase": 'println!("{}", py_str_swapcase("aB"));',
     "py_chr": 'println!("{}", py_chr(65));',
     "py_ord": 'println!("{}", py_ord("A"));',
+    "py_stringio": (
+        'let mut s = PyStringIO::new(); write!(s, "{}", 1); s.write("x"); '
+        'println!("{}", s.getvalue());'
+    ),
     "py_index": 'println!("{}", py_index(-1, 3));',
     "py_slice": 'println!("{:?}", py_slice(&[1, 2, 3], None, None, -1));',
     "py_slice_assign": (

@@ -269,6 +269,8 @@ class ModuleContext:
             self.use_helper("py_exception")
         elif ty == rt.BIGINT:
             self.use_helper("py_bigint")
+        elif isinstance(ty, rt.StructT) and ty.name == "PyStringIO":
+            self.use_helper("py_stringio")
 
     def diagnose(
         self, node: Context, message: str, code: str, severity: Severity = Severity.WARNING

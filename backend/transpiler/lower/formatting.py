@@ -77,10 +77,12 @@ class Template:
             self.args.append(arg)
         self.whole_string = arg if fresh and owned_string and not spec else None
 
-    def render(self, macro: str) -> str:
+    def render(self, macro: str, target: str | None = None) -> str:
+        """`macro!("text", args)`; with a `target`, `write!(target, "text", args)`."""
         rest = "".join(f", {a}" for a in self.args)
         rest += "".join(f", {name} = {code}" for name, code in self.named)
-        return f'{macro}!("{self.text}"{rest})'
+        first = f"{target}, " if target is not None else ""
+        return f'{macro}!({first}"{self.text}"{rest})'
 
     def is_literal(self) -> bool:
         return not self.args and not self.named and "{" not in self.text.replace("{{", "")
@@ -430,7 +432,7 @@ def _lower_print(call: Call) -> Expr:
     ctx = call.ctx
     sep_node = call.kwargs.get("sep")
     end_node = call.kwargs.get("end")
-    macro = _print_macro(call)
+    macro, stream = _print_macro(call)
     sep = _literal(sep_node, " ")
     end = _literal(end_node, "\n")
     tpl = Template()
@@ -449,29 +451,33 @@ def _lower_print(call: Call) -> Expr:
     if end is None:
         assert end_node is not None
         add_node(ctx, tpl, end_node)
-        return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(macro, stream), rt.UNIT, Kind.OWNED)
     if end.endswith("\n"):
         tpl.literal(end[:-1])
         if not tpl.text and not tpl.args:
-            return Expr(f"{macro}ln!()", rt.UNIT, Kind.OWNED)
-        return Expr(tpl.render(f"{macro}ln"), rt.UNIT, Kind.OWNED)
+            return Expr(f"{macro}ln!({stream or ''})", rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(f"{macro}ln", stream), rt.UNIT, Kind.OWNED)
     tpl.literal(end)
-    return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
+    return Expr(tpl.render(macro, stream), rt.UNIT, Kind.OWNED)
 
 
-def _print_macro(call: Call) -> str:
-    """`print` or `eprint`: the stream `file=` names (only the standard streams)."""
-    from backend.transpiler.lower import stdlib
+def _print_macro(call: Call) -> tuple[str, str | None]:
+    """`print` or `eprint` for the standard stream `file=` names, or `write` and the
+    StringIO it writes into."""
+    from backend.transpiler.lower import stdlib, streams
 
     file_node = call.kwargs.get("file")
     if file_node is None:
-        return "print"
+        return "print", None
     if isinstance(file_node, NameExpr) and file_node.fullname == "builtins.None":
-        return "print"  # `file=None` is sys.stdout
+        return "print", None  # `file=None` is sys.stdout
     stream = stdlib.module_object(file_node)
-    if stream not in stdlib.STREAMS:
+    if stream in stdlib.STREAMS:
+        return stdlib.STREAMS[stream], None
+    target = streams.print_target(call.ctx, file_node)
+    if target is None:
         raise call.fail("print(file=...) to a stream other than sys.stdout/sys.stderr", "PRT180")
-    return stdlib.STREAMS[stream]
+    return "write", target
 
 
 def _add_sep(ctx: FnContext, tpl: Template, sep: str | None, sep_node: Expression | None) -> None:

@@ -44,6 +44,10 @@ def lower_method(call: Call, name: str) -> Expr:
 
     if regex.is_regex_type(ty):
         return regex.lower_method(call, name)
+    from backend.transpiler.lower import streams
+
+    if streams.is_stream(ty):
+        return streams.lower_method(call, name)
     if isinstance(ty, rt.StrT) or ty == rt.CHAR:
         table = STR_METHODS
     elif isinstance(ty, rt.ListT):

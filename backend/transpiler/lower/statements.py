@@ -542,12 +542,13 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
             return [ir.Let(rust_ident(target.name), None, value.code)]
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
+        init = values.owned(value)  # before the name is declared: it may be unsupported
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
         if decl is not None and _is_shared_handle(info.ty):
             mutable = decl.rebound  # changed through `.borrow_mut()`: only rebinding needs `mut`
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
-        return [ir.Let(info.rust_name, annotation, values.owned(value), mutable=mutable)]
+        return [ir.Let(info.rust_name, annotation, init, mutable=mutable)]
     value = coerce(ctx, value, info.ty)
     if info.kind is Kind.MUT_BORROWED:
         return [ir.Assign(f"*{info.rust_name}", "=", values.owned(value))]

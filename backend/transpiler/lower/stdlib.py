@@ -1247,3 +1247,12 @@ def _register_regex() -> None:
 
 
 _register_regex()
+
+
+def _register_streams() -> None:
+    from backend.transpiler.lower import streams  # `io.StringIO`
+
+    FUNCTIONS.update(streams.FUNCTIONS)
+
+
+_register_streams()

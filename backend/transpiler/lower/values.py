@@ -24,6 +24,9 @@ def owned(e: Expr) -> str:
     ty = e.ty
     if ty.is_copy:
         return e.code if e.kind is Kind.PLACE else f"*{e.at(Prec.UNARY)}"
+    if isinstance(ty, rt.StructT) and ty.name == "PyStringIO":
+        # Python shares the one stream; a copy would take writes the original never sees
+        raise Unsupported(what="a StringIO stored or bound under a second name", code="PRT181")
     if e.kind is Kind.BORROWED:
         if isinstance(ty, rt.StrT):
             return f"{e.at(Prec.POSTFIX)}.to_string()"
