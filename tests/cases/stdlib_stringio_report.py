@@ -1,7 +1,7 @@
 """io.StringIO as an in-memory report: write(), print(..., file=), IO[str] parameters, getvalue()."""
 
 from io import StringIO
-from typing import IO
+from typing import IO, Optional
 
 
 def table(out: IO[str], rows: list[tuple[str, int]]) -> None:
@@ -25,8 +25,22 @@ def render(rows: list[tuple[str, int]], title: str) -> str:
     return buffer.getvalue()
 
 
+def rounds(n: int) -> str:
+    stream: Optional[StringIO] = None
+    last = ""
+    for i in range(n):
+        stream = StringIO()
+        banner(stream, f"round {i}")
+        stream.write(str(i * i))
+        print("!", file=stream)
+        last = stream.getvalue()
+        stream = None
+    return last + str(stream is None)
+
+
 if __name__ == "__main__":
     text = render([("apples", 3), ("kiwis", 5), ("fig", 1)], "fruit")
     print(text)
     print(repr(render([("é", 2)], "ünï")))
     print(len(StringIO().getvalue()))
+    print(rounds(3))

@@ -181,6 +181,19 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if owner is not None and f"{owner}.{callee.name}" in stdlib.FUNCTIONS:
         return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
     receiver, index_lets = _receiver(ctx, base, callee.name)
+    if _changes_node_field(base, receiver, callee.name):
+        # `node.links.append(x)`: the field is borrowed mutably for the call, so the
+        # arguments (which may read the node) are computed first, as Python does
+        from backend.transpiler.lower import class_links
+        from backend.transpiler.lower.expressions import with_temporaries
+
+        receiver = class_links.store_place(receiver, base)
+        return with_temporaries(
+            ctx,
+            list(node.args),
+            lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
+            "arg",
+        )
     result = hoist_arguments(
         ctx,
         node,
@@ -191,6 +204,15 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if not index_lets:
         return result
     return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _changes_node_field(base: Expression, receiver: Expr, method: str) -> bool:
+    """A mutating method on a field of a shared node (`Rc<RefCell<..>>`, read through
+    `.borrow()`)."""
+    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+
+    mutating = method in MUTATING_METHODS
+    return isinstance(base, MemberExpr) and mutating and ".borrow()." in receiver.code
 
 
 def _receiver(ctx: FnContext, base: Expression, method: str) -> tuple[Expr, list[str]]:

@@ -35,8 +35,9 @@ FUNCTIONS["io.StringIO"] = FUNCTIONS["_io.StringIO"] = stringio_new
 
 def _write(call: Call) -> Expr:
     assert call.receiver is not None
+    stream = values.mutable_place(call.receiver)
     text = values.borrow_str(call.arg(0, rt.STR))
-    return Expr(f"{call.receiver.at(Prec.POSTFIX)}.write({text})", rt.INT, Kind.OWNED, Prec.POSTFIX)
+    return Expr(f"{stream.at(Prec.POSTFIX)}.write({text})", rt.INT, Kind.OWNED, Prec.POSTFIX)
 
 
 def _getvalue(call: Call) -> Expr:
@@ -61,7 +62,7 @@ def print_target(ctx: FnContext, file_node: Expression) -> str | None:
         return None
     from backend.transpiler.lower.expressions import lower_expr
 
-    stream = lower_expr(ctx, file_node)
+    stream = values.mutable_place(lower_expr(ctx, file_node))
     if not is_stream(stream.ty):
         raise Unsupported(file_node, "print(file=...) to this stream", "PRT180")
     return stream.at(Prec.POSTFIX)

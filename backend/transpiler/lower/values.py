@@ -83,7 +83,20 @@ def borrow_str(e: Expr) -> str:
     return f"&{e.at(Prec.UNARY)}"
 
 
+_SHARED_UNWRAP = ".as_ref().unwrap()"
+
+
+def mutable_place(e: Expr) -> Expr:
+    """`x.as_ref().unwrap()` (a narrowed Optional variable) as `x.as_mut().unwrap()`, where
+    the value is changed in place; other places as they are."""
+    if e.code.endswith(_SHARED_UNWRAP):
+        code = e.code.removesuffix(_SHARED_UNWRAP) + ".as_mut().unwrap()"
+        return Expr(code, e.ty, Kind.MUT_BORROWED, Prec.POSTFIX)
+    return e
+
+
 def borrow_mut(e: Expr) -> str:
+    e = mutable_place(e)
     if e.kind is Kind.MUT_BORROWED:
         return e.code
     return f"&mut {e.at(Prec.UNARY)}"
