@@ -926,9 +926,58 @@ def lower_percent_format(ctx: FnContext, node: OpExpr) -> Expr:
 
 
 def _percent_format(ctx: FnContext, node: OpExpr) -> Expr:
+    spread = isinstance(ctx.module.type_of(node.right), rt.VarTupleT)  # `tuple[int, ...]`
+    if spread or _template_text(ctx, node.left) is None:
+        return _runtime_percent(ctx, node)
     tpl = Template()
     _percent_into(ctx, tpl, node)
     return as_string(tpl)
+
+
+def _runtime_percent(ctx: FnContext, node: OpExpr) -> Expr:
+    """`template % args` where the template is computed: the runtime's `py_percent`
+    applies it to the values, each passed as a number or with its `str()`/`repr()`."""
+    if not isinstance(ctx.module.type_of(node.left), rt.StrT):
+        raise Unsupported(node, "%-formatting of a value that is not a str", "PRT255")
+    right_t = ctx.module.type_of(node.right)
+    if isinstance(right_t, rt.DictT | rt.UnknownT | rt.UnionT):
+        raise Unsupported(
+            node, "%-formatting with a computed template and a mapping or unknown value", "PRT255"
+        )
+    template = values.borrow_str(lower_expr(ctx, node.left))
+    ctx.module.use_helper("py_percent")
+    if isinstance(right_t, rt.VarTupleT):  # its items are the values, however many
+        items = lower_expr(ctx, node.right)
+        elem = items.ty.elem if isinstance(items.ty, rt.ListT) else right_t.elem
+        if isinstance(elem, rt.UnknownT) and isinstance(node.right, CallExpr) and node.right.args:
+            # `% tuple(xs)`: mypy types the call from `%`'s `Any` context; `xs` knows
+            source = ctx.module.type_of(node.right.args[0])
+            elem = source.elem if isinstance(source, rt.ListT) else elem
+        each = _percent_arg(ctx, Expr("v", elem, Kind.BORROWED))
+        spread = f"{items.at(Prec.POSTFIX)}.iter().map(|v| {each}).collect::<Vec<_>>()"
+        return Expr(f"py_percent({template}, &{spread})", rt.STR, Kind.OWNED, Prec.POSTFIX)
+    args = []
+    for arg in _percent_args(ctx, node.right):
+        e = arg if isinstance(arg, Expr) else lower_expr(ctx, arg)
+        args.append(_percent_arg(ctx, e))
+    code = f"py_percent({template}, &[{', '.join(args)}])"
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+def _percent_arg(ctx: FnContext, e: Expr) -> str:
+    if e.ty in (rt.INT, rt.USIZE):
+        number = e if e.ty == rt.INT else Expr(f"{e.at(Prec.CAST)} as i64", rt.INT)
+        return f"PyPercentArg::Int({values.value(number)})"
+    if e.ty == rt.FLOAT:
+        return f"PyPercentArg::Float({values.value(e)})"
+    if e.ty == rt.BOOL:
+        return f"PyPercentArg::Bool({values.value(e)})"
+    if isinstance(e.ty, rt.UnknownT):
+        raise Unsupported(what="%-formatting a value of unknown type", code="PRT255")
+    if e.ty == rt.UNIT:
+        return 'PyPercentArg::Text("None".to_string(), "None".to_string())'
+    module = ctx.module
+    return f"PyPercentArg::Text({values.str_of(module, e)}, {values.repr_of(module, e)})"
 
 
 def _percent_into(ctx: FnContext, tpl: Template, node: OpExpr) -> None:
