@@ -203,7 +203,14 @@ def store_place(place: Expr, target: Expression) -> Expr:
         raise Unsupported(
             target, "assigning a field through a base-class value (enum getter)", "PRT531"
         )
+    narrowed = _NARROWED_FIELD.match(code)
+    if narrowed is not None and _balanced(narrowed["head"]):  # a field of a narrowed Optional
+        code = f"{narrowed['head']}.as_mut().unwrap().{narrowed['field']}"
+        return Expr(code, place.ty, Kind.PLACE, Prec.POSTFIX)
     return place
+
+
+_NARROWED_FIELD = re.compile(r"^(?P<head>.+)\.as_ref\(\)\.unwrap\(\)\.(?P<field>\w+)$")
 
 
 def _balanced(code: str) -> bool:

@@ -169,6 +169,8 @@ def call_method(call: Call, name: str) -> Expr:
         raise call.fail(f"method `{ci.name}.{name}`")
     if sig.self_mode is None:  # a static or class method called on an instance
         return call_user(call.ctx, call.node, sig, None)
+    if sig.self_mode == "&mut self":
+        recv = values.mutable_place(recv)  # a narrowed Optional: `x.as_mut().unwrap()`
     return call_user(call.ctx, call.node, sig, recv)
 
 

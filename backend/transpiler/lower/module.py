@@ -483,7 +483,9 @@ def _lower_constant(
         ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
         return ir.Const(name, ty.render(), value.code, span=span_of(node))
     ctx.use("std::sync::LazyLock")
-    ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
+    # read as the value the `LazyLock` holds: method calls deref by themselves, `==` and
+    # other operators do not
+    ctx.constants[target.name] = VarInfo(f"(*{name})", ty, Kind.PLACE)
     return ir.Const(
         name,
         f"LazyLock<{ty.render()}>",

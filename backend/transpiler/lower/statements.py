@@ -108,11 +108,13 @@ def _declare_ahead(
     ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement
 ) -> ir.Stmt:
     ty = _declared_type(ctx, name, stmt)
+    value = rt.default_value(ty) if default else None
+    if default and value is None and isinstance(ty, rt.StructT):
+        # read where a path may not have assigned it (after a loop that may run zero
+        # times): an Option, unwrapped where it is read (Python raises UnboundLocalError)
+        ty, value = rt.OptionT(ty), "None"
     info = ctx.declare(name, ty)
     ctx.module.note_type(ty)
-    value = rt.default_value(ty) if default else None
-    if default and value is None:
-        value = None
     type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
 
