@@ -296,6 +296,7 @@ def _collect_signatures(
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
+            _require_rust_types(fn, sig)
         except Exception as caught:
             err = _unsupported(fn, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
@@ -322,6 +323,7 @@ def _collect_signatures(
             fullname = f"{cdef.info.fullname}.{m.name}"
             try:
                 sig = functions.build_signature(ctx, fullname, m, owner=ci.name)
+                _require_rust_types(m, sig)
             except Exception as caught:
                 err = _unsupported(m, caught)
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
@@ -330,6 +332,33 @@ def _collect_signatures(
             sig.overloaded = m.name in ci.overloaded
             ctx.signatures[fullname] = sig
     class_hierarchy.inherit_signatures(ctx)
+
+
+def _require_rust_types(fn: FuncDef, sig: FuncSig) -> None:
+    """A parameter or return type with no Rust type (a union with a class, say) leaves no
+    signature to write (`fn f(v: &_)` is no Rust): the def is reported, its calls too."""
+    types = [*(p.ty for p in sig.params), sig.ret]
+    for ty in types:
+        unknown = _first_unknown(ty)
+        if unknown is not None and unknown.reason:  # (`object` parameters have uses of their own)
+            raise Unsupported(fn, f"`{fn.name}`: its signature has {unknown.reason}", "PRT203")
+
+
+def _first_unknown(ty: rt.RType) -> rt.UnknownT | None:
+    if isinstance(ty, rt.UnknownT):
+        return ty
+    for attr in ("elem", "key", "value", "inner", "ok"):
+        inner = getattr(ty, attr, None)
+        if isinstance(inner, rt.RType):
+            found = _first_unknown(inner)
+            if found is not None:
+                return found
+    if isinstance(ty, rt.TupleT):
+        for item in ty.items:
+            found = _first_unknown(item)
+            if found is not None:
+                return found
+    return None
 
 
 def _unsupported(node: Context, caught: Exception) -> Unsupported:
