@@ -384,10 +384,14 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
             trait_items.extend(_member_trait(module, ci, method))
             continue
         sig = module.signatures.get(fullname)
-        if sig is None:
+        variants = module.overload_variants.get(fullname, [])
+        for variant in variants:  # an overloaded method without a Rust signature of its own
+            impl_items.append(lower_member(module, fullname, method, variant))
+        if sig is None and not variants:
             impl_items.append(_dropped_method(module, method))
             continue
-        impl_items.append(lower_member(module, fullname, method, sig))
+        if sig is not None:
+            impl_items.append(lower_member(module, fullname, method, sig))
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))

@@ -176,6 +176,9 @@ class ModuleContext:
         self.diagnostics: list[Diagnostic] = []
         self.suggestions: list[str] = []
         self.signatures: dict[str, FuncSig] = {}  # fullname -> signature
+        # an `@overload`ed method whose implementation has no Rust signature (a union of
+        # classes): one signature per overload, each its own Rust method (lower/overloads.py)
+        self.overload_variants: dict[str, list[FuncSig]] = {}
         self.classes: dict[str, ClassInfo] = {}  # fullname -> class
         self.constants: dict[str, VarInfo] = {}  # module-level names
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)

@@ -326,6 +326,10 @@ def _collect_signatures(
                 _require_rust_types(m, sig)
             except Exception as caught:
                 err = _unsupported(m, caught)
+                variants = overloads.variant_signatures(ctx, cdef, m, fullname, ci.name)
+                if err.code == "PRT203" and variants and all(_has_rust_types(v) for v in variants):
+                    ctx.overload_variants[fullname] = variants  # one Rust method per overload
+                    continue
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
@@ -342,6 +346,10 @@ def _require_rust_types(fn: FuncDef, sig: FuncSig) -> None:
         unknown = _first_unknown(ty)
         if unknown is not None and unknown.reason:  # (`object` parameters have uses of their own)
             raise Unsupported(fn, f"`{fn.name}`: its signature has {unknown.reason}", "PRT203")
+
+
+def _has_rust_types(sig: FuncSig) -> bool:
+    return all(_first_unknown(t) is None for t in [*(p.ty for p in sig.params), sig.ret])
 
 
 def _first_unknown(ty: rt.RType) -> rt.UnknownT | None:

@@ -1209,6 +1209,12 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
+        if isinstance(ret_t, rt.StructT) and isinstance(e.ty, rt.StructT) and e.ty != ret_t:
+            # an overload's variant of the body (lower/overloads.py) on a path where the
+            # implementation returns another class than that overload declares
+            raise Unsupported(
+                stmt, f"returning `{e.ty.name}` where `{ret_t.name}` is declared", "PRT500"
+            )
         value = values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
