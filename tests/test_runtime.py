@@ -2117,6 +2117,7 @@ USAGE: dict[str, str] = {
     "py_str_swapcase": 'println!("{}", py_str_swapcase("aB"));',
     "py_chr": 'println!("{}", py_chr(65));',
     "py_ord": 'println!("{}", py_ord("A"));',
+    "py_array_item": 'println!("{}", py_array_item(7, 0, 255, "unsigned byte integer"));',
     "py_percent": (
         'println!("{}", py_percent("%s %r %5.1f %-3d| %c %x %%", &[PyPercentArg::Text("a".into(), '
         "\"'a'\".into()), PyPercentArg::Bool(true), PyPercentArg::Float(2.25), "

@@ -189,6 +189,10 @@ def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
         sym = ci.info.get(name)
         node = sym.node if sym is not None else None
         ty = module.map_type(node.type) if isinstance(node, Var) else rt.UNKNOWN
+        if isinstance(ty, rt.ArrayT) and isinstance(node, Var):
+            from backend.transpiler.lower import arrays
+
+            ty = arrays.with_typecode(module, ty, node)  # `array('B', ..)`: range-checked
         resolved.append((name, ty))
     ci.fields = resolved
     if ci.is_namedtuple:

@@ -193,7 +193,12 @@ class ModuleContext:
 
     # ---- types ----
     def type_of(self, expr: Expression) -> rt.RType:
-        return self.widened(expr, self.mapper.map(self.typed.types.get(expr)))
+        ty = self.widened(expr, self.mapper.map(self.typed.types.get(expr)))
+        if isinstance(ty, rt.ArrayT):
+            from backend.transpiler.lower import arrays
+
+            return arrays.with_typecode(self, ty, arrays.variable_of(self, expr))
+        return ty
 
     # ---- arbitrary-precision ints (analyze/int_width.py) ----
     def widened(self, expr: Expression, ty: rt.RType) -> rt.RType:
@@ -222,6 +227,10 @@ class ModuleContext:
             return rt.ListT(rt.BIGINT)
         if isinstance(ty, rt.DictT) and ty.value == rt.INT and width and var in width.big_dicts:
             return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
+        if isinstance(ty, rt.ArrayT):
+            from backend.transpiler.lower import arrays
+
+            return arrays.with_typecode(self, ty, var)
         return ty
 
     def return_type(self, fullname: str, ty: rt.RType) -> rt.RType:

@@ -194,6 +194,14 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if isinstance(src, rt.ArrayT) and isinstance(target, rt.ArrayT) and src.elem == target.elem:
+        # an array of a narrow typecode where the type does not say it (a parameter):
+        # its stores there would go unchecked
+        raise Unsupported(
+            what=f"an array of typecode '{src.typecode or target.typecode}' passed or "
+            "bound where its typecode is not known",
+            code="PRT519",
+        )
     if rt.BIGINT in (src, target) or _big_list(src) or _big_list(target):
         from backend.transpiler.lower import bigints
 

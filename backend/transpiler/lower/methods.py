@@ -52,6 +52,10 @@ def lower_method(call: Call, name: str) -> Expr:
         table = STR_METHODS
     elif isinstance(ty, rt.ListT):
         table = LIST_METHODS
+        if isinstance(ty, rt.ArrayT) and ty.typecode:
+            from backend.transpiler.lower import arrays
+
+            return arrays.lower_narrow_method(call, name)
     elif isinstance(ty, rt.DictT):
         table = DICT_METHODS
     elif isinstance(ty, rt.SetT):

@@ -840,16 +840,19 @@ def _assign_index(ctx: FnContext, target: IndexExpr, rvalue: Expression) -> Lowe
 def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
     base = lower_expr(ctx, target.base)
     ty = base.ty
+    from backend.transpiler.lower import arrays
+
     if isinstance(target.index, SliceExpr):
         from backend.transpiler.lower.subscripts import store_slice
 
+        arrays.reject_unchecked_store(target, ty, "slice assignment")
         return [ir.ExprStmt(store_slice(ctx, target.base, target.index, value))]
     if isinstance(ty, rt.DictT):
         key = values.owned(lower_expr(ctx, target.index, ty.key))
         item = values.owned(coerce(ctx, value, ty.value))
         return _dict_insert(ctx, base.at(Prec.POSTFIX), key, item)
     if isinstance(ty, rt.ListT | rt.DequeT):
-        value = coerce(ctx, value, ty.elem)
+        value = arrays.checked_item(ctx.module, ty, coerce(ctx, value, ty.elem))
         prelude, place = store_place(ctx, target)
         return _with_prelude(prelude, ir.Assign(place.code, "=", values.owned(value)))
     raise Unsupported(target, f"item assignment on {ty.render()}", "PRT313")
@@ -908,6 +911,9 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
         return _aug_dict(ctx, stmt, target)
     prelude: list[ir.Stmt] = []
     if isinstance(target, IndexExpr):
+        from backend.transpiler.lower import arrays
+
+        arrays.reject_unchecked_store(target, type_of(ctx, target.base), "augmented assignment")
         prelude, place = store_place(ctx, target)
     else:
         from backend.transpiler.lower import class_links
