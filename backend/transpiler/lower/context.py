@@ -179,6 +179,7 @@ class ModuleContext:
         # an `@overload`ed method whose implementation has no Rust signature (a union of
         # classes): one signature per overload, each its own Rust method (lower/overloads.py)
         self.overload_variants: dict[str, list[FuncSig]] = {}
+        self.dropped_defs: set[str] = set()  # defs reported for a signature with no Rust type
         self.classes: dict[str, ClassInfo] = {}  # fullname -> class
         self.constants: dict[str, VarInfo] = {}  # module-level names
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)

@@ -300,6 +300,8 @@ def _collect_signatures(
         except Exception as caught:
             err = _unsupported(fn, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+            if err.code == "PRT203":
+                ctx.dropped_defs.add(fn.fullname)
             continue
         if fn.name == "main" and has_main:
             sig.rust_name = "main" if _main_is_entry(ctx, fn, sig) else "run_main"
@@ -345,7 +347,8 @@ def _require_rust_types(fn: FuncDef, sig: FuncSig) -> None:
     for ty in types:
         unknown = _first_unknown(ty)
         if unknown is not None and unknown.reason:  # (`object` parameters have uses of their own)
-            raise Unsupported(fn, f"`{fn.name}`: its signature has {unknown.reason}", "PRT203")
+            what = f"`{fn.name}`: its signature has a type with no Rust type ({unknown.reason})"
+            raise Unsupported(fn, what, "PRT203")
 
 
 def _has_rust_types(sig: FuncSig) -> bool:
@@ -404,6 +407,10 @@ def _lower_item_or_raise(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     fn = node.func if isinstance(node, Decorator) else node
     assert isinstance(fn, FuncDef)
     sig = ctx.signatures.get(fn.fullname)
+    if sig is None and fn.fullname in ctx.dropped_defs:  # reported with its signature
+        ctx.placeholders += 1
+        note = f"// Portalis: `{fn.name}` was not translated (line {fn.line})"
+        return [ir.RawItem(note, span=span_of(fn))]
     if sig is None:
         raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
     memo = False
