@@ -909,6 +909,38 @@ STRINGS += [Case(f"ord({s!r})", f"py_ord({rs(s)})") for s in ["A", "é", "\U0001
 STRINGS += [
     Case(f"{c!r}.isspace()", f"py_char_isspace({rc(c)})") for c in [" ", "\x1f", "a", "\u2029"]
 ]
+STRINGS += [
+    Case(
+        "'%-6.3x|%05.3d|%+.2d|%#o|%c|%*d|%.*f|%e' % (255, 5, -3, 8, 233, 4, 7, 2, 3.14159, 1e100)",
+        'py_percent("%-6.3x|%05.3d|%+.2d|%#o|%c|%*d|%.*f|%e", &[PyPercentArg::Int(255), '
+        "PyPercentArg::Int(5), PyPercentArg::Int(-3), PyPercentArg::Int(8), "
+        "PyPercentArg::Int(233), PyPercentArg::Int(4), PyPercentArg::Int(7), PyPercentArg::Int(2), "
+        "PyPercentArg::Float(3.14159), PyPercentArg::Float(1e100)])",
+    ),
+    Case(
+        "'%s|%r|%a|%.1s|%5s|%i' % ('x', 'y', '\u00e9', 'abc', True, 3.9)",
+        'py_percent("%s|%r|%a|%.1s|%5s|%i", &[PyPercentArg::Text("x".into(), "\'x\'".into()), '
+        'PyPercentArg::Text("y".into(), "\'y\'".into()), '
+        'PyPercentArg::Text("\\u{e9}".into(), "\'\\u{e9}\'".into()), '
+        'PyPercentArg::Text("abc".into(), String::new()), PyPercentArg::Bool(true), '
+        "PyPercentArg::Float(3.9)])",
+    ),
+    Case("'%d %d' % (1,)", 'py_percent("%d %d", &[PyPercentArg::Int(1)])'),
+    Case("'%d' % (1, 2)", 'py_percent("%d", &[PyPercentArg::Int(1), PyPercentArg::Int(2)])'),
+    Case("'%x' % 1.5", 'py_percent("%x", &[PyPercentArg::Float(1.5)])'),
+]
+_STRINGIO = "(lambda s: (s.write('ab\\u00e9'), print(1, 'x', end='|', file=s), s.getvalue()))"
+STRINGS += [
+    Case(
+        f"{_STRINGIO}(__import__('io').StringIO())[0]",
+        '{ let mut s = PyStringIO::new(); s.write("ab\\u{e9}") }',
+    ),
+    Case(
+        f"{_STRINGIO}(__import__('io').StringIO())[2]",
+        '{ let mut s = PyStringIO::new(); s.write("ab\\u{e9}"); write!(s, "{} {}|", 1, "x"); '
+        "s.getvalue() }",
+    ),
+]
 
 SEQUENCES = [
     Case("[10, 20, 30][-1]", "vec![10, 20, 30][py_index(-1, 3)]"),
@@ -2093,6 +2125,16 @@ USAGE: dict[str, str] = {
     "py_str_swapcase": 'println!("{}", py_str_swapcase("aB"));',
     "py_chr": 'println!("{}", py_chr(65));',
     "py_ord": 'println!("{}", py_ord("A"));',
+    "py_array_item": 'println!("{}", py_array_item(7, 0, 255, "unsigned byte integer"));',
+    "py_percent": (
+        'println!("{}", py_percent("%s %r %5.1f %-3d| %c %x %%", &[PyPercentArg::Text("a".into(), '
+        "\"'a'\".into()), PyPercentArg::Bool(true), PyPercentArg::Float(2.25), "
+        "PyPercentArg::Int(7), PyPercentArg::Int(65), PyPercentArg::Int(255)]));"
+    ),
+    "py_stringio": (
+        'let mut s = PyStringIO::new(); write!(s, "{}", 1); s.write("x"); '
+        'println!("{}", s.getvalue());'
+    ),
     "py_index": 'println!("{}", py_index(-1, 3));',
     "py_slice": 'println!("{:?}", py_slice(&[1, 2, 3], None, None, -1));',
     "py_slice_assign": (

@@ -111,7 +111,10 @@ class VarTupleT(ListT):
 class ArrayT(ListT):
     """`array.array` of 64-bit items: a `Vec<T>`; everything that reads a list reads it.
     Python prints it with its typecode (`array('d', [1.0])`), which the type does not carry,
-    so printing one has no translation (see values.repr_by_type)."""
+    so printing one has no translation (see values.repr_by_type). A narrower `typecode`
+    (`'B'`) still holds `i64`s, and every store checks the item's range (lower/arrays.py)."""
+
+    typecode: str = ""
 
 
 def prints_unlike_pyfmt(ty: RType) -> bool:

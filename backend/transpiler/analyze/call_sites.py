@@ -67,6 +67,11 @@ _SPELLED = {
     "builtins.set": "set",
     "builtins.frozenset": "frozenset",
     "builtins.tuple": "tuple",
+    # mypyc's native ints are `int` to CPython and to mypy's assignment rules
+    "mypy_extensions.i64": "int",
+    "mypy_extensions.i32": "int",
+    "mypy_extensions.i16": "int",
+    "mypy_extensions.u8": "int",
 }
 _LOOSE_CONTAINERS = {"builtins.list", "builtins.dict", "builtins.set", "builtins.tuple"}
 
@@ -104,7 +109,7 @@ def infer_parameter_types(typed: TypedModule) -> list[InferredParam]:
             annotation = _agreed_type(seen.arguments[(fullname, name)], typed)
             if annotation is not None:
                 found.append(InferredParam(fn.name, fn.line, name, annotation))
-        if untyped or (isinstance(typ, CallableType) and _is_loose(typ.ret_type)):
+        if untyped or (isinstance(typ, CallableType) and _is_loose_return(typ.ret_type)):
             returned = _agreed_type(_returned_types(fn, typed), typed)
             if returned is not None:
                 found.append(InferredParam(fn.name, fn.line, RETURN, returned))
@@ -331,6 +336,15 @@ def _is_loose(typ: Type) -> bool:
     if isinstance(proper, Instance) and proper.type.fullname in _LOOSE_CONTAINERS:
         return any(isinstance(get_proper_type(a), AnyType) for a in proper.args)
     return False
+
+
+def _is_loose_return(typ: Type) -> bool:
+    """`-> object` says as little as `-> Any` to its callers, who can only pass the value
+    on, print or compare it: the type the `return`s agree on behaves the same."""
+    proper = get_proper_type(typ)
+    return _is_loose(typ) or (
+        isinstance(proper, Instance) and proper.type.fullname == "builtins.object"
+    )
 
 
 def _spell(typ: Type, typed: TypedModule, depth: int = 0) -> str | None:

@@ -48,6 +48,8 @@ MUTATING_METHODS = frozenset(
         "symmetric_difference_update",
         # deque
         "appendleft", "popleft", "extendleft", "rotate",
+        # text streams (io.StringIO)
+        "write",
     }
 )  # fmt: skip
 
@@ -226,6 +228,12 @@ class _FactCollector(Walker):
 
     def visit_CallExpr(self, o: CallExpr) -> None:
         callee = o.callee
+        if isinstance(callee, NameExpr) and callee.fullname == "builtins.print":
+            for arg_name, arg in zip(o.arg_names, o.args, strict=True):
+                root = root_name(arg) if arg_name == "file" else None
+                if root:  # `print(..., file=stream)` writes into the stream
+                    self.facts.mutated.add(root)
+                    self.facts.mutated_in_place.add(root)
         if isinstance(callee, MemberExpr):
             root = root_name(callee.expr)
             if root:

@@ -72,7 +72,15 @@ SET_LIKE = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.
 
 EXCEPTION_BASE = "builtins.BaseException"
 # Library types with a runtime of their own (lower/regex.py defines these Rust types).
-EXTERNAL_TYPES = {"re.Pattern": rt.StructT("PyRegex", copy=True), "re.Match": rt.StructT("PyMatch")}
+# `io.StringIO` (lower/streams.py); an `IO[str]`/`TextIO` parameter holds one as well
+STRINGIO_T = rt.StructT("PyStringIO")
+EXTERNAL_TYPES = {
+    "re.Pattern": rt.StructT("PyRegex", copy=True),
+    "re.Match": rt.StructT("PyMatch"),
+    "io.StringIO": STRINGIO_T,
+    "_io.StringIO": STRINGIO_T,
+    "typing.TextIO": STRINGIO_T,
+}
 
 
 class TypeMapper:
@@ -151,6 +159,8 @@ class TypeMapper:
             return rt.DequeT(args[0] if args else rt.UNKNOWN)
         if name in EXTERNAL_TYPES:
             return EXTERNAL_TYPES[name]
+        if name == "typing.IO" and args == [rt.STR]:
+            return STRINGIO_T
         if name in ("typing.Callable", "builtins.function"):
             return rt.UnknownT(name)
         if typ.type.is_enum:

@@ -668,6 +668,11 @@ def lower_chr(call: Call) -> Expr:
 @builtin("isinstance")
 def lower_isinstance(call: Call) -> Expr:
     value_t = type_of(call.ctx, call.args[0])
+    from backend.transpiler.lower import type_tests
+
+    declared = type_tests.declared_class_answer(call.ctx, call.node)  # an overload's variant
+    if declared is not None:
+        return declared
     if value_t == rt.StructT("PyException"):  # exceptions carry their class at run time
         from backend.transpiler.lower import exceptions
 
@@ -684,8 +689,6 @@ def lower_isinstance(call: Call) -> Expr:
         return user_class
     if isinstance(value_t, rt.UnknownT):
         raise call.fail("isinstance() on a value of unknown type", "PRT166")
-    from backend.transpiler.lower import type_tests
-
     return type_tests.lower_static_isinstance(call.ctx, call.node)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,10 +17,13 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     SuperExpr,
+    TypeAlias,
     TypeInfo,
     Var,
 )
+from mypy.types import Instance, get_proper_type
 
+from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
@@ -118,6 +120,11 @@ def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
     local = ctx.lookup(callee.name)
     if local is not None and isinstance(callee.node, Var):
         return call_value(ctx, node, lower_expr(ctx, callee))
+    aliased = _aliased_class(callee)
+    if aliased is not None:  # `text_type = str` ... `text_type(x)` calls the class
+        if aliased.fullname in builtins.BUILTINS:
+            return builtins.BUILTINS[aliased.fullname](Call(ctx, node))
+        return classes.construct(ctx, node, aliased)
     if fullname in builtins.BUILTINS:
         return builtins.BUILTINS[fullname](Call(ctx, node))
     sig = ctx.module.signatures.get(fullname)
@@ -131,6 +138,17 @@ def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
     if isinstance(callee.node, Var):
         return call_value(ctx, node, lower_expr(ctx, callee))
     raise Unsupported(node, f"call to `{fullname or callee.name}`", "PRT163")
+
+
+def _aliased_class(callee: NameExpr) -> TypeInfo | None:
+    """The class a module-level alias of a plain class (`text_type = str`) names."""
+    alias = callee.node
+    if not isinstance(alias, TypeAlias) or alias.alias_tvars:
+        return None
+    target = get_proper_type(alias.target)
+    if isinstance(target, Instance) and not target.args:
+        return target.type
+    return None
 
 
 def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
@@ -162,8 +180,20 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     owner = stdlib.module_object(base)
     if owner is not None and f"{owner}.{callee.name}" in stdlib.FUNCTIONS:
         return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
-    receiver = lower_expr(ctx, base)
-    receiver, index_lets = _bind_receiver_index(ctx, base, receiver, callee.name)
+    receiver, index_lets = _receiver(ctx, base, callee.name)
+    if _changes_node_field(base, receiver, callee.name):
+        # `node.links.append(x)`: the field is borrowed mutably for the call, so the
+        # arguments (which may read the node) are computed first, as Python does
+        from backend.transpiler.lower import class_links
+        from backend.transpiler.lower.expressions import with_temporaries
+
+        receiver = class_links.store_place(receiver, base)
+        return with_temporaries(
+            ctx,
+            list(node.args),
+            lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
+            "arg",
+        )
     result = hoist_arguments(
         ctx,
         node,
@@ -176,26 +206,31 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
 
 
-_INDEXED_PLACE = re.compile(r"^(?P<root>[A-Za-z_]\w*)\[(?P<index>.+)\]$")
-
-
-def _bind_receiver_index(
-    ctx: FnContext, base: Expression, receiver: Expr, method: str
-) -> tuple[Expr, list[str]]:
-    """`adj[u].append(v)`: the index reads `adj` (`py_index(u, adj.len())`) while the call
-    borrows it mutably, so the index is computed first (Python computes it first too)."""
+def _changes_node_field(base: Expression, receiver: Expr, method: str) -> bool:
+    """A mutating method on a field of a shared node (`Rc<RefCell<..>>`, read through
+    `.borrow()`)."""
     from backend.transpiler.analyze.mutation import MUTATING_METHODS
 
-    m = _INDEXED_PLACE.match(receiver.code)
-    if not isinstance(base, IndexExpr) or method not in MUTATING_METHODS or m is None:
-        return receiver, []
-    if not re.search(rf"\b{m['root']}\b", m["index"]):
-        return receiver, []
-    name = "at_0"
-    while ctx.lookup(name) is not None:
-        name += "_"
-    place = Expr(f"{m['root']}[{name}]", receiver.ty, receiver.kind, Prec.POSTFIX)
-    return place, [f"let {name} = {m['index']};"]
+    mutating = method in MUTATING_METHODS
+    return isinstance(base, MemberExpr) and mutating and ".borrow()." in receiver.code
+
+
+def _receiver(ctx: FnContext, base: Expression, method: str) -> tuple[Expr, list[str]]:
+    """The receiver of a method call, plus the `let`s to run first. `adj[u].append(v)`,
+    `self.rows[i].remove(x)`: the index reads the list (`py_index(u, adj.len())`) while the
+    call borrows it mutably, so the index is computed first (Python computes it first too)."""
+    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+    from backend.transpiler.lower.subscripts import store_place
+
+    indexed_list = isinstance(base, IndexExpr) and isinstance(
+        ctx.module.type_of(base.base), rt.ListT | rt.DequeT
+    )
+    if not indexed_list or method not in MUTATING_METHODS:
+        return lower_expr(ctx, base), []
+    assert isinstance(base, IndexExpr)
+    prelude, place = store_place(ctx, base)
+    lets = [f"let {s.pattern} = {s.value};" for s in prelude if isinstance(s, ir.Let)]
+    return place, lets
 
 
 def bind_arguments(

@@ -57,10 +57,13 @@ def link_shared_classes(module: ModuleContext) -> None:
     candidates = [ci for ci in module.classes.values() if not (ci.is_enum or ci.is_exception)]
     from backend.transpiler.lower.class_hierarchy import subclasses
 
+    stored_twice = _stored_twice(module)
     shared = {
         ci.name
         for ci in candidates
-        if ci.base is None and not subclasses(module, ci) and _refers_to_self(ci)
+        if ci.base is None
+        and not subclasses(module, ci)
+        and (_refers_to_self(ci) or ci.info.fullname in stored_twice)
     }
     if not shared:
         return
@@ -74,6 +77,54 @@ def link_shared_classes(module: ModuleContext) -> None:
 
     for ci in candidates:
         resolve_field_types(module, ci)
+
+
+_STORING_METHODS = frozenset({"append", "add", "insert", "appendleft", "setdefault"})
+
+
+def _stored_twice(module: ModuleContext) -> set[str]:
+    """Classes an instance of which one name stores into two places (`by_id[n.id] = n;
+    by_pos[n.pos] = n`): Python shares that object between them, so a change made
+    through one place shows through the other, as a shared node does."""
+    from mypy.nodes import AssignmentStmt, FuncDef, IndexExpr, MemberExpr, NameExpr, Var
+    from mypy.types import Instance, get_proper_type
+
+    from backend.transpiler.analyze.walk import Walker
+
+    stores: dict[tuple[int, Var], int] = {}
+    found: set[str] = set()
+    scope = [0]
+
+    def stored(value: Expression) -> None:
+        if not isinstance(value, NameExpr) or not isinstance(value.node, Var):
+            return
+        typ = get_proper_type(value.node.type)
+        if not isinstance(typ, Instance):
+            return
+        key = (scope[-1], value.node)
+        stores[key] = stores.get(key, 0) + 1
+        if stores[key] >= 2:
+            found.add(typ.type.fullname)
+
+    class Stores(Walker):
+        def visit_FuncDef(self, o: FuncDef) -> None:
+            scope.append(id(o))
+            self.generic(o)
+            scope.pop()
+
+        def visit_AssignmentStmt(self, o: AssignmentStmt) -> None:
+            if any(isinstance(lv, IndexExpr | MemberExpr) for lv in o.lvalues):
+                stored(o.rvalue)
+            self.generic(o)
+
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            callee = o.callee
+            if isinstance(callee, MemberExpr) and callee.name in _STORING_METHODS and o.args:
+                stored(o.args[-1])
+            self.generic(o)
+
+    Stores().visit(module.typed.tree)
+    return found
 
 
 def _refers_to_self(ci: ClassInfo) -> bool:
@@ -152,7 +203,14 @@ def store_place(place: Expr, target: Expression) -> Expr:
         raise Unsupported(
             target, "assigning a field through a base-class value (enum getter)", "PRT531"
         )
+    narrowed = _NARROWED_FIELD.match(code)
+    if narrowed is not None and _balanced(narrowed["head"]):  # a field of a narrowed Optional
+        code = f"{narrowed['head']}.as_mut().unwrap().{narrowed['field']}"
+        return Expr(code, place.ty, Kind.PLACE, Prec.POSTFIX)
     return place
+
+
+_NARROWED_FIELD = re.compile(r"^(?P<head>.+)\.as_ref\(\)\.unwrap\(\)\.(?P<field>\w+)$")
 
 
 def _balanced(code: str) -> bool:

@@ -166,10 +166,17 @@ def call_method(call: Call, name: str) -> Expr:
     if ci.is_namedtuple and name == "_replace":
         return namedtuple_replace(call, ci)
     sig = call.ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
+    variants = call.ctx.module.overload_variants.get(f"{ci.info.fullname}.{name}")
+    if sig is None and variants:
+        from backend.transpiler.lower.overloads import pick_variant
+
+        sig = pick_variant(call.ctx, call.node, variants, list(call.node.args))
     if sig is None:
         raise call.fail(f"method `{ci.name}.{name}`")
     if sig.self_mode is None:  # a static or class method called on an instance
         return call_user(call.ctx, call.node, sig, None)
+    if sig.self_mode == "&mut self":
+        recv = values.mutable_place(recv)  # a narrowed Optional: `x.as_mut().unwrap()`
     return call_user(call.ctx, call.node, sig, recv)
 
 
@@ -200,7 +207,13 @@ def call_dunder(
         return _TUPLE_DUNDERS[dunder](ctx, node, recv, ci, args)
     if ci is None or dunder not in ci.dunders:
         return None
-    sig = ctx.module.signatures.get(f"{ci.info.fullname}.{dunder}")
+    fullname = f"{ci.info.fullname}.{dunder}"
+    sig = ctx.module.signatures.get(fullname)
+    variants = ctx.module.overload_variants.get(fullname)
+    if sig is None and variants:
+        from backend.transpiler.lower.overloads import pick_variant
+
+        sig = pick_variant(ctx, node, variants, args)  # `a - b`: the overload mypy matched
     if sig is None:
         return None
     from backend.transpiler.lower.calls import _argument

@@ -190,6 +190,10 @@ def resolve_field_types(module: ModuleContext, ci: ClassInfo) -> None:
         sym = ci.info.get(name)
         node = sym.node if sym is not None else None
         ty = module.map_type(node.type) if isinstance(node, Var) else rt.UNKNOWN
+        if isinstance(ty, rt.ArrayT) and isinstance(node, Var):
+            from backend.transpiler.lower import arrays
+
+            ty = arrays.with_typecode(module, ty, node)  # `array('B', ..)`: range-checked
         resolved.append((name, ty))
     ci.fields = resolved
     if ci.is_namedtuple:
@@ -386,10 +390,14 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
             trait_items.extend(_member_trait(module, ci, method))
             continue
         sig = module.signatures.get(fullname)
-        if sig is None:
+        variants = module.overload_variants.get(fullname, [])
+        for variant in variants:  # an overloaded method without a Rust signature of its own
+            impl_items.append(lower_member(module, fullname, method, variant))
+        if sig is None and not variants:
             impl_items.append(_dropped_method(module, method))
             continue
-        impl_items.append(lower_member(module, fullname, method, sig))
+        if sig is not None:
+            impl_items.append(lower_member(module, fullname, method, sig))
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))

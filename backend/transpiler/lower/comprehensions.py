@@ -326,6 +326,13 @@ def _predicate_loop(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"' r"|'(?:[^'\\]|\\.)'")
 
 
+_LABELLED_EXIT = re.compile(r"\b(?:break|continue) '(\w+)")
+
+
 def propagates_error(code: str) -> bool:
-    """Does closure code contain a `?` (a raising call)? Closures cannot propagate it."""
-    return "?" in _STRING_LITERAL.sub("", code)
+    """Does closure code contain a `?` (a raising call) or a `break` to a label it does not
+    define (an error leaving for an enclosing `try`)? A closure can do neither."""
+    code = _STRING_LITERAL.sub("", code)
+    if "?" in code:
+        return True
+    return any(f"'{label}:" not in code for label in _LABELLED_EXIT.findall(code))

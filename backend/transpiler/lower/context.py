@@ -176,6 +176,10 @@ class ModuleContext:
         self.diagnostics: list[Diagnostic] = []
         self.suggestions: list[str] = []
         self.signatures: dict[str, FuncSig] = {}  # fullname -> signature
+        # an `@overload`ed method whose implementation has no Rust signature (a union of
+        # classes): one signature per overload, each its own Rust method (lower/overloads.py)
+        self.overload_variants: dict[str, list[FuncSig]] = {}
+        self.dropped_defs: set[str] = set()  # defs reported for a signature with no Rust type
         self.classes: dict[str, ClassInfo] = {}  # fullname -> class
         self.constants: dict[str, VarInfo] = {}  # module-level names
         self.extra_items: list[object] = []  # items created while lowering (closures' structs…)
@@ -190,7 +194,12 @@ class ModuleContext:
 
     # ---- types ----
     def type_of(self, expr: Expression) -> rt.RType:
-        return self.widened(expr, self.mapper.map(self.typed.types.get(expr)))
+        ty = self.widened(expr, self.mapper.map(self.typed.types.get(expr)))
+        if isinstance(ty, rt.ArrayT):
+            from backend.transpiler.lower import arrays
+
+            return arrays.with_typecode(self, ty, arrays.variable_of(self, expr))
+        return ty
 
     # ---- arbitrary-precision ints (analyze/int_width.py) ----
     def widened(self, expr: Expression, ty: rt.RType) -> rt.RType:
@@ -219,6 +228,10 @@ class ModuleContext:
             return rt.ListT(rt.BIGINT)
         if isinstance(ty, rt.DictT) and ty.value == rt.INT and width and var in width.big_dicts:
             return rt.DictT(ty.key, rt.BIGINT, ty.flavour)
+        if isinstance(ty, rt.ArrayT):
+            from backend.transpiler.lower import arrays
+
+            return arrays.with_typecode(self, ty, var)
         return ty
 
     def return_type(self, fullname: str, ty: rt.RType) -> rt.RType:
@@ -269,6 +282,8 @@ class ModuleContext:
             self.use_helper("py_exception")
         elif ty == rt.BIGINT:
             self.use_helper("py_bigint")
+        elif isinstance(ty, rt.StructT) and ty.name == "PyStringIO":
+            self.use_helper("py_stringio")
 
     def diagnose(
         self, node: Context, message: str, code: str, severity: Severity = Severity.WARNING

@@ -25,26 +25,24 @@ from mypy.nodes import (
     ContinueStmt,
     Expression,
     ExpressionStmt,
-    ForStmt,
     FuncDef,
     MemberExpr,
     NameExpr,
     PassStmt,
     RaiseStmt,
     RefExpr,
+    Statement,
     StrExpr,
     SuperExpr,
     TryStmt,
     TupleExpr,
     TypeInfo,
-    WhileStmt,
 )
 from mypy.types import Instance, get_proper_type
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.raising import handler_names, raised_kind
-from backend.transpiler.analyze.walk import Walker
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.calls import Call
@@ -75,6 +73,9 @@ class FinallyFrame:
     loop_depth: int
     used_pending: bool = False
     used_return: bool = False
+    # `break`/`continue` of a loop around the statement, parked as a flag: the flag's name
+    # and the statement that resumes it once `finally` has run
+    exits: dict[str, Statement] = field(default_factory=dict)
 
 
 @dataclass
@@ -259,8 +260,6 @@ def _try_except(ctx: FnContext, stmt: TryStmt) -> list[ir.Stmt]:
 def _try_finally(ctx: FnContext, stmt: TryStmt) -> list[ir.Stmt]:
     from backend.transpiler.lower.statements import _scoped_block
 
-    if _leaves_loop(stmt):
-        raise Unsupported(stmt, "`break`/`continue` inside `try` with `finally`", "PRT404")
     number = ctx.new_label("finally").split("_")[-1]
     frame = FinallyFrame(
         f"finally_{number}", f"pending_{number}", f"returned_{number}", len(ctx.loops)
@@ -286,13 +285,17 @@ def _try_finally(ctx: FnContext, stmt: TryStmt) -> list[ir.Stmt]:
         out.append(ir.Let(frame.pending, "Option<PyException>", "None", mutable=True))
     if frame.used_return:
         out.append(ir.Let(frame.returned, f"Option<{_return_type(ctx)}>", "None", mutable=True))
-    if frame.used_pending or frame.used_return:
+    for flag in frame.exits:
+        out.append(ir.Let(flag, "bool", "false", mutable=True))
+    if frame.used_pending or frame.used_return or frame.exits:
         out.append(ir.Block(guarded, label=frame.label))
     else:
         out.extend(guarded)
     out.extend(_scoped_block(ctx, stmt.finally_body))  # type: ignore[arg-type]
     if frame.used_pending:
         out.append(ir.If(f"let Some(err) = {frame.pending}", raise_value(ctx, "err")))
+    for flag, leave in frame.exits.items():  # resumed where the statement stands now
+        out.append(ir.If(flag, _resume_exit(ctx, leave)))
     if frame.used_return:
         from backend.transpiler.lower.statements import _ends_diverging
 
@@ -332,6 +335,27 @@ def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
     return [ir.Assign(frame.returned, "=", f"Some({value or '()'})"), ir.Break(frame.label)]
 
 
+def route_loop_exit(ctx: FnContext, stmt: BreakStmt | ContinueStmt) -> list[ir.Stmt] | None:
+    """A `break`/`continue` of a loop around a `try ... finally`, from inside it: raise a
+    flag and leave for the `finally`, which then resumes the `break`/`continue`."""
+    frames = _state(ctx).finally_frames
+    if not frames or frames[-1].loop_depth != len(ctx.loops):
+        return None  # no `finally` between the statement and its loop
+    if ctx.closure_depth or (ctx.sig is not None and ctx.sig.generator):
+        raise Unsupported(stmt, "`break`/`continue` inside `try` with `finally`", "PRT404")
+    frame = frames[-1]
+    kind = "broke" if isinstance(stmt, BreakStmt) else "continued"
+    flag = f"{kind}_{frame.label.split('_')[-1]}"
+    frame.exits.setdefault(flag, stmt)
+    return [ir.Assign(flag, "=", "true"), ir.Break(frame.label)]
+
+
+def _resume_exit(ctx: FnContext, stmt: Statement) -> list[ir.Stmt]:
+    from backend.transpiler.lower.statements import lower_break, lower_continue
+
+    return lower_break(ctx, stmt) if isinstance(stmt, BreakStmt) else lower_continue(ctx, stmt)  # type: ignore[arg-type]
+
+
 def return_stmts(ctx: FnContext, value: str) -> list[ir.Stmt]:
     routed = route_return(ctx, value)
     if routed is not None:
@@ -339,33 +363,6 @@ def return_stmts(ctx: FnContext, value: str) -> list[ir.Stmt]:
     if ctx.sig is not None and ctx.sig.generator:
         return [ir.Return("None")]  # the body's `Option<()>`: finished
     return [ir.Return(value)]
-
-
-def _leaves_loop(stmt: TryStmt) -> bool:
-    """`break`/`continue` in the try (not in a loop of its own) would skip `finally`."""
-    found: list[bool] = []
-
-    class Finder(Walker):
-        def visit_BreakStmt(self, o: BreakStmt) -> None:
-            found.append(True)
-
-        def visit_ContinueStmt(self, o: ContinueStmt) -> None:
-            found.append(True)
-
-        def visit_ForStmt(self, o: ForStmt) -> None:
-            self.visit(o.else_body)
-
-        def visit_WhileStmt(self, o: WhileStmt) -> None:
-            self.visit(o.else_body)
-
-        def visit_FuncDef(self, o: FuncDef) -> None:
-            return
-
-    finder = Finder()
-    for block in [stmt.body, *stmt.handlers, stmt.else_body]:
-        if block is not None:
-            finder.visit(block)
-    return bool(found)
 
 
 def _handlers(ctx: FnContext, stmt: TryStmt, slot: str, else_body: list[ir.Stmt]) -> list[ir.Stmt]:
@@ -678,5 +675,6 @@ __all__ = [
     "lower_try",
     "propagate",
     "raised_kind",
+    "route_loop_exit",
     "route_return",
 ]

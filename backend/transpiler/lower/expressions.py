@@ -194,6 +194,14 @@ def coerce(ctx: FnContext, e: Expr, target: rt.RType) -> Expr:
     src = e.ty
     if src == target or isinstance(target, rt.UnknownT):
         return e
+    if isinstance(src, rt.ArrayT) and isinstance(target, rt.ArrayT) and src.elem == target.elem:
+        # an array of a narrow typecode where the type does not say it (a parameter):
+        # its stores there would go unchecked
+        raise Unsupported(
+            what=f"an array of typecode '{src.typecode or target.typecode}' passed or "
+            "bound where its typecode is not known",
+            code="PRT519",
+        )
     if rt.BIGINT in (src, target) or _big_list(src) or _big_list(target):
         from backend.transpiler.lower import bigints
 
@@ -521,6 +529,13 @@ def _list_with_stars(ctx: FnContext, node: ListExpr, ty: rt.RType, elem: rt.RTyp
 
 def lower_tuple(ctx: FnContext, node: TupleExpr) -> Expr:
     ty = type_of(ctx, node)
+    wanted = ctx.wanted
+    if (
+        isinstance(wanted, rt.TupleT)
+        and len(wanted.items) == len(node.items)
+        and not any(isinstance(t, rt.UnknownT) for t in wanted.items)
+    ):
+        ty = wanted  # `(0, 0)` where `tuple[float, float]` is wanted: its items convert
     targets = ty.items if isinstance(ty, rt.TupleT) else (None,) * len(node.items)
     items = [
         values.owned(lower_expr(ctx, item, t)) for item, t in zip(node.items, targets, strict=False)

@@ -77,10 +77,12 @@ class Template:
             self.args.append(arg)
         self.whole_string = arg if fresh and owned_string and not spec else None
 
-    def render(self, macro: str) -> str:
+    def render(self, macro: str, target: str | None = None) -> str:
+        """`macro!("text", args)`; with a `target`, `write!(target, "text", args)`."""
         rest = "".join(f", {a}" for a in self.args)
         rest += "".join(f", {name} = {code}" for name, code in self.named)
-        return f'{macro}!("{self.text}"{rest})'
+        first = f"{target}, " if target is not None else ""
+        return f'{macro}!({first}"{self.text}"{rest})'
 
     def is_literal(self) -> bool:
         return not self.args and not self.named and "{" not in self.text.replace("{{", "")
@@ -430,7 +432,7 @@ def _lower_print(call: Call) -> Expr:
     ctx = call.ctx
     sep_node = call.kwargs.get("sep")
     end_node = call.kwargs.get("end")
-    macro = _print_macro(call)
+    macro, stream = _print_macro(call)
     sep = _literal(sep_node, " ")
     end = _literal(end_node, "\n")
     tpl = Template()
@@ -449,29 +451,33 @@ def _lower_print(call: Call) -> Expr:
     if end is None:
         assert end_node is not None
         add_node(ctx, tpl, end_node)
-        return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(macro, stream), rt.UNIT, Kind.OWNED)
     if end.endswith("\n"):
         tpl.literal(end[:-1])
         if not tpl.text and not tpl.args:
-            return Expr(f"{macro}ln!()", rt.UNIT, Kind.OWNED)
-        return Expr(tpl.render(f"{macro}ln"), rt.UNIT, Kind.OWNED)
+            return Expr(f"{macro}ln!({stream or ''})", rt.UNIT, Kind.OWNED)
+        return Expr(tpl.render(f"{macro}ln", stream), rt.UNIT, Kind.OWNED)
     tpl.literal(end)
-    return Expr(tpl.render(macro), rt.UNIT, Kind.OWNED)
+    return Expr(tpl.render(macro, stream), rt.UNIT, Kind.OWNED)
 
 
-def _print_macro(call: Call) -> str:
-    """`print` or `eprint`: the stream `file=` names (only the standard streams)."""
-    from backend.transpiler.lower import stdlib
+def _print_macro(call: Call) -> tuple[str, str | None]:
+    """`print` or `eprint` for the standard stream `file=` names, or `write` and the
+    StringIO it writes into."""
+    from backend.transpiler.lower import stdlib, streams
 
     file_node = call.kwargs.get("file")
     if file_node is None:
-        return "print"
+        return "print", None
     if isinstance(file_node, NameExpr) and file_node.fullname == "builtins.None":
-        return "print"  # `file=None` is sys.stdout
+        return "print", None  # `file=None` is sys.stdout
     stream = stdlib.module_object(file_node)
-    if stream not in stdlib.STREAMS:
+    if stream in stdlib.STREAMS:
+        return stdlib.STREAMS[stream], None
+    target = streams.print_target(call.ctx, file_node)
+    if target is None:
         raise call.fail("print(file=...) to a stream other than sys.stdout/sys.stderr", "PRT180")
-    return stdlib.STREAMS[stream]
+    return "write", target
 
 
 def _add_sep(ctx: FnContext, tpl: Template, sep: str | None, sep_node: Expression | None) -> None:
@@ -920,9 +926,58 @@ def lower_percent_format(ctx: FnContext, node: OpExpr) -> Expr:
 
 
 def _percent_format(ctx: FnContext, node: OpExpr) -> Expr:
+    spread = isinstance(ctx.module.type_of(node.right), rt.VarTupleT)  # `tuple[int, ...]`
+    if spread or _template_text(ctx, node.left) is None:
+        return _runtime_percent(ctx, node)
     tpl = Template()
     _percent_into(ctx, tpl, node)
     return as_string(tpl)
+
+
+def _runtime_percent(ctx: FnContext, node: OpExpr) -> Expr:
+    """`template % args` where the template is computed: the runtime's `py_percent`
+    applies it to the values, each passed as a number or with its `str()`/`repr()`."""
+    if not isinstance(ctx.module.type_of(node.left), rt.StrT):
+        raise Unsupported(node, "%-formatting of a value that is not a str", "PRT255")
+    right_t = ctx.module.type_of(node.right)
+    if isinstance(right_t, rt.DictT | rt.UnknownT | rt.UnionT):
+        raise Unsupported(
+            node, "%-formatting with a computed template and a mapping or unknown value", "PRT255"
+        )
+    template = values.borrow_str(lower_expr(ctx, node.left))
+    ctx.module.use_helper("py_percent")
+    if isinstance(right_t, rt.VarTupleT):  # its items are the values, however many
+        items = lower_expr(ctx, node.right)
+        elem = items.ty.elem if isinstance(items.ty, rt.ListT) else right_t.elem
+        if isinstance(elem, rt.UnknownT) and isinstance(node.right, CallExpr) and node.right.args:
+            # `% tuple(xs)`: mypy types the call from `%`'s `Any` context; `xs` knows
+            source = ctx.module.type_of(node.right.args[0])
+            elem = source.elem if isinstance(source, rt.ListT) else elem
+        each = _percent_arg(ctx, Expr("v", elem, Kind.BORROWED))
+        spread = f"{items.at(Prec.POSTFIX)}.iter().map(|v| {each}).collect::<Vec<_>>()"
+        return Expr(f"py_percent({template}, &{spread})", rt.STR, Kind.OWNED, Prec.POSTFIX)
+    args = []
+    for arg in _percent_args(ctx, node.right):
+        e = arg if isinstance(arg, Expr) else lower_expr(ctx, arg)
+        args.append(_percent_arg(ctx, e))
+    code = f"py_percent({template}, &[{', '.join(args)}])"
+    return Expr(code, rt.STR, Kind.OWNED, Prec.POSTFIX)
+
+
+def _percent_arg(ctx: FnContext, e: Expr) -> str:
+    if e.ty in (rt.INT, rt.USIZE):
+        number = e if e.ty == rt.INT else Expr(f"{e.at(Prec.CAST)} as i64", rt.INT)
+        return f"PyPercentArg::Int({values.value(number)})"
+    if e.ty == rt.FLOAT:
+        return f"PyPercentArg::Float({values.value(e)})"
+    if e.ty == rt.BOOL:
+        return f"PyPercentArg::Bool({values.value(e)})"
+    if isinstance(e.ty, rt.UnknownT):
+        raise Unsupported(what="%-formatting a value of unknown type", code="PRT255")
+    if e.ty == rt.UNIT:
+        return 'PyPercentArg::Text("None".to_string(), "None".to_string())'
+    module = ctx.module
+    return f"PyPercentArg::Text({values.str_of(module, e)}, {values.repr_of(module, e)})"
 
 
 def _percent_into(ctx: FnContext, tpl: Template, node: OpExpr) -> None:

@@ -535,6 +535,10 @@ def mutable_source(ctx: FnContext, target: Expression, src: Source) -> Source:
         return src
     if target.name not in ctx.facts.mutated_in_place or shape.ty.is_copy:
         return src
+    from backend.transpiler.lower.class_links import is_shared
+
+    if is_shared(shape.ty):
+        return src  # shared nodes change through their `RefCell`: the list stays as it is
     if not isinstance(shape.ty, rt.StructT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT):
         return src
     mut_shape = Shape(shape.ty, True, (), mutable=True)

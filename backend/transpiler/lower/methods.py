@@ -44,10 +44,18 @@ def lower_method(call: Call, name: str) -> Expr:
 
     if regex.is_regex_type(ty):
         return regex.lower_method(call, name)
+    from backend.transpiler.lower import streams
+
+    if streams.is_stream(ty):
+        return streams.lower_method(call, name)
     if isinstance(ty, rt.StrT) or ty == rt.CHAR:
         table = STR_METHODS
     elif isinstance(ty, rt.ListT):
         table = LIST_METHODS
+        if isinstance(ty, rt.ArrayT) and ty.typecode:
+            from backend.transpiler.lower import arrays
+
+            return arrays.lower_narrow_method(call, name)
     elif isinstance(ty, rt.DictT):
         table = DICT_METHODS
     elif isinstance(ty, rt.SetT):

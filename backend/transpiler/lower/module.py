@@ -311,9 +311,12 @@ def _collect_signatures(
     for fn in funcs:
         try:
             sig = functions.build_signature(ctx, fn.fullname, fn)
+            _require_rust_types(fn, sig)
         except Exception as caught:
             err = _unsupported(fn, caught)
             ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
+            if err.code == "PRT203":
+                ctx.dropped_defs.add(fn.fullname)
             continue
         if fn.name == "main" and has_main:
             sig.rust_name = "main" if _main_is_entry(ctx, fn, sig) else "run_main"
@@ -337,14 +340,51 @@ def _collect_signatures(
             fullname = f"{cdef.info.fullname}.{m.name}"
             try:
                 sig = functions.build_signature(ctx, fullname, m, owner=ci.name)
+                _require_rust_types(m, sig)
             except Exception as caught:
                 err = _unsupported(m, caught)
+                variants = overloads.variant_signatures(ctx, cdef, m, fullname, ci.name)
+                if err.code == "PRT203" and variants and all(_has_rust_types(v) for v in variants):
+                    ctx.overload_variants[fullname] = variants  # one Rust method per overload
+                    continue
                 ctx.diagnose(err.node, f"not translated: {err.what}", err.code)
                 continue
             sig.rust_name = classes.DUNDER_NAMES.get(m.name, rust_ident(m.name))
             sig.overloaded = m.name in ci.overloaded
             ctx.signatures[fullname] = sig
     class_hierarchy.inherit_signatures(ctx)
+
+
+def _require_rust_types(fn: FuncDef, sig: FuncSig) -> None:
+    """A parameter or return type with no Rust type (a union with a class, say) leaves no
+    signature to write (`fn f(v: &_)` is no Rust): the def is reported, its calls too."""
+    types = [*(p.ty for p in sig.params), sig.ret]
+    for ty in types:
+        unknown = _first_unknown(ty)
+        if unknown is not None and unknown.reason:  # (`object` parameters have uses of their own)
+            what = f"`{fn.name}`: its signature has a type with no Rust type ({unknown.reason})"
+            raise Unsupported(fn, what, "PRT203")
+
+
+def _has_rust_types(sig: FuncSig) -> bool:
+    return all(_first_unknown(t) is None for t in [*(p.ty for p in sig.params), sig.ret])
+
+
+def _first_unknown(ty: rt.RType) -> rt.UnknownT | None:
+    if isinstance(ty, rt.UnknownT):
+        return ty
+    for attr in ("elem", "key", "value", "inner", "ok"):
+        inner = getattr(ty, attr, None)
+        if isinstance(inner, rt.RType):
+            found = _first_unknown(inner)
+            if found is not None:
+                return found
+    if isinstance(ty, rt.TupleT):
+        for item in ty.items:
+            found = _first_unknown(item)
+            if found is not None:
+                return found
+    return None
 
 
 def _unsupported(node: Context, caught: Exception) -> Unsupported:
@@ -382,6 +422,10 @@ def _lower_item_or_raise(ctx: ModuleContext, node: Statement) -> list[ir.Item]:
     fn = node.func if isinstance(node, Decorator) else node
     assert isinstance(fn, FuncDef)
     sig = ctx.signatures.get(fn.fullname)
+    if sig is None and fn.fullname in ctx.dropped_defs:  # reported with its signature
+        ctx.placeholders += 1
+        note = f"// Portalis: `{fn.name}` was not translated (line {fn.line})"
+        return [ir.RawItem(note, span=span_of(fn))]
     if sig is None:
         raise Unsupported(fn, f"function `{fn.name}`", "PRT200")
     memo = False
@@ -498,7 +542,9 @@ def _lower_constant(
         ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
         return ir.Const(name, ty.render(), value.code, span=span_of(node))
     ctx.use("std::sync::LazyLock")
-    ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
+    # read as the value the `LazyLock` holds: method calls deref by themselves, `==` and
+    # other operators do not
+    ctx.constants[target.name] = VarInfo(f"(*{name})", ty, Kind.PLACE)
     return ir.Const(
         name,
         f"LazyLock<{ty.render()}>",

@@ -120,11 +120,13 @@ def _declare_ahead(
     ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement
 ) -> ir.Stmt:
     ty = _declared_type(ctx, name, stmt)
+    value = rt.default_value(ty) if default else None
+    if default and value is None and isinstance(ty, rt.StructT):
+        # read where a path may not have assigned it (after a loop that may run zero
+        # times): an Option, unwrapped where it is read (Python raises UnboundLocalError)
+        ty, value = rt.OptionT(ty), "None"
     info = ctx.declare(name, ty)
     ctx.module.note_type(ty)
-    value = rt.default_value(ty) if default else None
-    if default and value is None:
-        value = None
     type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
 
@@ -554,13 +556,14 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
             return [ir.Let(rust_ident(target.name), None, value.code)]
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
+        init = values.owned(value)  # before the name is declared: it may be unsupported
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
         if _is_shared_handle(info.ty):
             # changed through `.borrow_mut()`: only rebinding needs `mut`
             mutable = decl.rebound if decl is not None else _rebinds_later(ctx, target.name)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
-        return [ir.Let(info.rust_name, annotation, values.owned(value), mutable=mutable)]
+        return [ir.Let(info.rust_name, annotation, init, mutable=mutable)]
     value = coerce(ctx, value, info.ty)
     if info.kind is Kind.MUT_BORROWED:
         return [ir.Assign(f"*{info.rust_name}", "=", values.owned(value))]
@@ -850,16 +853,19 @@ def _assign_index(ctx: FnContext, target: IndexExpr, rvalue: Expression) -> Lowe
 def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
     base = lower_expr(ctx, target.base)
     ty = base.ty
+    from backend.transpiler.lower import arrays
+
     if isinstance(target.index, SliceExpr):
         from backend.transpiler.lower.subscripts import store_slice
 
+        arrays.reject_unchecked_store(target, ty, "slice assignment")
         return [ir.ExprStmt(store_slice(ctx, target.base, target.index, value))]
     if isinstance(ty, rt.DictT):
         key = values.owned(lower_expr(ctx, target.index, ty.key))
         item = values.owned(coerce(ctx, value, ty.value))
         return _dict_insert(ctx, base.at(Prec.POSTFIX), key, item)
     if isinstance(ty, rt.ListT | rt.DequeT):
-        value = coerce(ctx, value, ty.elem)
+        value = arrays.checked_item(ctx.module, ty, coerce(ctx, value, ty.elem))
         prelude, place = store_place(ctx, target)
         return _with_prelude(prelude, ir.Assign(place.code, "=", values.owned(value)))
     raise Unsupported(target, f"item assignment on {ty.render()}", "PRT313")
@@ -918,6 +924,9 @@ def lower_aug_assign(ctx: FnContext, stmt: OperatorAssignmentStmt) -> Lowered:
         return _aug_dict(ctx, stmt, target)
     prelude: list[ir.Stmt] = []
     if isinstance(target, IndexExpr):
+        from backend.transpiler.lower import arrays
+
+        arrays.reject_unchecked_store(target, type_of(ctx, target.base), "augmented assignment")
         prelude, place = store_place(ctx, target)
     else:
         from backend.transpiler.lower import class_links
@@ -1227,6 +1236,11 @@ def _copy_out(ctx: FnContext, name: str, outer: VarInfo | None) -> ir.Stmt:
 def lower_break(ctx: FnContext, stmt: BreakStmt) -> Lowered:
     if not ctx.loops:
         raise Unsupported(stmt, "`break` outside a loop", "PRT320")
+    from backend.transpiler.lower import exceptions
+
+    routed = exceptions.route_loop_exit(ctx, stmt)  # inside `try ... finally`
+    if routed is not None:
+        return routed
     frame = ctx.loops[-1]
     if frame["break"]:
         frame["broken"] = frame["break"]
@@ -1250,6 +1264,11 @@ def _needs_label(ctx: FnContext) -> bool:
 def lower_continue(ctx: FnContext, stmt: ContinueStmt) -> Lowered:
     if not ctx.loops:
         raise Unsupported(stmt, "`continue` outside a loop", "PRT320")
+    from backend.transpiler.lower import exceptions
+
+    routed = exceptions.route_loop_exit(ctx, stmt)  # inside `try ... finally`
+    if routed is not None:
+        return routed
     return [ir.Continue(ctx.loops[-1]["label"] if _needs_label(ctx) else None)]
 
 
@@ -1270,6 +1289,12 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
+        if isinstance(ret_t, rt.StructT) and isinstance(e.ty, rt.StructT) and e.ty != ret_t:
+            # an overload's variant of the body (lower/overloads.py) on a path where the
+            # implementation returns another class than that overload declares
+            raise Unsupported(
+                stmt, f"returning `{e.ty.name}` where `{ret_t.name}` is declared", "PRT500"
+            )
         if ret_t is not None and e.ty != ret_t and _mypy_return_mismatch(ctx, stmt.line):
             e = _as_declared_return(ctx, stmt, e, ret_t)
         value = e.code if _moves_out(ctx, stmt.expr, e) else values.owned(e)

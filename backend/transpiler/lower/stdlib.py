@@ -1264,6 +1264,30 @@ def _functools_reduce(call: Call) -> Expr:
     return lower_reduce(call)
 
 
+@function("typing.cast")
+def typing_cast(call: Call) -> Expr:
+    """`cast(T, x)` is `x` at run time: the same value, read as mypy's type `T`."""
+    if len(call.args) != 2:
+        raise call.fail("cast() with keyword arguments", "PRT163")
+    target = call.ctx.module.type_of(call.node)
+    value = call.arg(1)
+    if value.ty == target or isinstance(target, rt.UnknownT):
+        return value
+    if isinstance(value.ty, rt.OptionT) and value.ty.inner == target:
+        call.ctx.module.diagnose(
+            call.node,
+            "cast() of an Optional value to its non-None type: the translation stops with "
+            "TypeError where the value is None (Python would go on with None)",
+            "PRT169",
+        )
+        inner = values.owned_expr(value) if value.kind is Kind.OWNED else value
+        opened = "" if inner.kind is Kind.OWNED or target.is_copy else ".as_ref()"
+        code = f'{inner.at(Prec.POSTFIX)}{opened}.expect("TypeError: cast() of None")'
+        kind = Kind.OWNED if not opened else Kind.BORROWED
+        return Expr(code, target, kind, Prec.POSTFIX)
+    raise call.fail(f"cast() from {value.ty.render()} to {target.render()}", "PRT163")
+
+
 def _register_regex() -> None:
     from backend.transpiler.lower import regex  # `re` on the regex crate (crate builds)
 
@@ -1271,3 +1295,12 @@ def _register_regex() -> None:
 
 
 _register_regex()
+
+
+def _register_streams() -> None:
+    from backend.transpiler.lower import streams  # `io.StringIO`
+
+    FUNCTIONS.update(streams.FUNCTIONS)
+
+
+_register_streams()

@@ -63,6 +63,26 @@ def lower_static_isinstance(ctx: FnContext, node: CallExpr) -> Expr:
     return _constant(ctx, value, answer)
 
 
+def declared_class_answer(ctx: FnContext, node: CallExpr) -> Expr | None:
+    """`isinstance(other, Rate)` where mypy sees a union of classes but the variable is
+    declared as one class of it (a parameter of one overload's variant of the body, see
+    lower/overloads.py): the class decides, as for any value of a class type."""
+    value, target = node.args[0], node.args[1]
+    if not isinstance(value, NameExpr) or not isinstance(
+        get_proper_type(ctx.module.mypy_type(value)), UnionType
+    ):
+        return None
+    info = ctx.lookup(value.name)
+    classes = target_classes(target)
+    if info is None or not isinstance(info.ty, rt.StructT) or classes is None:
+        return None
+    ci = next((c for c in ctx.module.classes.values() if c.name == info.ty.name), None)
+    if ci is None:
+        return None
+    answer = _class_answer(ci.info, classes)
+    return None if answer is None else _constant(ctx, value, answer)
+
+
 def target_classes(target: Expression) -> list[TypeInfo] | None:
     """The classes of `isinstance`'s second argument: a class, a (nested) tuple of them, or
     `A | B`; None where it is computed."""

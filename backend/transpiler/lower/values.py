@@ -24,6 +24,9 @@ def owned(e: Expr) -> str:
     ty = e.ty
     if ty.is_copy:
         return e.code if e.kind is Kind.PLACE else f"*{e.at(Prec.UNARY)}"
+    if isinstance(ty, rt.StructT) and ty.name == "PyStringIO":
+        # Python shares the one stream; a copy would take writes the original never sees
+        raise Unsupported(what="a StringIO stored or bound under a second name", code="PRT181")
     if e.kind is Kind.BORROWED:
         if isinstance(ty, rt.StrT):
             return f"{e.at(Prec.POSTFIX)}.to_string()"
@@ -80,7 +83,20 @@ def borrow_str(e: Expr) -> str:
     return f"&{e.at(Prec.UNARY)}"
 
 
+_SHARED_UNWRAP = ".as_ref().unwrap()"
+
+
+def mutable_place(e: Expr) -> Expr:
+    """`x.as_ref().unwrap()` (a narrowed Optional variable) as `x.as_mut().unwrap()`, where
+    the value is changed in place; other places as they are."""
+    if e.code.endswith(_SHARED_UNWRAP):
+        code = e.code.removesuffix(_SHARED_UNWRAP) + ".as_mut().unwrap()"
+        return Expr(code, e.ty, Kind.MUT_BORROWED, Prec.POSTFIX)
+    return e
+
+
 def borrow_mut(e: Expr) -> str:
+    e = mutable_place(e)
     if e.kind is Kind.MUT_BORROWED:
         return e.code
     return f"&mut {e.at(Prec.UNARY)}"

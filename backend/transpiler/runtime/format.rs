@@ -605,3 +605,250 @@ impl<T: PyFormat + ?Sized> PyFormat for &T {
     }
 }
 // @end
+
+// @helper py_percent
+// @needs py_format, py_float_repr
+/// One value for `py_percent`: numbers keep their value, anything else brings its
+/// `str()` and `repr()` (computed where the type is known).
+#[allow(dead_code)]
+enum PyPercentArg {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Text(String, String),
+}
+
+/// `template % args` for a template known only at run time: CPython's printf-style
+/// conversions `s r a d i u x X o c e E f F g G %`, flags `-+ #0`, widths and precisions
+/// (also `*`). Errors CPython raises are panics with its message.
+#[allow(dead_code)]
+fn py_percent(template: &str, args: &[PyPercentArg]) -> String {
+    let chars: Vec<char> = template.chars().collect();
+    let mut out = String::new();
+    let mut next = 0;
+    let mut i = 0;
+    let take = |next: &mut usize| -> &PyPercentArg {
+        let arg = args
+            .get(*next)
+            .unwrap_or_else(|| panic!("TypeError: not enough arguments for format string"));
+        *next += 1;
+        arg
+    };
+    let star = |arg: &PyPercentArg| -> i64 {
+        match arg {
+            PyPercentArg::Int(v) => *v,
+            PyPercentArg::Bool(b) => i64::from(*b),
+            _ => panic!("TypeError: * wants int"),
+        }
+    };
+    while i < chars.len() {
+        if chars[i] != '%' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let at = |i: usize| chars.get(i).copied();
+        if at(i) == Some('(') {
+            panic!("TypeError: format requires a mapping");
+        }
+        let mut flags = String::new();
+        while let Some(c) = at(i).filter(|c| "-+ #0".contains(*c)) {
+            flags.push(c);
+            i += 1;
+        }
+        let mut width = 0usize;
+        if at(i) == Some('*') {
+            let w = star(take(&mut next));
+            if w < 0 {
+                flags.push('-');
+            }
+            width = w.unsigned_abs() as usize;
+            i += 1;
+        } else {
+            while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
+                width = width * 10 + d as usize;
+                i += 1;
+            }
+        }
+        let mut precision: Option<usize> = None;
+        if at(i) == Some('.') {
+            i += 1;
+            if at(i) == Some('*') {
+                precision = Some(star(take(&mut next)).max(0) as usize);
+                i += 1;
+            } else {
+                let mut p = 0usize;
+                while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
+                    p = p * 10 + d as usize;
+                    i += 1;
+                }
+                precision = Some(p);
+            }
+        }
+        while at(i).is_some_and(|c| "hlL".contains(c)) {
+            i += 1; // length modifiers: accepted and ignored, as in CPython
+        }
+        let kind = at(i).unwrap_or_else(|| panic!("ValueError: incomplete format"));
+        i += 1;
+        if kind == '%' {
+            out.push('%');
+            continue;
+        }
+        let arg = take(&mut next);
+        out.push_str(&py_percent_one(arg, kind, &flags, width, precision, i - 1));
+    }
+    if next < args.len() {
+        panic!("TypeError: not all arguments converted during string formatting");
+    }
+    out
+}
+
+/// Pads `body` to `width`: left-aligned with `-`, else zeros after `head` with `0`
+/// (numbers only), else spaces in front.
+#[allow(dead_code)]
+fn py_percent_pad(head: &str, body: &str, flags: &str, width: usize, zeros: bool) -> String {
+    let len = head.chars().count() + body.chars().count();
+    let fill = width.saturating_sub(len);
+    if flags.contains('-') {
+        format!("{head}{body}{}", " ".repeat(fill))
+    } else if zeros && flags.contains('0') {
+        format!("{head}{}{body}", "0".repeat(fill))
+    } else {
+        format!("{}{head}{body}", " ".repeat(fill))
+    }
+}
+
+#[allow(dead_code)]
+fn py_percent_one(
+    arg: &PyPercentArg,
+    kind: char,
+    flags: &str,
+    width: usize,
+    precision: Option<usize>,
+    position: usize,
+) -> String {
+    use PyPercentArg::*;
+    match kind {
+        's' | 'r' | 'a' => {
+            let text = match arg {
+                Int(v) => v.to_string(),
+                Float(x) => py_float_repr(*x),
+                Bool(b) => if *b { "True" } else { "False" }.to_string(),
+                Text(s, r) => if kind == 's' { s.clone() } else { r.clone() },
+            };
+            let text = if kind == 'a' {
+                text.chars()
+                    .map(|c| match c as u32 {
+                        0..=0x7f => c.to_string(),
+                        0x80..=0xff => format!("\\x{:02x}", c as u32),
+                        0x100..=0xffff => format!("\\u{:04x}", c as u32),
+                        n => format!("\\U{n:08x}"),
+                    })
+                    .collect()
+            } else {
+                text
+            };
+            let body: String = match precision {
+                Some(p) => text.chars().take(p).collect(),
+                None => text,
+            };
+            py_percent_pad("", &body, flags, width, false)
+        }
+        'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+            let value: i128 = match arg {
+                Int(v) => i128::from(*v),
+                Bool(b) => i128::from(*b),
+                Float(x) if "diu".contains(kind) => {
+                    if x.is_nan() {
+                        panic!("ValueError: cannot convert float NaN to integer");
+                    }
+                    if x.is_infinite() {
+                        panic!("OverflowError: cannot convert float infinity to integer");
+                    }
+                    x.trunc() as i128
+                }
+                Float(_) => {
+                    panic!("TypeError: %{kind} format: an integer is required, not float")
+                }
+                Text(..) if "diu".contains(kind) => {
+                    panic!("TypeError: %{kind} format: a real number is required, not str")
+                }
+                Text(..) => panic!("TypeError: %{kind} format: an integer is required, not str"),
+            };
+            let magnitude = value.unsigned_abs();
+            let mut digits = match kind {
+                'x' => format!("{magnitude:x}"),
+                'X' => format!("{magnitude:X}"),
+                'o' => format!("{magnitude:o}"),
+                _ => magnitude.to_string(),
+            };
+            if let Some(p) = precision {
+                while digits.len() < p {
+                    digits.insert(0, '0');
+                }
+            }
+            let sign = if value < 0 {
+                "-"
+            } else if flags.contains('+') {
+                "+"
+            } else if flags.contains(' ') {
+                " "
+            } else {
+                ""
+            };
+            let prefix = match (flags.contains('#'), kind) {
+                (true, 'x') => "0x",
+                (true, 'X') => "0X",
+                (true, 'o') => "0o",
+                _ => "",
+            };
+            py_percent_pad(&format!("{sign}{prefix}"), &digits, flags, width, true)
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let x = match arg {
+                Int(v) => *v as f64,
+                Float(x) => *x,
+                Bool(b) => f64::from(u8::from(*b)),
+                Text(..) => panic!("TypeError: must be real number, not str"),
+            };
+            let mut spec = String::new();
+            if flags.contains('-') {
+                spec.push('<');
+            }
+            if flags.contains('+') {
+                spec.push('+');
+            } else if flags.contains(' ') {
+                spec.push(' ');
+            }
+            if flags.contains('#') {
+                spec.push('#');
+            }
+            if flags.contains('0') && !flags.contains('-') {
+                spec.push('0');
+            }
+            if width > 0 {
+                spec.push_str(&width.to_string());
+            }
+            spec.push_str(&format!(".{}", precision.unwrap_or(6)));
+            spec.push(kind);
+            x.py_format(&spec)
+        }
+        'c' => {
+            let c = match arg {
+                Int(v) => u32::try_from(*v)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or_else(|| panic!("OverflowError: %c arg not in range(0x110000)")),
+                Text(s, _) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
+                _ => panic!("TypeError: %c requires int or char"),
+            };
+            py_percent_pad("", &c.to_string(), flags, width, false)
+        }
+        _ => panic!(
+            "ValueError: unsupported format character '{kind}' (0x{:x}) at index {position}",
+            kind as u32
+        ),
+    }
+}
+// @end

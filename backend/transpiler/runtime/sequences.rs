@@ -456,3 +456,18 @@ fn py_range(start: i64, stop: i64, step: i64) -> impl DoubleEndedIterator<Item =
     (0..len as usize).map(move |i| (lo + i as i128 * s) as i64)
 }
 // @end
+
+// @helper py_array_item
+/// An item stored into an `array.array` of a narrow typecode (`'B'`: 0..=255): the value,
+/// or CPython's OverflowError (`"unsigned byte integer is less than minimum"`).
+#[allow(dead_code)]
+fn py_array_item(v: i64, low: i64, high: i64, name: &str) -> i64 {
+    if v < low {
+        panic!("OverflowError: {name} is less than minimum");
+    }
+    if v > high {
+        panic!("OverflowError: {name} is greater than maximum");
+    }
+    v
+}
+// @end

@@ -587,3 +587,35 @@ fn py_bytes_repr(data: &[u8]) -> String {
     out
 }
 // @end
+
+// @helper py_stringio
+/// Python's `io.StringIO()`: an in-memory text stream. `write(s)` and `print(..., file=)`
+/// (through `write!`, which calls `write_fmt`) append at its end; `getvalue()` reads it all.
+/// Not `Clone`: Python shares one stream between the names bound to it.
+#[allow(dead_code)]
+#[derive(Debug, Default)]
+struct PyStringIO {
+    buf: String,
+}
+
+#[allow(dead_code)]
+impl PyStringIO {
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// `stream.write(s)`: the number of characters written.
+    fn write(&mut self, s: &str) -> i64 {
+        self.buf.push_str(s);
+        s.chars().count() as i64
+    }
+
+    fn write_fmt(&mut self, args: std::fmt::Arguments) {
+        std::fmt::Write::write_fmt(&mut self.buf, args).unwrap();
+    }
+
+    fn getvalue(&self) -> String {
+        self.buf.clone()
+    }
+}
+// @end
