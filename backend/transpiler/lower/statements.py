@@ -1080,7 +1080,7 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         outer_names = [n for n in _target_name_nodes(stmt.index) if _outer_declared(ctx, n.name)]
         outer = {n.name: ctx.lookup(n.name) for n in outer_names}
         renamed = _renamed_target(stmt.index, {n.name for n in outer_names})
-        pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
+        pattern = bind_target(ctx, renamed, src.shape, rebound=rebound)
         prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
         outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
         body = prebound + lower_block(ctx, stmt.body.body)
