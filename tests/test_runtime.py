@@ -1030,6 +1030,21 @@ SEQUENCES += [
     )
     for r in (False, True)
 ]
+SEQUENCES += [
+    Case(
+        f"sorted({data!r}, reverse={r})",
+        f"{{ let mut v = vec!{data!r}; py_sort_floats(&mut v, {str(r).lower()}); v }}",
+    )
+    for data in (SORT_FLOATS, SORT_TUPLES)
+    for r in (False, True)
+] + [
+    Case(
+        f"sorted([2.0, float('nan'), -0.0, 1.0, 0.0, float('nan'), -3.0], reverse={r})",
+        "{ let mut v = vec![2.0, f64::NAN, -0.0, 1.0, 0.0, f64::NAN, -3.0]; "
+        f"py_sort_floats(&mut v, {str(r).lower()}); v }}",
+    )
+    for r in (False, True)
+]
 _sort_data = [_rng.randint(0, 30) for _ in range(200)]
 SEQUENCES += [
     Case(
@@ -2110,6 +2125,9 @@ USAGE: dict[str, str] = {
         'let mut v = vec![2, 1]; py_sort_by_key(&mut v, |x| *x, true); println!("{:?}", v);'
     ),
     "py_sort": 'let mut v = vec![2.5, 1.0]; py_sort(&mut v, false); println!("{:?}", v);',
+    "py_sort_floats": (
+        'let mut v = vec![2.5, -0.0, 0.0]; py_sort_floats(&mut v, false); println!("{:?}", v);'
+    ),
     "py_heap_siftdown": (
         'let mut v = vec![3, 1, 2]; py_heap_siftdown(&mut v, 0, 2); println!("{:?}", v);'
     ),
