@@ -43,6 +43,7 @@ CASE = "cases/list_direct_indexing.py"
         ("weighted_total", ["xs[i as usize]", "(i % 3)"]),
         ("prefix_sums", ["sums[i as usize]", "xs[i as usize]", "(i + 1) as usize"]),
         ("every_other", ["xs[k as usize]"]),
+        ("add_into", ["for i in 0..xs.len() {", "out[i] = xs[i].py_mul(2).py_add(out[i]);"]),
         ("middle_item", ["xs[(n / 2) as usize]"]),
         ("digits_backwards", ["xs[i as usize]"]),
     ],
@@ -54,6 +55,11 @@ def test_proven_facts_index_directly_and_divide_plainly(name: str, expected: lis
     if name != "middle_item":  # its second index is not proven (below)
         assert "py_index" not in body, body
         assert "div_euclid" not in body and "py_floordiv" not in body, body
+
+
+def test_a_counter_used_in_arithmetic_stays_an_int() -> None:
+    body = function(rust_of(CASE), "weighted_total")
+    assert "for i in 0..xs.len() as i64 {" in body, body
 
 
 def test_an_unproven_index_keeps_the_check_in_the_golden_case() -> None:
@@ -73,11 +79,13 @@ def test_an_unproven_index_keeps_the_check_in_the_golden_case() -> None:
         ("range_fact_negative_index", "gaps", ["py_index(j,"]),
         ("range_fact_negative_index", "last_below", ["div_euclid(2)", "py_index(mid,"]),
         ("range_fact_negative_index", "walk_back", ["py_index(i,"]),
-        ("range_fact_list_resized_in_loop", "drain", ["py_checked_index(i,"]),
+        ("range_fact_list_resized_in_loop", "drain", ["py_checked_index(i as i64,"]),
         ("range_fact_negative_floordiv", "halves", ["d.div_euclid(2)", "d.rem_euclid(3)"]),
         ("range_fact_negative_floordiv", "countdown", ["x.div_euclid(2)", "x.rem_euclid(4)"]),
         ("range_fact_negative_floordiv", "scaled", ["div_euclid(3)"]),
         ("range_fact_negative_floordiv", "mixed_signs", ["py_mod(i, -3)"]),
+        ("range_fact_counter_indexes_a_dict", "lookups", ["for i in 0..xs.len() as i64 {"]),
+        ("range_fact_counter_indexes_a_dict", "letters", ["for i in 0..xs.len() as i64 {"]),
     ],
 )
 def test_where_the_fact_does_not_hold_the_checked_form_stays(

@@ -41,6 +41,12 @@ def prefix_sums(xs: list[int]) -> list[int]:
     return sums
 
 
+def add_into(xs: list[int], out: list[int]) -> list[int]:
+    for i in range(len(xs)):
+        out[i] = xs[i] * 2 + out[i]
+    return out
+
+
 def every_other(xs: list[int]) -> list[int]:
     picked = []
     k = 0
@@ -75,6 +81,6 @@ if __name__ == "__main__":
     print([find_exact(values, t) for t in [-8, 2, 7, 42, 5, -100, 100]])
     print(lower_bound([], 3), find_exact([], 3))
     print(weighted_total([5, -4, 3, 12, -7, 1]), prefix_sums([3, -1, 4, -1, 5]))
-    print(every_other([9, 8, 7, 6, 5]), every_other([]))
+    print(every_other([9, 8, 7, 6, 5]), every_other([]), add_into([1, 2, 3], [10, 20, 30, 40]))
     print(middle_item(["a", "b", "c", "d"]), middle_item(["x"]))
     print(digits_backwards([123, -47, 9, 1000]), pairs_with_positions(["p", "q", "r"]))

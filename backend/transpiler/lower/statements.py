@@ -68,7 +68,13 @@ from backend.transpiler.lower.context import (
 )
 from backend.transpiler.lower.declarations import Plan, plan_declarations
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
-from backend.transpiler.lower.iteration import bind_target, iter_source, mutable_source
+from backend.transpiler.lower.iteration import (
+    Source,
+    bind_target,
+    iter_source,
+    mutable_source,
+    value_shape,
+)
 from backend.transpiler.lower.subscripts import key_ref, store_place
 
 Lowered = list[ir.Stmt]
@@ -1069,7 +1075,9 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
-    src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
+    src = _index_counter_source(ctx, stmt) or mutable_source(
+        ctx, stmt.index, iter_source(ctx, stmt.expr)
+    )
     frame = _loop_context(ctx, stmt.else_body is not None)
     rebound = frozenset(rebound_names(stmt.body.body))
     ctx.push()
@@ -1091,6 +1099,24 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         _leave_range_index(ctx, stmt.index.name, outer_index)
     loop = ir.For(pattern, src.code, body, label=frame["label"])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _index_counter_source(ctx: FnContext, stmt: ForStmt) -> Source | None:
+    """`for i in range(len(xs))` whose `i` only indexes lists (transform/ranges.py): a
+    `usize` counter, `for i in 0..xs.len()`, so that `xs[i]` needs no conversion."""
+    reads = ctx.ranges.index_counters.get(id(stmt))
+    if reads is None or not isinstance(stmt.expr, CallExpr):
+        return None
+    sized = stmt.expr.args[0]
+    assert isinstance(sized, CallExpr)  # `len(xs)`, as the pass checked
+    indexed = [ctx.module.type_of(read.base) for read in reads] + [
+        ctx.module.type_of(sized.args[0])
+    ]
+    if not all(isinstance(ty, rt.ListT | rt.DequeT) for ty in indexed):
+        return None
+    base = lower_expr(ctx, sized.args[0])
+    code = f"0..{base.at(Prec.POSTFIX)}.len()"
+    return Source(code, f"({code})", value_shape(rt.USIZE), nonneg=True, below_stop=True)
 
 
 def _enter_range_index(

@@ -26,7 +26,7 @@ The lowering reads the facts: a non-negative index indexes a list directly
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
@@ -43,6 +43,7 @@ from mypy.nodes import (
     FuncDef,
     GeneratorExpr,
     GlobalDecl,
+    IndexExpr,
     IntExpr,
     ListExpr,
     MatchStmt,
@@ -58,10 +59,27 @@ from mypy.nodes import (
     WhileStmt,
     WithStmt,
 )
+from mypy.types import Instance, LiteralType, Type, get_proper_type
 
-from backend.transpiler.analyze.int_facts import constant_int, is_int_type, nodes
+from backend.transpiler.analyze.int_facts import constant_int, nodes
+from backend.transpiler.analyze.walk import children
 
 _NONNEG_CALLS = {"builtins.len", "builtins.abs", "builtins.ord"}
+# Python's int and mypyc's native ints (`i64`, ...), which all lower to Rust integers
+_INT_TYPES = {
+    "builtins.int",
+    "mypy_extensions.i64",
+    "mypy_extensions.i32",
+    "mypy_extensions.i16",
+    "mypy_extensions.u8",
+}
+
+
+def _is_int(typ: Type | None) -> bool:
+    proper = get_proper_type(typ) if typ is not None else None
+    if isinstance(proper, LiteralType):
+        proper = proper.fallback
+    return isinstance(proper, Instance) and proper.type.fullname in _INT_TYPES
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,7 @@ class _Binding:
     middle_of: tuple[Var, Var] | None = None  # a binary search's `mid` between (lo, hi)
 
 
-@dataclass
+@dataclass(frozen=True)
 class RangeFacts:
     """What the pass proved about one function."""
 
@@ -81,6 +99,11 @@ class RangeFacts:
     # ids of the expressions proven >= 0 from a loop condition (a binary search's
     # `(lo + hi) // 2` and its parts, where `hi` alone may be negative)
     nonneg_nodes: frozenset[int] = frozenset()
+    # `for i in range(len(xs))` loops (by id) whose counter is read only as a subscript
+    # index inside the loop, bound nowhere else: the subscripts reading it. The lowering
+    # makes such a counter a `usize` (`for i in 0..xs.len()`, `xs[i]`) when every
+    # subscripted base is a list.
+    index_counters: dict[int, tuple[IndexExpr, ...]] = field(default_factory=dict)
 
     def is_nonneg(self, node: Expression) -> bool:
         return id(node) in self.nonneg_nodes or nonneg_expr(node, self.nonneg)
@@ -125,7 +148,7 @@ def analyze(fn: FuncDef | None) -> RangeFacts:
     known = {
         var
         for var, binds in bindings.items()
-        if binds and is_int_type(var.type) and var.name not in excluded
+        if binds and _is_int(var.type) and var.name not in excluded
     }
     changed = True
     while changed:
@@ -141,7 +164,74 @@ def analyze(fn: FuncDef | None) -> RangeFacts:
         if b.middle_of is not None and b.middle_of[0] in known and b.value is not None
     ]
     parts = {id(n) for value in middles for n in nodes(value) if isinstance(n, OpExpr)}
-    return RangeFacts(frozenset(known), frozenset(parts))
+    counters = _index_counters(fn, all_nodes, bindings)
+    return RangeFacts(frozenset(known), frozenset(parts), counters)
+
+
+# ---- counters read only as indexes ------------------------------------------------------
+
+
+def _index_counters(
+    fn: FuncDef, all_nodes: list[Node], bindings: dict[Var, list[_Binding]]
+) -> dict[int, tuple[IndexExpr, ...]]:
+    found: dict[int, tuple[IndexExpr, ...]] = {}
+    reads = _reads_with_parents(fn)
+    for loop in all_nodes:
+        if not (isinstance(loop, ForStmt) and _is_range_of_len(loop.expr)):
+            continue
+        var = _local(loop.index)
+        if var is None or len(bindings.get(var, ())) != 1 or var.name in _excluded_names(all_nodes):
+            continue
+        inside = {id(n) for n in _every_node(loop.body)}
+        uses = reads.get(var, [])
+        subscripts = [parent for name, parent in uses if _indexes_with(parent, name)]
+        if len(subscripts) == len(uses) and all(id(s) in inside for s in subscripts):
+            found[id(loop)] = tuple(s for s in subscripts if isinstance(s, IndexExpr))
+    return found
+
+
+def _is_range_of_len(node: Expression) -> bool:
+    return (
+        isinstance(node, CallExpr)
+        and isinstance(node.callee, NameExpr)
+        and node.callee.fullname == "builtins.range"
+        and len(node.args) == 1
+        and node.arg_kinds == [ARG_POS]
+        and isinstance(node.args[0], CallExpr)
+        and isinstance(node.args[0].callee, NameExpr)
+        and node.args[0].callee.fullname == "builtins.len"
+        and len(node.args[0].args) == 1
+    )
+
+
+def _indexes_with(parent: Node | None, name: NameExpr) -> bool:
+    return isinstance(parent, IndexExpr) and parent.index is name
+
+
+def _every_node(root: Node) -> Iterator[Node]:
+    """`root` and everything below it, lambdas and nested functions included."""
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(children(current))
+
+
+def _reads_with_parents(fn: FuncDef) -> dict[Var, list[tuple[NameExpr, Node | None]]]:
+    """Every mention of a variable in the function (a loop target included), with the
+    node that holds it."""
+    found: dict[Var, list[tuple[NameExpr, Node | None]]] = {}
+    stack: list[tuple[Node, Node | None]] = [(fn.body, None)]
+    while stack:
+        current, parent = stack.pop()
+        if isinstance(current, NameExpr) and isinstance(current.node, Var):
+            found.setdefault(current.node, []).append((current, parent))
+        if isinstance(current, ForStmt):
+            # the loop's own target is its binding, not a read
+            stack.extend((c, current) for c in children(current) if c is not current.index)
+            continue
+        stack.extend((c, current) for c in children(current))
+    return found
 
 
 def _binding_nonneg(binding: _Binding, known: set[Var]) -> bool:
@@ -161,7 +251,14 @@ def _binding_nonneg(binding: _Binding, known: set[Var]) -> bool:
 
 
 def _range_nonneg(iterable: Expression, known: set[Var]) -> bool:
-    """Whether every value `range(...)` yields is >= 0."""
+    """Whether every value `range(...)` (or `reversed(range(...))`) yields is >= 0."""
+    if (
+        isinstance(iterable, CallExpr)
+        and isinstance(iterable.callee, NameExpr)
+        and iterable.callee.fullname == "builtins.reversed"
+        and len(iterable.args) == 1
+    ):
+        return _range_nonneg(iterable.args[0], known)
     if not (
         isinstance(iterable, CallExpr)
         and isinstance(iterable.callee, NameExpr)
