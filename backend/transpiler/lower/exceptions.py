@@ -323,6 +323,11 @@ def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
     return [ir.Assign(frame.returned, "=", f"Some({value or '()'})"), ir.Break(frame.label)]
 
 
+def returns_directly(ctx: FnContext) -> bool:
+    """Whether a `return` here leaves the function at once (no `finally` runs after it)."""
+    return not _state(ctx).finally_frames and not ctx.try_labels and not ctx.closure_depth
+
+
 def return_stmts(ctx: FnContext, value: str) -> list[ir.Stmt]:
     routed = route_return(ctx, value)
     return routed if routed is not None else [ir.Return(value)]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from mypy.nodes import (
     ARG_STAR,
+    LDEF,
     AssertStmt,
     AssignmentStmt,
     Block,
@@ -1222,13 +1223,27 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
     else:
         ret_t = sig.ret if sig is not None else None
         e = lower_expr(ctx, stmt.expr, ret_t)
-        value = values.owned(e)
+        value = _moved_local(ctx, stmt.expr, e) or values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
     from backend.transpiler.lower import exceptions
 
     routed = exceptions.route_return(ctx, value)  # inside `try ... finally`
     return routed if routed is not None else [ir.Return(value)]
+
+
+def _moved_local(ctx: FnContext, node: Expression, e: Expr) -> str | None:
+    """`return out` of a local variable the function owns: moved, not cloned (nothing
+    reads a local after the function returns). Not inside `try`/`finally` (a `finally`
+    runs after the return and may read it) or a closure (it cannot move out a capture)."""
+    from backend.transpiler.lower import exceptions
+
+    if not (isinstance(node, NameExpr) and node.kind == LDEF and e.kind is Kind.PLACE):
+        return None
+    info = ctx.lookup(node.name)
+    if info is None or info.kind is not Kind.PLACE or e.code != info.rust_name:
+        return None
+    return e.code if exceptions.returns_directly(ctx) else None
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:
