@@ -5,7 +5,7 @@ elements cannot be told apart (ints, strings, bools, chars and tuples, lists and
 Optionals of those: two equal ones are the same value). Floats are the exception:
 `-0.0 == 0.0` are equal but print differently and NaN compares false both ways, so
 float lists keep a stable sort with Python's `<` ordering (`py_sort_floats`: std's stable
-sort when no NaN is present, where the result is then unique; CPython's `<`-only merge
+sort when no NaN is present, where the result is then unique; `py_sort`'s `<`-only merge
 otherwise).
 
 `key=`: a key that is a pure projection of the item (`lambda p: p.age`,

@@ -237,7 +237,7 @@ fn py_sort<T: PartialOrd>(v: &mut [T], reverse: bool) {
 // @needs py_sort
 /// Python's `v.sort(reverse=reverse)` on floats (or tuples holding floats): with no NaN,
 /// `<` is a total preorder and any stable sort gives CPython's result, so std's stable sort
-/// does it; with a NaN, the `<`-only merge sort of `py_sort`.
+/// does it; with a NaN, the `<`-only merge sort of `py_sort` (its NaN order can differ).
 fn py_sort_floats<T: PartialOrd>(v: &mut [T], reverse: bool) {
     if v.iter().any(|x| x.partial_cmp(x).is_none()) {
         py_sort(v, reverse);
