@@ -134,7 +134,7 @@ def _remote_translate(
 def cmd_translate(args: argparse.Namespace) -> int:
     path = Path(args.file)
     source = _read_source(path)
-    options = TranslateOptions(verify=not args.no_verify)
+    options = TranslateOptions(verify=not args.no_verify, release_profile=args.release_profile)
     if args.backend == "embedded":
         translation = _engine_translate(source, args.symbol, options)
     else:
@@ -274,6 +274,11 @@ def _add_translate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--symbol", metavar="NAME", help="translate only this function or class")
     p.add_argument("--json", action="store_true", help="print the full Translation record")
     p.add_argument("--no-verify", action="store_true", help="skip the rustc check")
+    p.add_argument(
+        "--release-profile",
+        action="store_true",
+        help="hint for an optimised build: #[inline] on small functions and runtime helpers",
+    )
     _add_backend_argument(p)
     p.add_argument(
         "--priority",

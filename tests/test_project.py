@@ -43,12 +43,12 @@ def project(tmp_path: Path) -> Path:
     return src
 
 
-def cargo_build(crate: Path) -> subprocess.CompletedProcess[str]:
+def cargo_build(crate: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     cargo = find_tool("cargo")
     assert cargo is not None, "cargo is required for these tests"
     env = dict(os.environ, CARGO_TARGET_DIR=str(crate / "target"), CARGO_TERM_COLOR="never")
     return subprocess.run(
-        [cargo, "build", "--offline", "--quiet"],
+        [cargo, "build", "--offline", "--quiet", *flags],
         cwd=crate,
         env=env,
         capture_output=True,
@@ -147,6 +147,14 @@ def test_cargo_toml_is_a_std_only_library_with_overflow_checks(
     assert "autobins = false" in toml
     assert "[profile.release]\n# " in toml
     assert "overflow-checks = true" in toml
+    release = toml.split("[profile.release]\n", 1)[1]
+    settings = [line for line in release.splitlines() if line and not line.startswith("#")]
+    assert settings == [
+        "overflow-checks = true",
+        "opt-level = 3",
+        'lto = "thin"',
+        "codegen-units = 1",
+    ]
     deps = toml.split("[dependencies]\n", 1)[1].split("[", 1)[0]
     assert deps.strip() == ""
 
@@ -200,6 +208,14 @@ def test_generated_crate_builds_offline(project: Path, tmp_path: Path) -> None:
     translate_project(project, crate, backend=fake_backend)
     proc = cargo_build(crate)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_generated_crate_builds_with_the_release_profile(project: Path, tmp_path: Path) -> None:
+    crate = tmp_path / "crate"
+    translate_project(project, crate, backend=fake_backend)
+    proc = cargo_build(crate, "--release")
+    assert proc.returncode == 0, proc.stderr
+    assert list((crate / "target" / "release").glob("*.rlib"))
 
 
 def test_engine_project_builds_offline(tmp_path: Path) -> None:

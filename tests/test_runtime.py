@@ -1064,6 +1064,14 @@ SEQUENCES += [
     )
     for r in (False, True)
 ]
+SEQUENCES += [
+    Case(
+        f"sorted({data!r}, reverse={r})",
+        f"{{ let mut v = vec!{data!r}; py_sort_floats(&mut v, {str(r).lower()}); v }}",
+    )
+    for data in (SORT_FLOATS, SORT_TUPLES)
+    for r in (False, True)
+]  # with a NaN, py_sort_floats is py_sort (whose NaN order can differ from timsort's)
 _sort_data = [_rng.randint(0, 30) for _ in range(200)]
 SEQUENCES += [
     Case(
@@ -2160,6 +2168,9 @@ USAGE: dict[str, str] = {
         'let mut v = vec![2, 1]; py_sort_by_key(&mut v, |x| *x, true); println!("{:?}", v);'
     ),
     "py_sort": 'let mut v = vec![2.5, 1.0]; py_sort(&mut v, false); println!("{:?}", v);',
+    "py_sort_floats": (
+        'let mut v = vec![2.5, -0.0, 0.0]; py_sort_floats(&mut v, false); println!("{:?}", v);'
+    ),
     "py_heap_siftdown": (
         'let mut v = vec![3, 1, 2]; py_heap_siftdown(&mut v, 0, 2); println!("{:?}", v);'
     ),

@@ -88,6 +88,11 @@ autobenches = false
 # Python ints never wrap: the translation checks its int arithmetic in every profile, and
 # overflow checks stay on as a second line for any other Rust arithmetic.
 overflow-checks = true
+# People port to Rust for speed: full optimisation, and the translated modules and their
+# runtime helpers optimised together (one codegen unit, thin LTO) so small helpers inline.
+opt-level = 3
+lto = "thin"
+codegen-units = 1
 """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from backend.transpiler import ir
+from backend.transpiler import rtypes as rt
 from backend.transpiler.record import SourceRange
 
 INDENT = "    "
@@ -30,6 +31,36 @@ class _Writer:
     def block_lines(self, text: str, span: SourceRange | None = None) -> None:
         for i, part in enumerate(text.split("\n")):
             self.line(part, span if i == 0 else None)
+
+
+_BINARY_PREC = {
+    "*": ir.Prec.MUL,
+    "/": ir.Prec.MUL,
+    "%": ir.Prec.MUL,
+    "+": ir.Prec.ADD,
+    "-": ir.Prec.ADD,
+    "<<": ir.Prec.SHIFT,
+    ">>": ir.Prec.SHIFT,
+    "&": ir.Prec.BITAND,
+    "^": ir.Prec.BITXOR,
+    "|": ir.Prec.BITOR,
+}
+
+
+def render(node: ir.Index | ir.Binary) -> ir.Expr:
+    """The text of a typed expression node, as an `Expr` the lowering can splice."""
+    if isinstance(node, ir.Index):
+        code = f"{node.base.at(ir.Prec.POSTFIX)}[{usize_index(node.index)}]"
+        return ir.Expr(code, node.ty, ir.Kind.PLACE, ir.Prec.POSTFIX)
+    prec = _BINARY_PREC[node.op]
+    # left-associative: the right operand needs parentheses at equal precedence
+    right = node.right.code if node.right.prec > prec else f"({node.right.code})"
+    return ir.Expr(f"{node.left.at(prec)} {node.op} {right}", node.ty, ir.Kind.OWNED, prec)
+
+
+def usize_index(index: ir.Expr) -> str:
+    """An `ir.Index`'s index as a `usize` (a proven non-negative i64 is cast)."""
+    return index.code if index.ty == rt.USIZE else f"{index.at(ir.Prec.CAST)} as usize"
 
 
 def emit_module(module: ir.Module) -> Emitted:

@@ -54,6 +54,35 @@ class Expr:
         return self.code if self.prec >= prec else f"({self.code})"
 
 
+# ---- typed expression nodes ----
+#
+# The first structured expressions (issue 12): the lowering builds them where a pass
+# decided their form, and only `emit.render` turns them into text.
+
+
+@dataclass(frozen=True)
+class Index:
+    """`base[index]` on a Vec, slice or VecDeque with a direct index: `index` is a `usize`,
+    or an `i64` the value-range pass proved non-negative (cast where it is rendered). Rust's
+    own bounds check stands in for Python's IndexError past the end."""
+
+    base: Expr
+    index: Expr
+    ty: RType  # the item's type
+
+
+@dataclass(frozen=True)
+class Binary:
+    """`left op right` with Rust's own operator, parenthesised by precedence where it is
+    rendered (for `/` and `%` on operands the value-range pass proved non-negative, where
+    Python's floor forms agree with Rust's truncating ones)."""
+
+    left: Expr
+    op: str
+    right: Expr
+    ty: RType
+
+
 # ---- statements ----
 
 

@@ -78,13 +78,16 @@ class TranslateOptions:
     # interactive requests: check the user's part against the prebuilt runtime helpers
     # (same verdict when it compiles; any doubt falls back to the full check)
     fast_verify: bool = False
+    # `portalis translate --release-profile`: `#[inline]` on small functions and helpers
+    # (see transform/inline_hints.py); the program is the same, only the hints differ
+    release_profile: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TranslateOptions:
-        fields = ("verify", "rustfmt", "module_name", "fast_verify")
+        fields = ("verify", "rustfmt", "module_name", "fast_verify", "release_profile")
         known = {k: data[k] for k in fields if k in data}
         return cls(**known)
 

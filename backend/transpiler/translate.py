@@ -21,6 +21,7 @@ from backend.transpiler.record import (
     TranslateOptions,
     Translation,
 )
+from backend.transpiler.transform import inline_hints
 
 ENGINE_VERSION = "0.1.0"
 
@@ -125,6 +126,9 @@ def _translate(
     ctx = lowered.context
     helpers = sorted(ctx.helpers)
     helper_text = runtime.render(helpers) if helpers else ""
+    if options.release_profile:
+        helper_text = inline_hints.hint_helpers(helper_text)
+        inline_hints.hint_module(lowered.module)
     lowered.module.helpers = [helper_text] if helper_text else []
     if not lowered.has_main or siblings is not None:
         _make_public(lowered.module)

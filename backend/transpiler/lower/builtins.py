@@ -23,7 +23,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import int_ops, values
+from backend.transpiler.lower import int_ops, sorts, values
 from backend.transpiler.lower.calls import Call, Lowerer
 from backend.transpiler.lower.context import FnContext
 from backend.transpiler.lower.expressions import coerce, lower_expr, type_of
@@ -309,15 +309,36 @@ def sort_statement(call: Call, target: str, elem: rt.RType) -> str:
     if reverse_node is not None:
         reverse = values.value(lower_expr(call.ctx, reverse_node, rt.BOOL))
     if key is not None:
-        call.helper("py_sort_by_key")
-        return f"py_sort_by_key(&mut {target}, {_key_closure(call, key, elem)}, {reverse})"
-    if elem.is_ord:
+        return _key_sort(call, target, key, elem, reverse)
+    if elem.is_ord:  # see lower/sorts.py
+        method = "sort_unstable" if sorts.equal_means_identical(elem) else "sort"
         if reverse == "false":
-            return f"{target}.sort()"
+            return f"{target}.{method}()"
         if reverse == "true":
-            return f"{target}.sort_by(|a, b| b.cmp(a))"
+            return f"{target}.{method}_by(|a, b| b.cmp(a))"
+    if sorts.floats_ordered(elem):
+        call.helper("py_sort_floats")
+        return f"py_sort_floats(&mut {target}, {reverse})"
     call.helper("py_sort")
     return f"py_sort(&mut {target}, {reverse})"
+
+
+def _key_sort(call: Call, target: str, key: Expression, elem: rt.RType, reverse: str) -> str:
+    closure = _key_closure(call, key, elem)
+    body = sorts.pure_key_body(key)
+    key_t = type_of(call.ctx, body) if body is not None else None
+    if key_t is not None and key_t.is_ord and reverse in ("false", "true"):
+        method = "sort_by_key" if key_t.is_copy else "sort_by_cached_key"
+        if reverse == "false":
+            return f"{target}.{method}({closure})"
+        if closure.startswith("|"):  # `|p| p.score`: the projection only, no captures
+            params_end = closure.index("|", 1) + 1
+            reversed_key = (
+                f"{closure[:params_end]} std::cmp::Reverse({closure[params_end:].strip()})"
+            )
+            return f"{target}.{method}({reversed_key})"
+    call.helper("py_sort_by_key")
+    return f"py_sort_by_key(&mut {target}, {closure}, {reverse})"
 
 
 @builtin("reversed")

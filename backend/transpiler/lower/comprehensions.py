@@ -59,7 +59,7 @@ def _chain(
     iterator, shape = _simple_copy_source(src)
     if conds and shape.is_tuple:
         ctx.push()
-        pat = bind_target(ctx, target, shape, src.nonneg)
+        pat = bind_target(ctx, target, shape)
         test = _all_of(ctx, conds)
         out, ty = produce()
         ctx.pop()
@@ -68,12 +68,12 @@ def _chain(
     code = iterator
     if conds:
         ctx.push()
-        fpat = _filter_pattern(ctx, target, shape, src.nonneg)
+        fpat = _filter_pattern(ctx, target, shape)
         test = _all_of(ctx, conds)
         ctx.pop()
         code = f"{code}.filter(|{_unused_as_wildcard(fpat, test)}| {test})"
     ctx.push()
-    pat = bind_target(ctx, target, shape, src.nonneg)
+    pat = bind_target(ctx, target, shape)
     out, ty = produce()
     ctx.pop()
     if out != pat or pat.startswith("&") or pat.startswith("mut "):
@@ -102,12 +102,10 @@ def _unused_as_wildcard(pattern: str, *uses: str) -> str:
     return _BINDING.sub(swap, pattern)
 
 
-def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape, nonneg: bool) -> str:
+def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape) -> str:
     """Filter closures receive `&Item`: bind one level deeper than the loop would."""
     if isinstance(target, NameExpr) and not shape.is_tuple:
         name = target.name
-        if nonneg:
-            ctx.nonneg_names.add(name)
         if shape.ty.is_copy and not shape.ref:
             ctx.declare(name, shape.ty, Kind.PLACE)
             return f"&{name}"
@@ -116,7 +114,7 @@ def _filter_pattern(ctx: FnContext, target: Expression, shape: Shape, nonneg: bo
             return f"&{name}"
         ctx.declare(name, shape.ty, Kind.BORROWED)
         return name
-    return bind_target(ctx, target, shape, nonneg)
+    return bind_target(ctx, target, shape)
 
 
 def _element(ctx: FnContext, node: Expression, elem_t: rt.RType) -> Produce:
@@ -183,7 +181,7 @@ def _nested_loops(
         src = unpacked_rows(ctx, target, iter_source(ctx, seq))
         ctx.push()
         opened += 1
-        pat = bind_target(ctx, target, src.shape, src.nonneg)
+        pat = bind_target(ctx, target, src.shape)
         parts.append(("PATTERN", pat, f" in {src.code} {{ "))
         for cond in conds:
             parts.append(f"if {values.truthy(ctx, cond, lower_expr(ctx, cond)).code} {{ ")
@@ -292,7 +290,7 @@ def predicate_over(ctx: FnContext, node: GeneratorExpr, which: str) -> str:
     src = unpacked_rows(ctx, node.indices[0], iter_source(ctx, node.sequences[0]))
     iterator, shape = _simple_copy_source(src)
     ctx.push()
-    pat = bind_target(ctx, node.indices[0], shape, src.nonneg)
+    pat = bind_target(ctx, node.indices[0], shape)
     test = values.truthy(ctx, node.left_expr, lower_expr(ctx, node.left_expr)).code
     ctx.pop()
     if len(node.sequences) > 1 or node.condlists[0] or propagates_error(test):

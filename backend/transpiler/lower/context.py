@@ -3,6 +3,7 @@ function being lowered (variables in scope, loops, try blocks)."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,8 @@ from backend.transpiler.analyze.raising import Hierarchy, RaisingAnalysis
 from backend.transpiler.analyze.typemap import TypeMapper
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.record import Diagnostic, Severity, SourceRange
+from backend.transpiler.transform import ranges
+from backend.transpiler.transform.ranges import RangeFacts
 
 # fmt: off
 RUST_KEYWORDS = frozenset([
@@ -324,7 +327,6 @@ class FnContext:
         self._counters: frozenset[str] | None = None  # see analyze/counters.py
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
-        self.nonneg_names: set[str] = set()  # ints known >= 0 (range loop indexes)
         # loop variables of a `range()` stepped upward, below its stop while the body runs:
         # name -> (the variable, whether the range starts at 0 or above); see int_ops
         self.range_indexes: dict[str, tuple[VarInfo, bool]] = {}
@@ -343,6 +345,11 @@ class FnContext:
 
             self._counters = counters(self.fn) if self.fn is not None else frozenset()
         return name in self._counters
+
+    @functools.cached_property
+    def ranges(self) -> RangeFacts:
+        """What the value-range pass proved about this function's ints."""
+        return ranges.analyze(self.fn)
 
     @property
     def fallible(self) -> bool:

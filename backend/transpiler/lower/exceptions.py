@@ -320,11 +320,6 @@ def _return_type(ctx: FnContext) -> str:
     return text or "()"
 
 
-def in_finally(ctx: FnContext) -> bool:
-    """Inside the `try` (or an `except`) of a `try ... finally`."""
-    return bool(_state(ctx).finally_frames)
-
-
 def route_return(ctx: FnContext, value: str | None) -> list[ir.Stmt] | None:
     """A `return` inside `try ... finally`: park the value and leave for the `finally`."""
     frames = _state(ctx).finally_frames
@@ -354,6 +349,11 @@ def _resume_exit(ctx: FnContext, stmt: Statement) -> list[ir.Stmt]:
     from backend.transpiler.lower.statements import lower_break, lower_continue
 
     return lower_break(ctx, stmt) if isinstance(stmt, BreakStmt) else lower_continue(ctx, stmt)  # type: ignore[arg-type]
+
+
+def returns_directly(ctx: FnContext) -> bool:
+    """Whether a `return` here leaves the function at once (no `finally` runs after it)."""
+    return not _state(ctx).finally_frames and not ctx.try_labels and not ctx.closure_depth
 
 
 def return_stmts(ctx: FnContext, value: str) -> list[ir.Stmt]:

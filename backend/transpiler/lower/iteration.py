@@ -389,7 +389,6 @@ def bind_target(
     ctx: FnContext,
     target: Expression,
     shape: Shape,
-    nonneg: bool = False,
     rebound: frozenset[str] | None = None,
 ) -> str:
     """Declare the loop variables in the current scope; return the Rust pattern.
@@ -428,8 +427,6 @@ def bind_target(
     if target.name == "_":
         return "_"
     name = rust_ident(target.name)
-    if nonneg:
-        ctx.nonneg_names.add(target.name)
     if shape.ref and ty.is_copy:
         ctx.declare(target.name, ty, Kind.PLACE)
         if _reassigned(ctx, target.name, rebound):

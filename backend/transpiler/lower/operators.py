@@ -20,6 +20,7 @@ from mypy.nodes import (
     UnaryExpr,
 )
 
+from backend.transpiler import emit, ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import int_ops, values
@@ -132,12 +133,8 @@ def _positive_literal(node: Expression) -> bool:
 
 
 def _nonneg(ctx: FnContext, node: Expression) -> bool:
-    """Whether a value is known non-negative (literals, loop indexes over ranges, len())."""
-    if isinstance(node, IntExpr) or int_ops.is_len(node):
-        return True
-    if isinstance(node, NameExpr):
-        return node.name in getattr(ctx, "nonneg_names", set())
-    return False
+    """Whether a value is proven non-negative (transform/ranges.py)."""
+    return ctx.ranges.is_nonneg(node)
 
 
 def _floordiv(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType) -> Expr:
@@ -145,7 +142,7 @@ def _floordiv(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RTyp
         ctx.module.use_helper("py_floordiv_f")
         return Expr(f"py_floordiv_f({left.code}, {right.code})", ty, Kind.OWNED)
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
-        return _binary(left, "/", right, ty)
+        return emit.render(ir.Binary(left, "/", right, ty))  # floor = truncation here
     if _positive_literal(node.right):
         return Expr(
             f"{values.receiver(left)}.div_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX
@@ -159,7 +156,7 @@ def _modulo(ctx: FnContext, node: OpExpr, left: Expr, right: Expr, ty: rt.RType)
         ctx.module.use_helper("py_mod_f")
         return Expr(f"py_mod_f({left.code}, {right.code})", ty, Kind.OWNED)
     if _nonneg(ctx, node.left) and _positive_literal(node.right):
-        return _binary(left, "%", right, ty)
+        return emit.render(ir.Binary(left, "%", right, ty))
     if _positive_literal(node.right):
         return Expr(
             f"{values.receiver(left)}.rem_euclid({right.code})", ty, Kind.OWNED, Prec.POSTFIX

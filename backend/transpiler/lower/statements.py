@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from mypy.nodes import (
     ARG_STAR,
+    LDEF,
     AssertStmt,
     AssignmentStmt,
     Block,
@@ -1098,7 +1099,10 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         src, size, start, check = keys
         loop = _lower_for(ctx, stmt, src, [ir.ExprStmt(check)])
         return [ir.Let(size, None, start), *loop, ir.ExprStmt(check)]  # (checked at the end)
-    return _lower_for(ctx, stmt, mutable_source(ctx, stmt.index, _loop_source(ctx, stmt)), [])
+    src = _index_counter_source(ctx, stmt) or mutable_source(
+        ctx, stmt.index, _loop_source(ctx, stmt)
+    )
+    return _lower_for(ctx, stmt, src, [])
 
 
 def _dict_key_copy(ctx: FnContext, stmt: ForStmt) -> tuple[Source, str, str, str] | None:
@@ -1142,7 +1146,7 @@ def _lower_for(ctx: FnContext, stmt: ForStmt, src: Source, prefix: list[ir.Stmt]
         outer_names = [n for n in _target_name_nodes(stmt.index) if _outer_declared(ctx, n.name)]
         outer = {n.name: ctx.lookup(n.name) for n in outer_names}
         renamed = _renamed_target(stmt.index, {n.name for n in outer_names})
-        pattern = bind_target(ctx, renamed, src.shape, src.nonneg, rebound)
+        pattern = bind_target(ctx, renamed, src.shape, rebound=rebound)
         prebound = [_copy_out(ctx, n.name, outer[n.name]) for n in outer_names]
         outer_index = _enter_range_index(ctx, stmt, src.below_stop, src.nonneg, rebound)
         body = prefix + prebound + lower_block(ctx, stmt.body.body)
@@ -1172,6 +1176,24 @@ def _loop_source(ctx: FnContext, stmt: ForStmt) -> Source:
     e = lower_expr(ctx, stmt.expr)
     copy = Expr(f"{e.at(Prec.POSTFIX)}.clone()", e.ty, Kind.OWNED, Prec.POSTFIX)
     return source_of_value(ctx, stmt.expr, copy)
+
+
+def _index_counter_source(ctx: FnContext, stmt: ForStmt) -> Source | None:
+    """`for i in range(len(xs))` whose `i` only indexes lists (transform/ranges.py): a
+    `usize` counter, `for i in 0..xs.len()`, so that `xs[i]` needs no conversion."""
+    reads = ctx.ranges.index_counters.get(id(stmt))
+    if reads is None or not isinstance(stmt.expr, CallExpr):
+        return None
+    sized = stmt.expr.args[0]
+    assert isinstance(sized, CallExpr)  # `len(xs)`, as the pass checked
+    indexed = [ctx.module.type_of(read.base) for read in reads] + [
+        ctx.module.type_of(sized.args[0])
+    ]
+    if not all(isinstance(ty, rt.ListT | rt.DequeT) for ty in indexed):
+        return None
+    base = lower_expr(ctx, sized.args[0])
+    code = f"0..{base.at(Prec.POSTFIX)}.len()"
+    return Source(code, f"({code})", value_shape(rt.USIZE), nonneg=True, below_stop=True)
 
 
 def _enter_range_index(
@@ -1297,25 +1319,13 @@ def lower_return(ctx: FnContext, stmt: ReturnStmt) -> Lowered:
             )
         if ret_t is not None and e.ty != ret_t and _mypy_return_mismatch(ctx, stmt.line):
             e = _as_declared_return(ctx, stmt, e, ret_t)
-        value = e.code if _moves_out(ctx, stmt.expr, e) else values.owned(e)
+        value = _moved_local(ctx, stmt.expr, e) or values.owned(e)
     if ctx.fallible:
         value = f"Ok({value if value is not None else '()'})"
     from backend.transpiler.lower import exceptions
 
     routed = exceptions.route_return(ctx, value)  # inside `try ... finally`
     return routed if routed is not None else [ir.Return(value)]
-
-
-def _moves_out(ctx: FnContext, node: Expression, e: Expr) -> bool:
-    """`return words` of a local the function owns: the value moves out (nothing reads the
-    local afterwards), no clone. Not from a closure, nor through a `finally` that may
-    still read it."""
-    from backend.transpiler.lower import exceptions
-
-    if not isinstance(node, NameExpr) or e.kind is not Kind.PLACE or ctx.closure_depth:
-        return False
-    info = ctx.lookup(node.name)
-    return info is not None and info.rust_name == e.code and not exceptions.in_finally(ctx)
 
 
 def _mypy_return_mismatch(ctx: FnContext, line: int) -> bool:
@@ -1349,6 +1359,20 @@ def _as_declared_return(ctx: FnContext, stmt: ReturnStmt, e: Expr, ret_t: rt.RTy
     if optional:
         value = f"match {values.owned(e)} {{ Some(v) => {value}, None => {todo} }}"
     return Expr(value, ret_t, Kind.OWNED)
+
+
+def _moved_local(ctx: FnContext, node: Expression, e: Expr) -> str | None:
+    """`return out` of a local variable the function owns: moved, not cloned (nothing
+    reads a local after the function returns). Not inside `try`/`finally` (a `finally`
+    runs after the return and may read it) or a closure (it cannot move out a capture)."""
+    from backend.transpiler.lower import exceptions
+
+    if not (isinstance(node, NameExpr) and node.kind == LDEF and e.kind is Kind.PLACE):
+        return None
+    info = ctx.lookup(node.name)
+    if info is None or info.kind is not Kind.PLACE or e.code != info.rust_name:
+        return None
+    return e.code if exceptions.returns_directly(ctx) else None
 
 
 def lower_expression_stmt(ctx: FnContext, stmt: ExpressionStmt) -> Lowered:

@@ -6,7 +6,7 @@ import re
 
 from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, TypeInfo, UnaryExpr
 
-from backend.transpiler import ir
+from backend.transpiler import emit, ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
@@ -45,12 +45,7 @@ def lower_index(ctx: FnContext, node: IndexExpr) -> Expr:
         if found is not None:
             return found
     if isinstance(ty, rt.ListT | rt.DequeT):
-        return Expr(
-            f"{base.at(Prec.POSTFIX)}[{seq_index(ctx, base, node.index)}]",
-            ty.elem,
-            Kind.PLACE,
-            Prec.POSTFIX,
-        )
+        return emit.render(ir.Index(base, index_expr(ctx, base, node.index), ty.elem))
     if isinstance(ty, rt.StrT):
         ctx.module.use_helper("py_str_index")
         index = values.value(lower_expr(ctx, node.index, rt.INT))
@@ -123,17 +118,27 @@ def key_ref(key: Expr) -> str:
 
 def seq_index(ctx: FnContext, base: Expr, index_node: Expression) -> str:
     """A `usize` index for a Vec/slice following Python's negative-index rule."""
+    return emit.usize_index(index_expr(ctx, base, index_node))
+
+
+def index_expr(ctx: FnContext, base: Expr, index_node: Expression) -> Expr:
+    """The index of `base[index_node]` for an `ir.Index`: a `usize`, or an `i64` that the
+    value-range pass proved non-negative (it indexes directly: past the end, Rust's bounds
+    check stops the program as Python's IndexError would); any other int goes through
+    `py_index` (negative indices count from the end)."""
     k = literal_int(index_node)
     if k is not None:
-        return str(k) if k >= 0 else f"{base.at(Prec.POSTFIX)}.len() - {-k}"
+        code = str(k) if k >= 0 else f"{base.at(Prec.POSTFIX)}.len() - {-k}"
+        return Expr(code, rt.USIZE, Kind.OWNED, Prec.ATOM if k >= 0 else Prec.ADD)
     index = lower_expr(ctx, index_node)
     if index.ty == rt.USIZE:
-        return values.value(index)
-    if isinstance(index_node, NameExpr) and index_node.name in getattr(ctx, "nonneg_names", set()):
-        return f"{values.value_expr(index).at(Prec.CAST)} as usize"
+        return values.value_expr(index)
+    index = values.value_expr(coerce(ctx, index, rt.INT))
+    if ctx.ranges.is_nonneg(index_node):
+        return index
     ctx.module.use_helper("py_index")
-    index = coerce(ctx, index, rt.INT)
-    return f"py_index({values.value(index)}, {base.at(Prec.POSTFIX)}.len())"
+    code = f"py_index({index.code}, {base.at(Prec.POSTFIX)}.len())"
+    return Expr(code, rt.USIZE, Kind.OWNED, Prec.POSTFIX)
 
 
 def _bound(ctx: FnContext, node: Expression | None) -> str:

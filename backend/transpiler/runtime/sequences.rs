@@ -233,6 +233,22 @@ fn py_sort<T: PartialOrd>(v: &mut [T], reverse: bool) {
 }
 // @end
 
+// @helper py_sort_floats
+// @needs py_sort
+/// Python's `v.sort(reverse=reverse)` on floats (or tuples holding floats): with no NaN,
+/// `<` is a total preorder and any stable sort gives CPython's result, so std's stable sort
+/// does it; with a NaN, the `<`-only merge sort of `py_sort` (its NaN order can differ).
+fn py_sort_floats<T: PartialOrd>(v: &mut [T], reverse: bool) {
+    if v.iter().any(|x| x.partial_cmp(x).is_none()) {
+        py_sort(v, reverse);
+    } else if reverse {
+        v.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+    } else {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    }
+}
+// @end
+
 // @helper py_heap_siftdown
 /// CPython heapq's `_siftdown`: moves `heap[pos]` up toward `start` while it is smaller.
 fn py_heap_siftdown<T: PartialOrd>(heap: &mut [T], start: usize, mut pos: usize) {
