@@ -326,7 +326,7 @@ def _has_loose_signature(fn: FuncDef) -> bool:
         return True  # no annotations at all
     if not isinstance(typ, CallableType):
         return False
-    return _is_loose(typ.ret_type) or any(_is_loose(t) for t in typ.arg_types)
+    return _is_loose_return(typ.ret_type) or any(_is_loose(t) for t in typ.arg_types)
 
 
 def _is_loose(typ: Type) -> bool:
