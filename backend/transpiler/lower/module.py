@@ -14,6 +14,7 @@ from mypy.nodes import (
     ClassDef,
     Context,
     Decorator,
+    Expression,
     ExpressionStmt,
     FuncDef,
     IfStmt,
@@ -482,6 +483,8 @@ def _lower_constant(
     if (ty.is_copy and _CONST_OK.match(value.code)) or (ty.is_copy and _const_expr(value.code)):
         ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
         return ir.Const(name, ty.render(), value.code, span=span_of(node))
+    if isinstance(ty, rt.IterT) and _is_range_call(node.rvalue):
+        return _range_constant(ctx, node, target.name, name, ty, value.code)
     ctx.use("std::sync::LazyLock")
     ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
     return ir.Const(
@@ -491,6 +494,25 @@ def _lower_constant(
         keyword="static",
         span=span_of(node),
     )
+
+
+def _is_range_call(expr: Expression) -> bool:
+    return (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == "builtins.range"
+    )
+
+
+def _range_constant(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`SPAN = range(n)`: a Python range is an immutable sequence that every `for` iterates
+    afresh, while a Rust range is a one-shot iterator (and no `static` can hold an `impl
+    Iterator`): the constant is a function that returns a fresh range at each use."""
+    ctx.constants[py_name] = VarInfo(f"{name}()", ty, Kind.OWNED)
+    code = f"#[allow(non_snake_case)]\nfn {name}() -> {ty.render()} + Clone {{\n    {value}\n}}"
+    return ir.RawItem(code, span=span_of(node))
 
 
 def _mutable_static(
