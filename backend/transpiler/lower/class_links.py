@@ -123,6 +123,8 @@ def field_read(ctx: FnContext, node: Expression, base: Expr, ci: ClassInfo, name
     # read through a clone of the handle: no borrow of the variable outlives the statement
     # (`cur = cur.next` reassigns it; a block's tail would drop the `Ref` after it)
     handle = base.code if base.kind is Kind.OWNED else f"Rc::clone({values.borrow(base)})"
+    if base.code == "self":  # a method's handle: never reassigned
+        handle = "self"
     place = f"{handle}.borrow().{rust_ident(name)}"
     if is_shared(ty):
         return Expr(f"{place}.clone()", ty, Kind.OWNED, Prec.POSTFIX)
@@ -174,6 +176,8 @@ def store(place: str, value: str) -> list[ir.Stmt]:
 
 
 def call_method(ctx: FnContext, node: CallExpr, recv: Expr, ci: ClassInfo, name: str) -> Expr:
+    """`node.m(..)`: the method runs on the handle (the node's `{Name}Handle` trait), so it
+    can hand out, store or pass on `self`, and borrows the node only per field access."""
     from backend.transpiler.lower.calls import call_user
 
     sig = ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
@@ -181,11 +185,47 @@ def call_method(ctx: FnContext, node: CallExpr, recv: Expr, ci: ClassInfo, name:
         raise Unsupported(node, f"method `{ci.name}.{name}`", "PRT509")
     if sig.self_mode is None:
         return call_user(ctx, node, sig, None)
-    borrow = "borrow_mut" if sig.self_mode == "&mut self" else "borrow"
-    target = Expr(
-        f"{recv.at(Prec.POSTFIX)}.{borrow}()", rt.StructT(ci.name), Kind.OWNED, Prec.POSTFIX
-    )
-    return call_user(ctx, node, sig, target)
+    return call_user(ctx, node, sig, recv)
+
+
+def handle_trait(name: str) -> str:
+    return f"{name}Handle"
+
+
+def split_handle_methods(
+    items: list[ir.Function | ir.RawItem],
+) -> tuple[list[ir.Function | ir.RawItem], list[ir.Function | ir.RawItem]]:
+    """A shared class's `impl` items: (the struct's own: constants, `new`, static methods;
+    the methods that take `self`, which run on the handle)."""
+    own: list[ir.Function | ir.RawItem] = []
+    handle: list[ir.Function | ir.RawItem] = []
+    for item in items:
+        is_method = isinstance(item, ir.Function) and item.self_param is not None
+        is_dropped = isinstance(item, ir.RawItem) and item.code.startswith("// Portalis: method")
+        (handle if is_method or is_dropped else own).append(item)
+    return own, handle
+
+
+def handle_impl(ci: ClassInfo, methods: list[ir.Function | ir.RawItem]) -> list[ir.Item]:
+    """`trait NodeHandle { fn m(&self, ..); }` implemented for `Rc<RefCell<Node>>`: inside,
+    `self` is the node's handle (Rust allows no `self: &Rc<RefCell<Self>>` receiver)."""
+    fns = [m for m in methods if isinstance(m, ir.Function)]
+    if not fns:
+        return []
+    for fn in fns:
+        fn.self_param = "&self"
+    decls = "\n".join(f"    {_declaration(fn)}" for fn in fns)
+    trait = handle_trait(ci.name)
+    return [
+        ir.RawItem(f"#[allow(non_snake_case)]\ntrait {trait} {{\n{decls}\n}}"),
+        ir.Impl(f"Rc<RefCell<{ci.name}>>", methods, trait=trait),
+    ]
+
+
+def _declaration(fn: ir.Function) -> str:
+    params = ["&self", *(f"{p.name}: {p.ty}" for p in fn.params)]
+    ret = f" -> {fn.ret}" if fn.ret and fn.ret != "()" else ""
+    return f"fn {fn.name}{fn.generics}({', '.join(params)}){ret};"
 
 
 def display(e: Expr) -> Expr | None:

@@ -32,7 +32,14 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_traits, enums, overloads, values
+from backend.transpiler.lower import (
+    class_hierarchy,
+    class_links,
+    class_traits,
+    enums,
+    overloads,
+    values,
+)
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -354,6 +361,9 @@ def declare_self(ctx: FnContext, sig: FuncSig) -> None:
     kind = Kind.MUT_BORROWED if sig.self_mode == "&mut self" else Kind.BORROWED
     if ci.is_enum:
         kind = Kind.PLACE  # enums are Copy: methods take `self` by value
+    if ci.shared:  # the node's handle, `&Rc<RefCell<..>>` (lower/class_links.py)
+        ctx.declare("self", class_links.SharedT(ci.name), Kind.BORROWED)
+        return
     ctx.declare("self", struct_type(ci), kind)
 
 
@@ -391,6 +401,9 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))
+    if ci.shared:
+        impl_items, handle_items = class_links.split_handle_methods(impl_items)
+        items.extend(class_links.handle_impl(ci, handle_items))
     items.append(ir.Impl(ci.name, impl_items, span=span_of(cdef)))
     items.extend(trait_items)
     items.extend(inherited_traits)

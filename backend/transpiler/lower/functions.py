@@ -77,7 +77,7 @@ def build_signature(
     if owner is not None and not fn.is_static:
         start = 1
         mutates_self = facts is not None and "self" in facts.mutated
-        self_mode = "&mut self" if mutates_self else "&self"
+        self_mode = "&mut self" if mutates_self and not _is_shared(module, owner) else "&self"
         if fn.name == "__init__" or fn.is_class:
             self_mode = None  # classmethods take `cls`: associated functions returning Self
     for arg, arg_t in zip(args[start:], arg_types[start:], strict=False):
@@ -102,6 +102,12 @@ def build_signature(
         owner=owner,
         is_static=bool(fn.is_static),
     )
+
+
+def _is_shared(module: ModuleContext, owner: str) -> bool:
+    """Methods of a shared class run on its handle (`&Rc<RefCell<..>>`), which changes the
+    object through the `RefCell`: `&self` whatever the method does."""
+    return any(ci.shared and ci.name == owner for ci in module.classes.values())
 
 
 def _generator_item(module: ModuleContext, typ: CallableType, fn: FuncDef) -> rt.RType:

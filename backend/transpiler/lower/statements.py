@@ -117,6 +117,12 @@ def _declare_ahead(
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
 
 
+def _rebound_local(ctx: FnContext, name: str) -> bool:
+    """Assigned again after its first binding (a loop assigns it again)."""
+    facts = ctx.facts
+    return facts is not None and (facts.assigned.get(name, 0) > 1 or name in facts.assigned_in_loop)
+
+
 def _is_shared_handle(ty: rt.RType) -> bool:
     from backend.transpiler.lower.class_links import SharedT
 
@@ -543,8 +549,8 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
-        if decl is not None and _is_shared_handle(info.ty):
-            mutable = decl.rebound  # changed through `.borrow_mut()`: only rebinding needs `mut`
+        if _is_shared_handle(info.ty):  # changed through `.borrow_mut()`: only rebinding needs `mut`
+            mutable = decl.rebound if decl else _rebound_local(ctx, target.name)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
         return [ir.Let(info.rust_name, annotation, values.owned(value), mutable=mutable)]
