@@ -549,7 +549,7 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
-        if _is_shared_handle(info.ty):  # changed through `.borrow_mut()`: only rebinding needs `mut`
+        if _is_shared_handle(info.ty):  # changed through `.borrow_mut()`: `mut` only to rebind
             mutable = decl.rebound if decl else _rebound_local(ctx, target.name)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
