@@ -164,16 +164,32 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
     receiver = lower_expr(ctx, base)
     receiver, index_lets = _bind_receiver_index(ctx, base, receiver, callee.name)
+    changed_node = _node_container_changed(receiver, callee.name)
+    if changed_node is not None:  # `node.items.append(node.count)`: arguments read first
+        receiver = changed_node
     result = hoist_arguments(
         ctx,
         node,
         base,
         lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
-        hoist_reads=bool(index_lets),
+        hoist_reads=bool(index_lets) or changed_node is not None,
     )
     if not index_lets:
         return result
     return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _node_container_changed(receiver: Expr, method: str) -> Expr | None:
+    """A list/dict/set held by a node that `method` changes: the field borrowed mutably."""
+    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+    from backend.transpiler.lower import class_links
+
+    if method not in MUTATING_METHODS or not isinstance(
+        receiver.ty, rt.ListT | rt.DictT | rt.SetT | rt.DequeT
+    ):
+        return None
+    place = class_links.mutable_place(receiver)
+    return place if place.code != receiver.code else None
 
 
 _INDEXED_PLACE = re.compile(r"^(?P<root>[A-Za-z_]\w*)\[(?P<index>.+)\]$")

@@ -372,7 +372,8 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
 
     enum_name = poly_type(root).name
     members = concrete_members(module, root)
-    variants = "\n".join(f"    {c.name}({c.name})," for c in members)
+    # a shared hierarchy's variants are handles: cloning the enum aliases the object
+    variants = "\n".join(f"    {c.name}({_variant_type(root, c)})," for c in members)
     items: list[ir.Item] = [
         ir.RawItem(
             f"/// A `{root.name}` or any of its subclasses.\n#[derive(Clone)]\n"
@@ -380,6 +381,8 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
         )
     ]
     body = [_getter(root, members, name, ty) for name, ty in root.fields]
+    if root.shared:
+        body += [_shared_getter_mut(members, name, ty) for name, ty in root.fields]
     for fn in own_methods(root):
         try:
             sig = dispatch_signature(module, root, fn.name)
@@ -394,7 +397,8 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
         )
     module.use("std::fmt")
     for trait in ("Display", "Debug"):
-        arms = [f"{enum_name}::{c.name}(x) => fmt::{trait}::fmt(x, f)," for c in members]
+        target = "&*x.borrow()" if root.shared else "x"
+        arms = [f"{enum_name}::{c.name}(x) => fmt::{trait}::fmt({target}, f)," for c in members]
         items.append(
             class_traits.fmt_impl(
                 f"fmt::{trait}", enum_name, ["match self {", *(f"    {a}" for a in arms), "}"]
@@ -404,13 +408,30 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
     return items
 
 
+def _variant_type(root: ClassInfo, member: ClassInfo) -> str:
+    return f"Rc<RefCell<{member.name}>>" if root.shared else member.name
+
+
 def _getter(root: ClassInfo, members: list[ClassInfo], name: str, ty: rt.RType) -> str:
+    if root.shared:  # the field, borrowed from the handle for as long as the `Ref` lives
+        field = rust_ident(name)
+        borrowed = f"std::cell::Ref::map(x.borrow(), |x| &x.{field})"
+        arms = "\n".join(f"            Self::{c.name}(x) => {borrowed}," for c in members)
+        return _method_text(f"{rust_ident(name)}(&self) -> std::cell::Ref<'_, {ty.render()}>", arms)
     ret = ty.render() if ty.is_copy else f"&{ty.render()}"
     take = "" if ty.is_copy else "&"
     arms = "\n".join(
         f"            Self::{c.name}(x) => {take}x.{rust_ident(name)}," for c in members
     )
     return _method_text(f"{rust_ident(name)}(&self) -> {ret}", arms)
+
+
+def _shared_getter_mut(members: list[ClassInfo], name: str, ty: rt.RType) -> str:
+    """`worker.load += 1` through the enum of handles: the field, borrowed mutably."""
+    field = rust_ident(name)
+    borrowed = f"std::cell::RefMut::map(x.borrow_mut(), |x| &mut x.{field})"
+    arms = "\n".join(f"            Self::{c.name}(x) => {borrowed}," for c in members)
+    return _method_text(f"{field}_mut(&self) -> std::cell::RefMut<'_, {ty.render()}>", arms)
 
 
 def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> FuncSig | None:
@@ -533,7 +554,16 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     mid = _static_subclass(ctx, node.expr, root) if isinstance(node, MemberExpr) else None
     if name not in fields and mid is not None and name in dict(mid.fields):
         ty = dict(mid.fields)[name]
-        arms = {c.name: f"&x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
+        field = rust_ident(name)
+        if root.shared:
+            arms = {
+                c.name: f"std::cell::Ref::map(x.borrow(), |x| &x.{field})"
+                for c in _subtree_arms(ctx.module, root, mid)
+            }
+            scrutinee = f"&{base.at(Prec.POSTFIX)}.clone()"
+            code = _subtree_match(ctx.module, root, mid, scrutinee, arms)
+            return Expr(f"(*{code})", ty, Kind.PLACE, Prec.ATOM)  # see shared_store
+        arms = {c.name: f"&x.{field}" for c in _subtree_arms(ctx.module, root, mid)}
         code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
         return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # a place: see subtree_store
     if name not in fields:
@@ -544,6 +574,10 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
             "PRT529",
         )
     ty = fields[name]
+    if root.shared:  # a place behind the `Ref` (see `shared_store`), read through a clone of
+        # the enum: no borrow of the variable outlives the statement (`cur = cur.next`)
+        handle = base.code if base.kind is Kind.OWNED else f"{base.at(Prec.POSTFIX)}.clone()"
+        return Expr(f"(*{handle}.{rust_ident(name)}())", ty, Kind.PLACE, Prec.ATOM)
     kind = Kind.OWNED if ty.is_copy else Kind.BORROWED
     return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()", ty, kind, Prec.POSTFIX)
 
@@ -614,6 +648,25 @@ def _subtree_match(
 
 
 _SUBTREE_READ = re.compile(r"^\*match (?P<borrow>&(?!mut ))?")
+
+
+_SHARED_READ = re.compile(r"^\(\*(?P<base>.*)\.clone\(\)\.(?P<field>\w+)\(\)\)$")
+
+
+def shared_store(place: Expr) -> Expr | None:
+    """The target of `w.load = v` / `w.load += 1` through an enum of handles: the place
+    `poly_attr` read, borrowed mutably (`*w.load_mut()`, a middle class's `RefMut::map`)."""
+    code = place.code
+    if "std::cell::Ref::map(x.borrow(), |x| &x." in code:
+        code = code.replace(
+            "std::cell::Ref::map(x.borrow(), |x| &x.",
+            "std::cell::RefMut::map(x.borrow_mut(), |x| &mut x.",
+        )
+        return Expr(code, place.ty, Kind.PLACE, place.prec)
+    m = _SHARED_READ.match(code)
+    if m is None:
+        return None
+    return Expr(f"(*{m['base']}.{m['field']}_mut())", place.ty, Kind.PLACE, Prec.ATOM)
 
 
 def subtree_store(place: Expr) -> Expr | None:

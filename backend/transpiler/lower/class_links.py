@@ -37,6 +37,17 @@ def is_shared(ty: rt.RType) -> bool:
     return isinstance(ty, SharedT) or (isinstance(ty, rt.OptionT) and isinstance(ty.inner, SharedT))
 
 
+def aliases(module: ModuleContext, ty: rt.RType) -> bool:
+    """Values of `ty` are handles: a copy of one is the same object (a node, or the enum
+    of a shared hierarchy)."""
+    from backend.transpiler.lower.class_hierarchy import poly_root
+
+    if isinstance(ty, rt.OptionT):
+        ty = ty.inner
+    root = poly_root(module, ty)
+    return isinstance(ty, SharedT) or (root is not None and root.shared)
+
+
 def _refers_to(ty: rt.RType, names: set[str]) -> bool:
     if isinstance(ty, rt.StructT):
         return ty.name in names
@@ -52,22 +63,34 @@ def _refers_to(ty: rt.RType, names: set[str]) -> bool:
 
 
 def link_shared_classes(module: ModuleContext) -> None:
-    """After field types are resolved: classes whose fields hold their own kind become shared
-    nodes; every field type that names them is re-resolved."""
-    candidates = [ci for ci in module.classes.values() if not (ci.is_enum or ci.is_exception)]
-    from backend.transpiler.lower.class_hierarchy import subclasses
+    """After field types are resolved: classes whose objects can reach their own kind
+    through fields (a node's `next`, a task's `link` typed as its base class, two classes
+    that refer to each other) are shared nodes, and so is every class their fields hold
+    (a node hands its objects out: a copy would lose the changes made through it). A
+    hierarchy is shared as a whole: its enum's variants are handles. Every field type that
+    names them is re-resolved."""
+    from backend.transpiler.lower.class_hierarchy import root_of, subclasses
 
-    shared = {
-        ci.name
-        for ci in candidates
-        if ci.base is None and not subclasses(module, ci) and _refers_to_self(ci)
+    candidates = [ci for ci in module.classes.values() if not (ci.is_enum or ci.is_exception)]
+    group = {ci.name: root_of(module, ci).name for ci in candidates}
+    members: dict[str, set[str]] = {}
+    for ci in candidates:
+        members.setdefault(group[ci.name], set()).update(_type_names(module, ci))
+    held = {
+        g: {group[ci.name] for ci in candidates if ci.name in names or _poly(ci) in names}
+        for g, names in members.items()
     }
+    shared = {g for g in held if g in _reachable(held, held[g])}
+    shared |= {group[ci.name] for ci in _module_objects_changed(module) if ci.name in group}
+    plain = {group[ci.name] for ci in candidates if not ci.is_record}  # records stay values
+    shared |= _reachable({g: held[g] & plain for g in held}, shared)
     if not shared:
         return
     for ci in candidates:
-        if ci.name in shared:
+        if group[ci.name] in shared:
             ci.shared = True
-            module.mapper.classes[ci.info.fullname] = SharedT(ci.name)  # type: ignore[index]
+            if not subclasses(module, ci):  # a class with subclasses is the enum of handles
+                module.mapper.classes[ci.info.fullname] = SharedT(ci.name)  # type: ignore[index]
     module.use("std::rc::Rc")
     module.use("std::cell::RefCell")
     from backend.transpiler.lower.classes import resolve_field_types
@@ -76,8 +99,66 @@ def link_shared_classes(module: ModuleContext) -> None:
         resolve_field_types(module, ci)
 
 
-def _refers_to_self(ci: ClassInfo) -> bool:
-    return any(_refers_to(ty, {ci.name}) for _, ty in ci.fields)
+def _module_objects_changed(module: ModuleContext) -> list[ClassInfo]:
+    """The classes of module-level objects (`area = WorkArea()`) that functions change:
+    every function that names the object reaches the same one, so it is a shared node
+    held by the module (lower/module.py), not a value behind a lock."""
+    from mypy.nodes import AssignmentStmt, NameExpr, RefExpr
+
+    from backend.transpiler.lower.module_state import mutable_globals, rebound_globals
+
+    objects: dict[str, ClassInfo] = {}
+    for stmt in module.typed.tree.defs:
+        if not (
+            isinstance(stmt, AssignmentStmt)
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.lvalues[0], NameExpr)
+            and isinstance(stmt.rvalue, CallExpr)
+            and isinstance(stmt.rvalue.callee, RefExpr)
+        ):
+            continue
+        ci = module.classes.get(stmt.rvalue.callee.fullname)
+        if ci is not None and not (ci.is_record or ci.is_enum or ci.is_exception):
+            objects[stmt.lvalues[0].name] = ci
+    changed = mutable_globals(module, set(objects)) - rebound_globals(module) if objects else set()
+    return [objects[name] for name in changed]
+
+
+def _poly(ci: ClassInfo) -> str:
+    from backend.transpiler.lower.class_hierarchy import POLY_PREFIX
+
+    return f"{POLY_PREFIX}{ci.name}"
+
+
+def _type_names(module: ModuleContext, ci: ClassInfo) -> set[str]:
+    """The struct and enum names the fields of `ci` hold."""
+    out: set[str] = set()
+    for _, ty in ci.fields:
+        _collect_names(ty, out)
+    return out
+
+
+def _collect_names(ty: rt.RType, out: set[str]) -> None:
+    if isinstance(ty, rt.StructT):
+        out.add(ty.name)
+    for value in vars(ty).values():
+        if isinstance(value, rt.RType):
+            _collect_names(value, out)
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, rt.RType):
+                    _collect_names(item, out)
+
+
+def _reachable(edges: dict[str, set[str]], start: set[str]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(start)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(edges.get(name, set()))
+    return seen
 
 
 def shared_class(module: ModuleContext, ty: rt.RType) -> ClassInfo | None:
@@ -147,6 +228,9 @@ def store_place(place: Expr, target: Expression) -> Expr:
         return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
     from backend.transpiler.lower import class_hierarchy
 
+    shared = class_hierarchy.shared_store(place)  # a field through an enum of handles
+    if shared is not None:
+        return shared
     subtree = class_hierarchy.subtree_store(place)  # a middle class's field in the enum
     if subtree is not None:
         return subtree
@@ -155,6 +239,25 @@ def store_place(place: Expr, target: Expression) -> Expr:
             target, "assigning a field through a base-class value (enum getter)", "PRT531"
         )
     return place
+
+
+def mutable_place(place: Expr) -> Expr:
+    """A container held by a node, about to be changed in place (`node.items.append(x)`,
+    `node.items[i] = x`): the same field, borrowed mutably (other places as they are)."""
+    from backend.transpiler.lower import class_hierarchy
+
+    shared = class_hierarchy.shared_store(place)
+    if shared is not None:
+        return shared
+    code = place.code.removesuffix(".clone()") if ".borrow()." in place.code else place.code
+    head, sep, field = code.rpartition(".borrow().")
+    if sep and re.fullmatch(r"\w+", field):
+        return Expr(f"{head}.borrow_mut().{field}", place.ty, Kind.PLACE, Prec.POSTFIX)
+    return place
+
+
+def _borrows_mutably(place: str) -> bool:
+    return ".borrow_mut()." in place or "RefMut::map" in place or place.endswith("_mut())")
 
 
 def _balanced(code: str) -> bool:
@@ -170,7 +273,7 @@ def _balanced(code: str) -> bool:
 def store(place: str, value: str) -> list[ir.Stmt]:
     """`place = value`; a value that reads a node is computed first (its `Ref` temporaries
     would otherwise still hold the node while `place` borrows it mutably)."""
-    if ".borrow_mut()." in place and ".borrow()" in value:
+    if _borrows_mutably(place) and (".borrow()" in value or "Ref::map" in value):
         return [ir.Block([ir.Let("value", None, value), ir.Assign(place, "=", "value")])]
     return [ir.Assign(place, "=", value)]
 

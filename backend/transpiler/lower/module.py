@@ -475,6 +475,10 @@ def _lower_constant(
         value = ir.Expr(str(folded), rt.INT)
     name = _const_name(target.name)
     ctx.note_type(ty)
+    from backend.transpiler.lower import module_state
+
+    if class_links.aliases(ctx, ty) and target.name not in module_state.rebound_globals(ctx):
+        return _module_object(ctx, node, target.name, name, ty, values.owned(value))
     if target.name in getattr(ctx, "mutable_globals", set()):
         return _mutable_static(ctx, node, target.name, name, ty, values.owned(value))
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
@@ -494,6 +498,18 @@ def _lower_constant(
         keyword="static",
         span=span_of(node),
     )
+
+
+def _module_object(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`area = WorkArea()` of a shared class: one object, held by a thread-local of the
+    module; each use of the name is a handle to it (changed through `.borrow_mut()` like
+    any node, so no lock: a `static` could not hold an `Rc` anyway)."""
+    getattr(ctx, "mutable_globals", set()).discard(py_name)
+    ctx.constants[py_name] = VarInfo(f"{name}.with(Clone::clone)", ty, Kind.OWNED)
+    code = f"thread_local! {{\n    static {name}: {ty.render()} = {value};\n}}"
+    return ir.RawItem(code, span=span_of(node))
 
 
 def _is_range_call(expr: Expression) -> bool:

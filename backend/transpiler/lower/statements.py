@@ -57,7 +57,7 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import formatting, int_ops, values
+from backend.transpiler.lower import class_links, formatting, int_ops, values
 from backend.transpiler.lower.context import (
     FnContext,
     Unsupported,
@@ -466,6 +466,8 @@ def _refuse_changing_a_kept_object(
         _target_type(ctx, target), _SHARED_OBJECT_TYPES
     ):
         return
+    if class_links.aliases(ctx.module, _target_type(ctx, target)):
+        return  # a handle: the change is made to the kept object itself
     callee = get_proper_type(ctx.module.mypy_type(rvalue.callee))
     fn = callee.definition if isinstance(callee, CallableType) else None
     if (
@@ -841,7 +843,7 @@ def _assign_index(ctx: FnContext, target: IndexExpr, rvalue: Expression) -> Lowe
 
 
 def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
-    base = lower_expr(ctx, target.base)
+    base = class_links.mutable_place(lower_expr(ctx, target.base))  # a node's dict
     ty = base.ty
     if isinstance(target.index, SliceExpr):
         from backend.transpiler.lower.subscripts import store_slice
