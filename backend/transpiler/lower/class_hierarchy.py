@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from mypy.nodes import (
+    ARG_POS,
     CallExpr,
     ClassDef,
     Expression,
@@ -26,6 +27,7 @@ from mypy.nodes import (
     NameExpr,
     SuperExpr,
     TupleExpr,
+    TypeInfo,
 )
 from mypy.types import Instance, get_proper_type
 
@@ -305,14 +307,40 @@ def _snake(name: str) -> str:
     return "".join(out)
 
 
-def is_super_init(stmt: object) -> CallExpr | None:
+def is_super_init(stmt: object, init: FuncDef | None = None) -> CallExpr | None:
+    """`super().__init__(args)`, or `Base.__init__(self, args)` in `init` naming the class
+    whose `__init__` `super()` would reach (returned as the `super().__init__(args)` call)."""
+    if not (isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, CallExpr)):
+        return None
+    call = stmt.expr
+    callee = call.callee
+    if isinstance(callee, SuperExpr) and callee.name == "__init__":
+        return call
     if (
-        isinstance(stmt, ExpressionStmt)
-        and isinstance(stmt.expr, CallExpr)
-        and isinstance(stmt.expr.callee, SuperExpr)
-        and stmt.expr.callee.name == "__init__"
+        init is not None
+        and isinstance(callee, MemberExpr)
+        and callee.name == "__init__"
+        and isinstance(callee.expr, NameExpr)
+        and isinstance(callee.expr.node, TypeInfo)
+        and call.args
+        and isinstance(call.args[0], NameExpr)
+        and call.args[0].name == "self"
+        and call.arg_kinds[0] == ARG_POS
+        and _next_init_class(init) is callee.expr.node
     ):
-        return stmt.expr
+        without_self = CallExpr(callee, call.args[1:], call.arg_kinds[1:], call.arg_names[1:])
+        without_self.set_line(call)
+        return without_self
+    return None
+
+
+def _next_init_class(init: FuncDef) -> TypeInfo | None:
+    """The class whose `__init__` `super().__init__` reaches from `init`."""
+    if init.info is None:
+        return None
+    for info in init.info.mro[1:]:
+        if "__init__" in info.names:
+            return info
     return None
 
 

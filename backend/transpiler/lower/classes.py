@@ -692,7 +692,7 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
         body = body[1:]
     inherited: dict[str, str] = {}  # base fields set by `super().__init__(..)`
-    super_call = class_hierarchy.is_super_init(body[0]) if body else None
+    super_call = class_hierarchy.is_super_init(body[0], init) if body else None
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
         prologue.extend([parent] if parent is not None else [])
