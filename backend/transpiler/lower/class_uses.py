@@ -17,7 +17,7 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import class_hierarchy, class_links, enums, values
+from backend.transpiler.lower import class_hierarchy, class_links, enums, shared_init, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
 from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
@@ -50,7 +50,9 @@ def construct(ctx: FnContext, node: CallExpr, info: TypeInfo) -> Expr:
         raise Unsupported(node, f"constructing `{ci.name}`", "PRT505")
     args = call_arguments(ctx, node, sig)
     result = Expr(f"{ci.name}::new({', '.join(args)})", struct_type(ci), Kind.OWNED, Prec.POSTFIX)
-    if ci.shared:
+    if ci.shared and shared_init.has_tail(ctx.module, ci):
+        result = shared_init.construct(ci, args)  # the rest of `__init__` runs on the handle
+    elif ci.shared:
         result = class_links.wrap_new(ci, result)
     if sig.fallible:
         from backend.transpiler.lower import exceptions

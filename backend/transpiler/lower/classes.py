@@ -38,6 +38,7 @@ from backend.transpiler.lower import (
     class_traits,
     enums,
     overloads,
+    shared_init,
     values,
 )
 from backend.transpiler.lower.context import (
@@ -401,6 +402,11 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))
+    if ci.shared and shared_init.has_tail(module, ci):
+        sig = module.signatures.get(f"{ci.info.fullname}.__init__")
+        if sig is not None:
+            impl_items.append(shared_init.shared_constructor(sig))
+            impl_items.extend(shared_init.tail_methods(module, ci))
     if ci.shared:
         impl_items, handle_items = class_links.split_handle_methods(impl_items)
         items.extend(class_links.handle_impl(ci, handle_items))
@@ -688,28 +694,14 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     ctx = FnContext(module, sig, facts, init)
     prologue = declare_params(ctx, sig)
     ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
-    body = list(init.body.body)
-    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
-        body = body[1:]
+    super_call, body = init_statements(init)
     inherited: dict[str, str] = {}  # base fields set by `super().__init__(..)`
-    super_call = class_hierarchy.is_super_init(body[0], init) if body else None
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
         prologue.extend([parent] if parent is not None else [])
-        body = body[1:]
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
-    lead = 0
-    while lead < len(body) and _self_field(body[lead]) is None and not _mentions_self(body[lead]):
-        lead += 1
-    run_end = lead
-    assigned: list[str] = []
-    while run_end < len(body):
-        target = _self_field(body[run_end])
-        if target is None or target in assigned or _mentions_self(body[run_end].rvalue):  # type: ignore[attr-defined]
-            break
-        assigned.append(target)
-        run_end += 1
+    run_end, assigned = field_run(body)
     types = dict(ci.fields)
     head = lower_block(ctx, body[:run_end])
     head, initial = _field_locals(ctx, head, assigned, types)
@@ -726,7 +718,7 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     order = [*assigned, *(n for n, _ in ci.fields if n not in assigned)]
     literal = "Self { " + ", ".join(_field_init(n, initial[n]) for n in order) + " }"
     rest = body[run_end:]
-    if not rest:
+    if not rest or shared_init.has_tail(module, ci):  # a node's tail runs on its handle
         return [*prologue, *head, ir.RawStmt([f"Ok({literal})" if sig.fallible else literal])]
     tail = lower_block(ctx, rest)
     mutable = _mutates_self(module, rest)
@@ -738,6 +730,33 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
         *tail,
         ir.RawStmt([done]),
     ]
+
+
+def init_statements(init: FuncDef) -> tuple[CallExpr | None, list[Statement]]:
+    """`__init__`'s leading `super().__init__(..)` call (if any) and the statements after
+    it (without the docstring)."""
+    body = list(init.body.body)
+    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
+        body = body[1:]
+    super_call = class_hierarchy.is_super_init(body[0], init) if body else None
+    return super_call, body[1:] if super_call is not None else body
+
+
+def field_run(body: list[Statement]) -> tuple[int, list[str]]:
+    """Where the leading statements that build the struct end (those that do not touch
+    `self`, then `self.x = ..` assignments that do not read `self`), and the fields set."""
+    lead = 0
+    while lead < len(body) and _self_field(body[lead]) is None and not _mentions_self(body[lead]):
+        lead += 1
+    run_end = lead
+    assigned: list[str] = []
+    while run_end < len(body):
+        target = _self_field(body[run_end])
+        if target is None or target in assigned or _mentions_self(body[run_end].rvalue):  # type: ignore[attr-defined]
+            break
+        assigned.append(target)
+        run_end += 1
+    return run_end, assigned
 
 
 def _field_locals(

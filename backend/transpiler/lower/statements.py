@@ -123,12 +123,6 @@ def _rebound_local(ctx: FnContext, name: str) -> bool:
     return facts is not None and (facts.assigned.get(name, 0) > 1 or name in facts.assigned_in_loop)
 
 
-def _is_shared_handle(ty: rt.RType) -> bool:
-    from backend.transpiler.lower.class_links import SharedT
-
-    return isinstance(ty, SharedT)
-
-
 def _declared_type(ctx: FnContext, name: str, stmt: Statement) -> rt.RType:
     var = _find_var(ctx, name)
     if var is not None and var.type is not None:
@@ -551,7 +545,7 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         mutable = decl.mutable if decl else bool(ctx.facts and ctx.facts.needs_mut(target.name))
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
-        if _is_shared_handle(info.ty):  # changed through `.borrow_mut()`: `mut` only to rebind
+        if class_links.aliases(ctx.module, info.ty):  # changed through `.borrow_mut()`
             mutable = decl.rebound if decl else _rebound_local(ctx, target.name)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
