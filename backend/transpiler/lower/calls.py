@@ -256,6 +256,12 @@ def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) 
 def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
     if isinstance(ty, rt.FnT):
         return e.code
+    if isinstance(ty, rt.PrintableT):  # `&dyn PyFmt`: a reference to a sized value
+        ctx.module.use_helper("py_fmt")
+        if e.code == "None":
+            return "&()"  # prints `None`
+        sized = e.kind is Kind.BORROWED and not isinstance(e.ty, rt.StrT)
+        return e.code if sized else f"&{e.at(Prec.UNARY)}"
     if mode == "iter" and isinstance(e.ty, rt.StrT):  # a str iterates as 1-char strs
         return f"{e.at(Prec.POSTFIX)}.chars().map(String::from).collect::<Vec<_>>()"
     if mode == "iter":  # `impl IntoIterator`: iterators pass as they are, lists move in
@@ -277,18 +283,55 @@ def call_user(ctx: FnContext, node: CallExpr, sig: FuncSig, receiver: Expr | Non
         overloads.check_call(ctx, node, sig)
     args = call_arguments(ctx, node, sig)
     ret = sig.ret
-    if receiver is not None:
-        code = f"{receiver.at(Prec.POSTFIX)}.{sig.rust_name}({', '.join(args)})"
+    lets, recv, args = _unborrow_nodes(ctx, receiver, args)
+    if recv is not None:
+        code = f"{recv}.{sig.rust_name}({', '.join(args)})"
     elif sig.owner:
         code = f"{sig.owner}::{sig.rust_name}({', '.join(args)})"
     else:
         code = f"{sig.rust_name}({', '.join(args)})"
     result = Expr(code, ret, Kind.OWNED, Prec.POSTFIX)
+    if lets:
+        result = Expr(f"{{ {' '.join(lets)} {code} }}", ret, Kind.OWNED, Prec.ATOM)
     if sig.fallible:
         from backend.transpiler.lower import exceptions
 
         return exceptions.propagate(ctx, node, result)
     return result
+
+
+_NODE_READ = re.compile(r"\.borrow(_mut)?\(\)|Ref(Mut)?::map\(|^\*.*\.clone\(\)\.\w+\(\)$")
+
+
+def _unborrow_nodes(
+    ctx: FnContext, receiver: Expr | None, args: list[str]
+) -> tuple[list[str], str | None, list[str]]:
+    """`task.run(node.link)`: an argument read from a node borrows it until the end of the
+    statement, so while the call runs, a method that changes the node would find it
+    borrowed. Such arguments (and a receiver read from a node, or computed) are bound
+    first, in Python's order: the borrows end before the call."""
+    from backend.transpiler.lower import class_links
+
+    recv = receiver.at(Prec.POSTFIX) if receiver is not None else None
+    hoist = [i for i, a in enumerate(args) if _NODE_READ.search(a) and not a.startswith("&")]
+    handle_recv = (
+        receiver is not None
+        and class_links.aliases(ctx.module, receiver.ty)
+        and _NODE_READ.search(receiver.code) is not None
+    )
+    if not hoist and not handle_recv:
+        return [], recv, args
+    lets: list[str] = []
+    if receiver is not None and (
+        handle_recv or (receiver.kind is Kind.OWNED and "(" in receiver.code)
+    ):
+        lets.append(f"let node_recv = {values.owned(receiver)};")
+        recv = "node_recv"
+    out = list(args)
+    for i in hoist:
+        lets.append(f"let node_arg{i} = {args[i]};")
+        out[i] = f"node_arg{i}"
+    return lets, recv, out
 
 
 def call_value(ctx: FnContext, node: CallExpr, target: Expr) -> Expr:

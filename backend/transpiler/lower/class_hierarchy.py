@@ -590,7 +590,7 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
             }
             scrutinee = f"&{base.at(Prec.POSTFIX)}.clone()"
             code = _subtree_match(ctx.module, root, mid, scrutinee, arms)
-            return Expr(f"(*{code})", ty, Kind.PLACE, Prec.ATOM)  # see shared_store
+            return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # see shared_store
         arms = {c.name: f"&x.{field}" for c in _subtree_arms(ctx.module, root, mid)}
         code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
         return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # a place: see subtree_store
@@ -605,7 +605,7 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     if root.shared:  # a place behind the `Ref` (see `shared_store`), read through a clone of
         # the enum: no borrow of the variable outlives the statement (`cur = cur.next`)
         handle = base.code if base.kind is Kind.OWNED else f"{base.at(Prec.POSTFIX)}.clone()"
-        return Expr(f"(*{handle}.{rust_ident(name)}())", ty, Kind.PLACE, Prec.ATOM)
+        return Expr(f"*{handle}.{rust_ident(name)}()", ty, Kind.PLACE, Prec.UNARY)
     kind = Kind.OWNED if ty.is_copy else Kind.BORROWED
     return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()", ty, kind, Prec.POSTFIX)
 
@@ -678,7 +678,7 @@ def _subtree_match(
 _SUBTREE_READ = re.compile(r"^\*match (?P<borrow>&(?!mut ))?")
 
 
-_SHARED_READ = re.compile(r"^\(\*(?P<base>.*)\.clone\(\)\.(?P<field>\w+)\(\)\)$")
+_SHARED_READ = re.compile(r"^\*(?P<base>.*)\.clone\(\)\.(?P<field>\w+)\(\)$")
 
 
 def shared_store(place: Expr) -> Expr | None:
@@ -694,7 +694,7 @@ def shared_store(place: Expr) -> Expr | None:
     m = _SHARED_READ.match(code)
     if m is None:
         return None
-    return Expr(f"(*{m['base']}.{m['field']}_mut())", place.ty, Kind.PLACE, Prec.ATOM)
+    return Expr(f"*{m['base']}.{m['field']}_mut()", place.ty, Kind.PLACE, Prec.UNARY)
 
 
 def subtree_store(place: Expr) -> Expr | None:
@@ -772,3 +772,41 @@ def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:
         return None
     hit = any(ci.info.has_base(w.info.fullname) for w in wanted)
     return Expr("true" if hit else "false", rt.BOOL)
+
+
+def lower_cast(call: Call) -> Expr:
+    """`typing.cast(T, x)`: Python does nothing at run time; mypy takes `x` as a `T`. A
+    value of the type, or of a subclass, is used as it is (wrapped in the enum where it is
+    wanted); a shared hierarchy's handle downcast to a subclass is matched, and an object
+    of another class stops the program (Python would go on with it until an attribute is
+    missing: a cast that lies is reported at the cast, not silently reinterpreted)."""
+    ctx = call.ctx
+    if len(call.args) != 2 or call.kwargs:
+        raise call.fail("`cast()` with other than two positional arguments")
+    target = ctx.module.type_of(call.node)
+    value = call.arg(1)
+    if value.ty == target:
+        return value
+    from backend.transpiler.lower.expressions import coerce
+
+    if isinstance(value.ty, rt.StructT) and isinstance(target, rt.StructT):
+        root = poly_root(ctx.module, value.ty)
+        if root is None:
+            return coerce(ctx, value, target)  # a subclass where its base's enum is wanted
+        sub = _cast_subclass(ctx.module, root, target)
+        if sub is not None and root.shared:
+            enum = poly_type(root).name
+            code = (
+                f"match &{value.at(Prec.POSTFIX)} {{ {enum}::{sub.name}(x) => x.clone(), "
+                f'other => panic!("TypeError: cast() to {sub.name} of a {{other:?}}") }}'
+            )
+            return Expr(code, target, Kind.OWNED, Prec.ATOM)
+    raise call.fail(f"`cast()` of a {value.ty.render()} to {target.render()}")
+
+
+def _cast_subclass(module: ModuleContext, root: ClassInfo, target: rt.StructT) -> ClassInfo | None:
+    """The concrete subclass (a leaf of `root`'s enum) that `target` names."""
+    for member in concrete_members(module, root):
+        if member.name == target.name and not subclasses(module, member):
+            return member
+    return None

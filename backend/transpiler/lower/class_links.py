@@ -257,7 +257,7 @@ def mutable_place(place: Expr) -> Expr:
 
 
 def _borrows_mutably(place: str) -> bool:
-    return ".borrow_mut()." in place or "RefMut::map" in place or place.endswith("_mut())")
+    return ".borrow_mut()." in place or "RefMut::map" in place or place.endswith("_mut()")
 
 
 def _balanced(code: str) -> bool:
@@ -270,12 +270,12 @@ def _balanced(code: str) -> bool:
     return depth == 0
 
 
-def store(place: str, value: str) -> list[ir.Stmt]:
-    """`place = value`; a value that reads a node is computed first (its `Ref` temporaries
-    would otherwise still hold the node while `place` borrows it mutably)."""
+def store(place: str, value: str, op: str = "=") -> list[ir.Stmt]:
+    """`place = value` (or `op=`); a value that reads a node is computed first (its `Ref`
+    temporaries would otherwise still hold the node while `place` borrows it mutably)."""
     if _borrows_mutably(place) and (".borrow()" in value or "Ref::map" in value):
-        return [ir.Block([ir.Let("value", None, value), ir.Assign(place, "=", "value")])]
-    return [ir.Assign(place, "=", value)]
+        return [ir.Block([ir.Let("value", None, value), ir.Assign(place, op, "value")])]
+    return [ir.Assign(place, op, value)]
 
 
 def call_method(ctx: FnContext, node: CallExpr, recv: Expr, ci: ClassInfo, name: str) -> Expr:

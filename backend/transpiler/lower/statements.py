@@ -968,14 +968,14 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
         if op in _AUG_DIRECT and ty == rt.INT:
             return [int_ops.augmented(ctx, op, place_code, rhs)]
         if op in _AUG_DIRECT or (op == "/" and ty == rt.FLOAT):
-            return [ir.Assign(place_code, f"{op}=", values.value(rhs))]
+            return class_links.store(place_code, values.value(rhs), f"{op}=")
         from mypy.nodes import OpExpr
 
         combined = OpExpr(op, target, stmt.rvalue)
         combined.set_line(stmt)
         ctx.module.typed.types[combined] = ctx.module.typed.types.get(target)  # type: ignore[assignment]
         result = lower_expr(ctx, combined, ty)
-        return [ir.Assign(place_code, "=", values.owned(result))]
+        return class_links.store(place_code, values.owned(result))
     raise Unsupported(stmt, f"`{op}=` on {ty.render()}", "PRT314")
 
 
