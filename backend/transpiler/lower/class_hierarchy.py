@@ -411,6 +411,7 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
     body = [_getter(root, members, name, ty) for name, ty in root.fields]
     if root.shared:
         body += [_shared_getter_mut(members, name, ty) for name, ty in root.fields]
+        body.append(_is_same(members))
     for fn in own_methods(root):
         try:
             sig = dispatch_signature(module, root, fn.name)
@@ -452,6 +453,17 @@ def _getter(root: ClassInfo, members: list[ClassInfo], name: str, ty: rt.RType) 
         f"            Self::{c.name}(x) => {take}x.{rust_ident(name)}," for c in members
     )
     return _method_text(f"{rust_ident(name)}(&self) -> {ret}", arms)
+
+
+def _is_same(members: list[ClassInfo]) -> str:
+    """`a is b` on two values of a shared hierarchy: the same object behind both handles."""
+    arms = "\n".join(
+        f"            (Self::{c.name}(x), Self::{c.name}(y)) => Rc::ptr_eq(x, y)," for c in members
+    )
+    return (
+        "    fn is_same(&self, other: &Self) -> bool {\n        match (self, other) {\n"
+        f"{arms}\n            _ => false,\n        }}\n    }}"
+    )
 
 
 def _shared_getter_mut(members: list[ClassInfo], name: str, ty: rt.RType) -> str:

@@ -48,6 +48,48 @@ def aliases(module: ModuleContext, ty: rt.RType) -> bool:
     return isinstance(ty, SharedT) or (root is not None and root.shared)
 
 
+def same_object(module: ModuleContext, left: Expr, right: Expr) -> Expr | None:
+    """`a is b` on handles (optional ones too): the same object, not the same handle
+    variable (`Rc::ptr_eq`; the hierarchy enum's `is_same`)."""
+    from backend.transpiler.lower.class_hierarchy import upcast
+
+    if not (aliases(module, left.ty) and aliases(module, right.ty)):
+        return None
+    lt = left.ty.inner if isinstance(left.ty, rt.OptionT) else left.ty
+    rt_ = right.ty.inner if isinstance(right.ty, rt.OptionT) else right.ty
+    if lt != rt_:  # a subclass's handle against its base's enum: compare as enums
+        wider, narrow = (lt, right) if isinstance(rt_, SharedT) else (rt_, left)
+        if isinstance(narrow.ty, rt.OptionT):
+            return None
+        raised = upcast(module, narrow, wider)
+        if raised is None:
+            return None
+        left, right = (left, raised) if narrow is right else (raised, right)
+        lt = wider
+
+    def same(a: str, b: str) -> str:
+        return (
+            f"Rc::ptr_eq({a}, {b})"
+            if isinstance(lt, SharedT)
+            else f"{lt.render()}::is_same({a}, {b})"
+        )
+
+    lopt, ropt = isinstance(left.ty, rt.OptionT), isinstance(right.ty, rt.OptionT)
+    if not lopt and not ropt:
+        code = same(values.borrow(left), values.borrow(right))
+    elif lopt and ropt:
+        code = (
+            f"match ({values.borrow(left)}, {values.borrow(right)}) {{ "
+            f"(Some(x), Some(y)) => {same('x', 'y')}, (None, None) => true, _ => false }}"
+        )
+    else:
+        option, other = (left, right) if lopt else (right, left)
+        code = (
+            f"{option.at(Prec.POSTFIX)}.as_ref().is_some_and(|x| {same('x', values.borrow(other))})"
+        )
+    return Expr(code, rt.BOOL, Kind.OWNED, Prec.ATOM)
+
+
 def _refers_to(ty: rt.RType, names: set[str]) -> bool:
     if isinstance(ty, rt.StructT):
         return ty.name in names
