@@ -13,6 +13,7 @@ from mypy.nodes import (
     ARG_STAR2,
     CallExpr,
     Expression,
+    FuncDef,
     IndexExpr,
     MemberExpr,
     MypyFile,
@@ -151,6 +152,9 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         if handler is not None:
             return handler(Call(ctx, node))
         return classes.call_class_member(ctx, node, base.node, callee.name)
+    own_class = _cls_of_classmethod(ctx, base)
+    if own_class is not None:  # `cls.weaker(a, b)` in a classmethod
+        return classes.call_class_member(ctx, node, own_class, callee.name)
     if isinstance(base, SuperExpr) or (
         isinstance(base, CallExpr)
         and isinstance(base.callee, NameExpr)
@@ -177,6 +181,25 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if not index_lets:
         return result
     return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
+
+
+def _cls_of_classmethod(ctx: FnContext, base: Expression) -> TypeInfo | None:
+    """`cls` in a classmethod of a class without subclasses: always that class."""
+    from mypy.types import Instance, TypeType, get_proper_type
+
+    from backend.transpiler.lower.class_hierarchy import subclasses
+
+    if not (isinstance(base, NameExpr) and isinstance(ctx.fn, FuncDef) and ctx.fn.is_class):
+        return None
+    args = ctx.fn.arguments
+    if not args or args[0].variable.name != base.name:
+        return None
+    typ = get_proper_type(ctx.module.mypy_type(base))
+    item = get_proper_type(typ.item) if isinstance(typ, TypeType) else None
+    ci = ctx.module.classes.get(item.type.fullname) if isinstance(item, Instance) else None
+    if ci is None or subclasses(ctx.module, ci):
+        return None
+    return ci.info
 
 
 def _node_container_changed(receiver: Expr, method: str) -> Expr | None:

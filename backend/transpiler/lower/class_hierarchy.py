@@ -424,6 +424,14 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
         items.append(
             ir.RawItem(f"#[allow(dead_code)]\nimpl {enum_name} {{\n" + "\n\n".join(body) + "\n}")
         )
+    if root.shared and not any(c.has_eq for c in members):
+        # Python's default `==` is identity (`in`, `list.remove` and `index` use it too)
+        items.append(
+            ir.RawItem(
+                f"impl PartialEq for {enum_name} {{\n    fn eq(&self, other: &Self) -> bool {{\n"
+                f"        Self::is_same(self, other)\n    }}\n}}"
+            )
+        )
     module.use("std::fmt")
     for trait in ("Display", "Debug"):
         target = "&*x.borrow()" if root.shared else "x"

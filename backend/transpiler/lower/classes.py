@@ -354,6 +354,10 @@ def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) 
     return FuncSig("new", params, struct_type(ci), fallible=fallible, owner=ci.name)
 
 
+# trait impls (`Display`, `PartialEq`) and their helpers run on the struct itself
+_ON_STRUCT = {"__str__", "__repr__", "display_string", "repr_string", "__eq__", "eq"}
+
+
 def declare_self(ctx: FnContext, sig: FuncSig) -> None:
     """`self` inside a method: a shared or mutable reference to the struct."""
     ci = class_by_name(ctx.module, sig.owner or "")
@@ -362,7 +366,7 @@ def declare_self(ctx: FnContext, sig: FuncSig) -> None:
     kind = Kind.MUT_BORROWED if sig.self_mode == "&mut self" else Kind.BORROWED
     if ci.is_enum:
         kind = Kind.PLACE  # enums are Copy: methods take `self` by value
-    if ci.shared:  # the node's handle, `&Rc<RefCell<..>>` (lower/class_links.py)
+    if ci.shared and sig.rust_name not in _ON_STRUCT:  # the node's handle (lower/class_links.py)
         ctx.declare("self", class_links.SharedT(ci.name), Kind.BORROWED)
         return
     ctx.declare("self", struct_type(ci), kind)
@@ -398,11 +402,15 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         if sig is None:
             impl_items.append(_dropped_method(module, method))
             continue
+        if _abstract_base(module, ci) and sig.self_mode is not None:
+            continue  # no object is of this class: each subclass has its own copy
         impl_items.append(lower_member(module, fullname, method, sig))
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
+    if _abstract_base(module, ci):
+        inherited = [f for f in inherited if isinstance(f, ir.Function) and f.self_param is None]
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))
-    if ci.shared and shared_init.has_tail(module, ci):
+    if ci.shared and shared_init.has_tail(module, ci) and not _abstract_base(module, ci):
         sig = module.signatures.get(f"{ci.info.fullname}.__init__")
         if sig is not None:
             impl_items.append(shared_init.shared_constructor(sig))
@@ -417,6 +425,11 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     if ci.base is None and class_hierarchy.subclasses(module, ci):
         items.extend(class_hierarchy.lower_poly_enum(module, ci))
     return items
+
+
+def _abstract_base(module: ModuleContext, ci: ClassInfo) -> bool:
+    """An abstract class with subclasses: never instantiated, so never a `self`."""
+    return ci.info.is_abstract and bool(class_hierarchy.subclasses(module, ci))
 
 
 # ---- degrading per member: one untranslatable method costs that method only ----

@@ -77,8 +77,9 @@ Lowered = list[ir.Stmt]
 def lower_body(ctx: FnContext, body: list[Statement], is_function_body: bool = False) -> Lowered:
     if is_function_body:
         params = {p.name for p in ctx.sig.params} if ctx.sig else set()
-        if ctx.fn is not None and ctx.fn.arguments and ctx.fn.arguments[0].variable.name == "self":
-            params.add("self")
+        first = ctx.fn.arguments[0].variable.name if ctx.fn and ctx.fn.arguments else None
+        if first == "self" or (first and isinstance(ctx.fn, FuncDef) and ctx.fn.is_class):
+            params.add(first)  # `self`, or a classmethod's `cls`
         params |= getattr(ctx, "captured", set())  # a closure's captures live outside it
         mutated = ctx.facts.mutated if ctx.facts else set()
         ctx.plan = plan_declarations(body, params, mutated)  # type: ignore[attr-defined]

@@ -231,8 +231,8 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
         return "{}", f'if {value(e)} {{ "True" }} else {{ "False" }}'
     if ty == rt.UNIT:
         return "None", ""
-    if isinstance(ty, rt.StructT) and ty.name != "PyException":
-        return "{}", e.code
+    if isinstance(ty, rt.StructT) and ty.render().startswith("Rc<RefCell<"):
+        return "{}", f"{e.at(Prec.POSTFIX)}.borrow()"  # a node: the struct formats itself
     if isinstance(ty, rt.StructT):
         return "{}", e.code
     if isinstance(ty, rt.BytesT):
@@ -348,6 +348,8 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
         return f"py_float_repr({value(e)})"
     if ty == rt.BOOL:
         return f'if {value(e)} {{ "True" }} else {{ "False" }}.to_string()'
+    if isinstance(ty, rt.StructT) and ty.render().startswith("Rc<RefCell<"):
+        return f"{e.at(Prec.POSTFIX)}.borrow().to_string()"
     if isinstance(ty, rt.StructT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     piece, arg = display(ctx, e)
