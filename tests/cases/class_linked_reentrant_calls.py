@@ -25,6 +25,11 @@ class Node:
     def feed_self(self) -> int:
         return self.absorb(self.step)
 
+    def replay(self) -> int:
+        for i in range(len(self.log)):
+            self.absorb(self.log[i])
+        return len(self.log)
+
     def feed_next(self) -> int:
         if self.next is not None:
             return self.next.absorb(self.value) + self.absorb(self.next.value)
@@ -47,3 +52,4 @@ if __name__ == "__main__":
     b.next = a
     print(relay(a, 3), a.log, b.log)
     print(a.value, a.step, round(a.rate, 6), b.feed_next(), b.value)
+    print(b.replay(), b.value, b.log)

@@ -1092,8 +1092,21 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         ctx.loops.pop()
     if isinstance(stmt.index, NameExpr):
         _leave_range_index(ctx, stmt.index.name, outer_index)
-    loop = ir.For(pattern, src.code, body, label=frame["label"])
+    loop: ir.Stmt = ir.For(pattern, src.code, body, label=frame["label"])
+    if _is_range_call(stmt.expr) and ".borrow()" in src.code:
+        # `range(len(node.items))`: its bounds are computed once (as in Python) before the
+        # loop, so the node's `Ref` does not live on through the body
+        bounded = ir.For(pattern, "node_range", body, label=frame["label"])
+        loop = ir.Block([ir.Let("node_range", None, src.code), bounded])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _is_range_call(expr: Expression) -> bool:
+    return (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == "builtins.range"
+    )
 
 
 def _enter_range_index(
