@@ -115,7 +115,7 @@ def _is_builtin_print(node: CallExpr) -> bool:
 def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
     from backend.transpiler.lower import builtins, classes, stdlib
 
-    fullname = callee.fullname or ""
+    fullname = _aliased_builtin(callee) or callee.fullname or ""
     local = ctx.lookup(callee.name)
     if local is not None and isinstance(callee.node, Var):
         return call_value(ctx, node, lower_expr(ctx, callee))
@@ -132,6 +132,19 @@ def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
     if isinstance(callee.node, Var):
         return call_value(ctx, node, lower_expr(ctx, callee))
     raise Unsupported(node, f"call to `{fullname or callee.name}`", "PRT163")
+
+
+def _aliased_builtin(callee: NameExpr) -> str | None:
+    """`Bag = list` at module level, then `Bag()`: the builtin the alias names."""
+    from mypy.nodes import TypeAlias
+    from mypy.types import Instance, get_proper_type
+
+    if not isinstance(callee.node, TypeAlias):
+        return None
+    target = get_proper_type(callee.node.target)
+    if isinstance(target, Instance) and target.type.fullname.startswith("builtins."):
+        return target.type.fullname
+    return None
 
 
 def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
