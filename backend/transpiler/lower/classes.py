@@ -707,15 +707,21 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     ctx = FnContext(module, sig, facts, init)
     prologue = declare_params(ctx, sig)
     ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
-    super_call, body = init_statements(init)
+    super_call, early, body = init_statements(init)
+    types = dict(ci.fields)
+    # fields set before `super().__init__(..)`: the base's own assignments overwrite them
+    early_lowered, before = _field_locals(
+        ctx, lower_block(ctx, early), [_self_field(st) or "" for st in early], types
+    )
+    prologue.extend(early_lowered)
     inherited: dict[str, str] = {}  # base fields set by `super().__init__(..)`
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
         prologue.extend([parent] if parent is not None else [])
+    inherited = {**before, **inherited}
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
     run_end, assigned = field_run(body)
-    types = dict(ci.fields)
     head = lower_block(ctx, body[:run_end])
     head, initial = _field_locals(ctx, head, assigned, types)
     for name, ty in ci.fields:
@@ -728,6 +734,11 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
                     init, f"field `{name}` is not set before other code in __init__", "PRT503"
                 )
             initial[name] = default
+    for stmt in early_lowered:  # an early value the base overwrote: evaluated, not used
+        field_let = isinstance(stmt, ir.Let) and stmt.pattern.startswith("field_")
+        name = stmt.pattern.removeprefix("field_") if field_let else ""  # type: ignore[attr-defined]
+        if name and isinstance(stmt, ir.Let) and initial.get(name) != stmt.pattern:
+            stmt.pattern = f"_{stmt.pattern}"
     order = [*assigned, *(n for n, _ in ci.fields if n not in assigned)]
     literal = "Self { " + ", ".join(_field_init(n, initial[n]) for n in order) + " }"
     rest = body[run_end:]
@@ -745,14 +756,26 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     ]
 
 
-def init_statements(init: FuncDef) -> tuple[CallExpr | None, list[Statement]]:
-    """`__init__`'s leading `super().__init__(..)` call (if any) and the statements after
-    it (without the docstring)."""
+def init_statements(
+    init: FuncDef,
+) -> tuple[CallExpr | None, list[Statement], list[Statement]]:
+    """`__init__`'s `super().__init__(..)` call (if any: first, or after fields set from
+    values that do not read `self`), the field assignments before it, and the statements
+    after it (without the docstring)."""
     body = list(init.body.body)
     if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
         body = body[1:]
-    super_call = class_hierarchy.is_super_init(body[0], init) if body else None
-    return super_call, body[1:] if super_call is not None else body
+    index = 0
+    while (
+        index < len(body)
+        and _self_field(body[index]) is not None
+        and not _mentions_self(body[index].rvalue)  # type: ignore[attr-defined]
+    ):
+        index += 1
+    super_call = class_hierarchy.is_super_init(body[index], init) if index < len(body) else None
+    if super_call is None:
+        return None, [], body
+    return super_call, body[:index], body[index + 1 :]
 
 
 def field_run(body: list[Statement]) -> tuple[int, list[str]]:

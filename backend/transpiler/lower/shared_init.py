@@ -53,7 +53,7 @@ def _parts(
     if not ci.shared or found is None:
         return None
     init, owner = found
-    super_call, body = init_statements(init)
+    super_call, _, body = init_statements(init)
     run_end, _ = field_run(body)
     return init, owner, super_call, body[run_end:]
 
