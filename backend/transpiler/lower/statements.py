@@ -1072,6 +1072,9 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
+    handles = _node_handle_list(ctx, stmt)
+    if handles is not None:
+        return _for_over_node_list(ctx, stmt, handles)
     src = mutable_source(ctx, stmt.index, iter_source(ctx, stmt.expr))
     frame = _loop_context(ctx, stmt.else_body is not None)
     rebound = frozenset(rebound_names(stmt.body.body))
@@ -1099,6 +1102,41 @@ def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
         bounded = ir.For(pattern, "node_range", body, label=frame["label"])
         loop = ir.Block([ir.Let("node_range", None, src.code), bounded])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _node_handle_list(ctx: FnContext, stmt: ForStmt) -> Expr | None:
+    """`for c in v.constraints:` where `v` is a node and the list holds handles: the list
+    as a place (see `_for_over_node_list`)."""
+    if not (isinstance(stmt.expr, MemberExpr) and isinstance(stmt.index, NameExpr)):
+        return None
+    if _outer_declared(ctx, stmt.index.name):
+        return None
+    if not class_links.aliases(ctx.module, type_of(ctx, stmt.expr.expr)):
+        return None
+    ty = type_of(ctx, stmt.expr)
+    if not (isinstance(ty, rt.ListT) and class_links.aliases(ctx.module, ty.elem)):
+        return None
+    place = lower_expr(ctx, stmt.expr)
+    return place if ".borrow()" in place.code else None
+
+
+def _for_over_node_list(ctx: FnContext, stmt: ForStmt, items: Expr) -> Lowered:
+    """Python's list iterator, by index: each step borrows the node just to take the next
+    handle, so the body may change the node (or the list: the loop sees it, as in Python)."""
+    assert isinstance(stmt.index, NameExpr) and isinstance(items.ty, rt.ListT)
+    frame = _loop_context(ctx, stmt.else_body is not None)
+    ctx.push()
+    try:
+        info = ctx.declare(stmt.index.name, items.ty.elem, Kind.PLACE)
+        body = [ir.Assign("node_index", "+=", "1"), *lower_block(ctx, stmt.body.body)]
+    finally:
+        ctx.pop()
+        ctx.loops.pop()
+    step = f"{{ let item = {items.at(Prec.POSTFIX)}.get(node_index).cloned(); item }}"
+    mut = "mut " if stmt.index.name in rebound_names(stmt.body.body) else ""
+    loop = ir.While(f"let Some({mut}{info.rust_name}) = {step}", body, label=frame["label"])
+    block = ir.Block([ir.Let("node_index", None, "0", mutable=True), loop])
+    return _with_else(ctx, block, stmt.else_body, frame)
 
 
 def _is_range_call(expr: Expression) -> bool:
