@@ -300,6 +300,13 @@ def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
         return e.code if sized else f"&{e.at(Prec.UNARY)}"
     if mode == "iter" and isinstance(e.ty, rt.StrT):  # a str iterates as 1-char strs
         return f"{e.at(Prec.POSTFIX)}.chars().map(String::from).collect::<Vec<_>>()"
+    if mode == "iter" and isinstance(e.ty, rt.ListT) and isinstance(ty, rt.IterT):
+        from backend.transpiler.lower import class_hierarchy
+
+        item = Expr("x", e.ty.elem, Kind.OWNED)
+        raised = class_hierarchy.upcast(ctx.module, item, ty.elem) if e.ty.elem != ty.elem else None
+        if raised is not None:  # subclass objects where the base's are iterated
+            return f"{e.at(Prec.POSTFIX)}.iter().cloned().map(|x| {raised.code})"
     if mode == "iter":  # `impl IntoIterator`: iterators pass as they are, lists move in
         return e.code if isinstance(e.ty, rt.IterT) else values.owned(e)
     if (

@@ -163,7 +163,34 @@ def _module_objects_changed(module: ModuleContext) -> list[ClassInfo]:
         if ci is not None and not (ci.is_record or ci.is_enum or ci.is_exception):
             objects[stmt.lvalues[0].name] = ci
     changed = mutable_globals(module, set(objects)) - rebound_globals(module) if objects else set()
-    return [objects[name] for name in changed]
+    slots = _rebound_object_slots(module)
+    return [objects[name] for name in changed] + [
+        slots[n] for n in rebound_globals(module) if n in slots
+    ]
+
+
+def _rebound_object_slots(module: ModuleContext) -> dict[str, ClassInfo]:
+    """Module-level names declared as (optional) objects of a plain class
+    (`planner: Optional[Planner] = None`), which functions may rebind."""
+    from mypy.nodes import AssignmentStmt, NameExpr, Var
+    from mypy.types import Instance, UnionType, get_proper_type
+
+    out: dict[str, ClassInfo] = {}
+    for stmt in module.typed.tree.defs:
+        if not (isinstance(stmt, AssignmentStmt) and len(stmt.lvalues) == 1):
+            continue
+        target = stmt.lvalues[0]
+        if not (isinstance(target, NameExpr) and isinstance(target.node, Var)):
+            continue
+        typ = get_proper_type(target.node.type)
+        items = typ.items if isinstance(typ, UnionType) else [typ]
+        classes = [get_proper_type(i) for i in items]
+        for item in classes:
+            if isinstance(item, Instance) and item.type.fullname in module.classes:
+                ci = module.classes[item.type.fullname]
+                if not (ci.is_record or ci.is_enum or ci.is_exception):
+                    out[target.name] = ci
+    return out
 
 
 def _poly(ci: ClassInfo) -> str:

@@ -479,6 +479,8 @@ def _lower_constant(
 
     if class_links.aliases(ctx, ty) and target.name not in module_state.rebound_globals(ctx):
         return _module_object(ctx, node, target.name, name, ty, values.owned(value))
+    if class_links.aliases(ctx, ty):
+        return _module_slot(ctx, node, target.name, name, ty, values.owned(value))
     if target.name in getattr(ctx, "mutable_globals", set()):
         return _mutable_static(ctx, node, target.name, name, ty, values.owned(value))
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
@@ -509,6 +511,24 @@ def _module_object(
     getattr(ctx, "mutable_globals", set()).discard(py_name)
     ctx.constants[py_name] = VarInfo(f"{name}.with(Clone::clone)", ty, Kind.OWNED)
     code = f"thread_local! {{\n    static {name}: {ty.render()} = {value};\n}}"
+    return ir.RawItem(code, span=span_of(node))
+
+
+def _module_slot(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`planner: Optional[Planner] = None` that functions rebind (`global planner`): a
+    thread-local cell holding the current handle; a read takes a copy of the handle (the
+    same object), an assignment replaces it (statements.py)."""
+    getattr(ctx, "mutable_globals", set()).discard(py_name)
+    if not hasattr(ctx, "module_slots"):
+        ctx.module_slots = {}  # type: ignore[attr-defined]
+    ctx.module_slots[py_name] = name  # type: ignore[attr-defined]
+    ctx.constants[py_name] = VarInfo(f"{name}.with(|slot| slot.borrow().clone())", ty, Kind.OWNED)
+    ctx.use("std::cell::RefCell")
+    code = (
+        f"thread_local! {{\n    static {name}: RefCell<{ty.render()}> = RefCell::new({value});\n}}"
+    )
     return ir.RawItem(code, span=span_of(node))
 
 

@@ -109,11 +109,13 @@ def _declare_ahead(
     ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement
 ) -> ir.Stmt:
     ty = _declared_type(ctx, name, stmt)
+    if default and rt.default_value(ty) is None and class_links.aliases(ctx.module, ty):
+        # bound in a loop, read after it: a handle has no default value, so the variable
+        # is an `Option` that reads unwrap (None: the loop never ran, an UnboundLocalError)
+        ty = rt.OptionT(ty)
     info = ctx.declare(name, ty)
     ctx.module.note_type(ty)
     value = rt.default_value(ty) if default else None
-    if default and value is None:
-        value = None
     type_text = ty.render() if not isinstance(ty, rt.UnknownT) else None
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
 
@@ -514,6 +516,11 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     info = ctx.lookup(target.name)
+    slot = getattr(ctx.module, "module_slots", {}).get(target.name)
+    if info is None and slot is not None:  # `global planner; planner = Planner()`
+        value = coerce(ctx, value, ctx.module.constants[target.name].ty)
+        store = f"{slot}.with(|slot| *slot.borrow_mut() = value)"
+        return [ir.Block([ir.Let("value", None, values.owned(value)), ir.ExprStmt(store)])]
     if info is None and target.name in getattr(ctx.module, "mutable_globals", ()):
         from backend.transpiler.lower import module_state
 
@@ -1366,6 +1373,7 @@ def lower_try(ctx: FnContext, stmt: TryStmt) -> Lowered:
 
 def lower_global(ctx: FnContext, stmt: Statement) -> Lowered:
     names: set[str] = getattr(ctx.module, "mutable_globals", set())
+    names = names | set(getattr(ctx.module, "module_slots", {}))  # thread-local handles
     missing = [n for n in stmt.names if n not in names]  # type: ignore[attr-defined]
     if missing:
         raise Unsupported(
