@@ -389,7 +389,10 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         return enums.lower_enum(module, ci, cdef)
     consts, statics = _class_constant_items(module, ci)
     items: list[ir.Item] = [_struct(module, ci, cdef), *statics]
-    impl_items: list[ir.Function | ir.RawItem] = [*consts, _member_constructor(module, ci, cdef)]
+    constructor = _member_constructor(module, ci, cdef)
+    if isinstance(constructor, ir.Function) and _abstract_base(module, ci):
+        constructor.attrs.append("#[allow(dead_code)]")  # used by a subclass's super() only
+    impl_items: list[ir.Function | ir.RawItem] = [*consts, constructor]
     trait_items: list[ir.Item] = []
     for method in class_methods(cdef):
         fullname = f"{ci.info.fullname}.{method.name}"
