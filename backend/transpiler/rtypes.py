@@ -254,6 +254,18 @@ class FnT(RType):
 
 
 @dataclass(frozen=True)
+class PrintableT(RType):
+    """An `object` parameter the function only prints (`str()`/`repr()`/`print()`): any
+    value Python can print, as a `&dyn PyFmt` (lower/functions.py)."""
+
+    def render(self) -> str:
+        return "dyn PyFmt"
+
+
+PRINTABLE = PrintableT()
+
+
+@dataclass(frozen=True)
 class IterT(RType):
     """A lazy iterator (generator, map/filter object, generator expression)."""
 

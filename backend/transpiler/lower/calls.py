@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from mypy.nodes import (
     ARG_STAR2,
     CallExpr,
     Expression,
+    FuncDef,
     IndexExpr,
     MemberExpr,
     MypyFile,
@@ -116,7 +118,7 @@ def _is_builtin_print(node: CallExpr) -> bool:
 def _call_name(ctx: FnContext, node: CallExpr, callee: NameExpr) -> Expr:
     from backend.transpiler.lower import builtins, classes, stdlib
 
-    fullname = callee.fullname or ""
+    fullname = _aliased_builtin(callee) or callee.fullname or ""
     local = ctx.lookup(callee.name)
     if local is not None and isinstance(callee.node, Var):
         return call_value(ctx, node, lower_expr(ctx, callee))
@@ -151,6 +153,19 @@ def _aliased_class(callee: NameExpr) -> TypeInfo | None:
     return None
 
 
+def _aliased_builtin(callee: NameExpr) -> str | None:
+    """`Bag = list` at module level, then `Bag()`: the builtin the alias names."""
+    from mypy.nodes import TypeAlias
+    from mypy.types import Instance, get_proper_type
+
+    if not isinstance(callee.node, TypeAlias):
+        return None
+    target = get_proper_type(callee.node.target)
+    if isinstance(target, Instance) and target.type.fullname.startswith("builtins."):
+        return target.type.fullname
+    return None
+
+
 def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     from backend.transpiler.lower import classes, methods, stdlib
 
@@ -169,6 +184,9 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
         if handler is not None:
             return handler(Call(ctx, node))
         return classes.call_class_member(ctx, node, base.node, callee.name)
+    own_class = _cls_of_classmethod(ctx, base)
+    if own_class is not None:  # `cls.weaker(a, b)` in a classmethod
+        return classes.call_class_member(ctx, node, own_class, callee.name)
     if isinstance(base, SuperExpr) or (
         isinstance(base, CallExpr)
         and isinstance(base.callee, NameExpr)
@@ -181,38 +199,54 @@ def _call_member(ctx: FnContext, node: CallExpr, callee: MemberExpr) -> Expr:
     if owner is not None and f"{owner}.{callee.name}" in stdlib.FUNCTIONS:
         return stdlib.FUNCTIONS[f"{owner}.{callee.name}"](Call(ctx, node))  # `sys.stdout.write`
     receiver, index_lets = _receiver(ctx, base, callee.name)
-    if _changes_node_field(base, receiver, callee.name):
-        # `node.links.append(x)`: the field is borrowed mutably for the call, so the
-        # arguments (which may read the node) are computed first, as Python does
-        from backend.transpiler.lower import class_links
-        from backend.transpiler.lower.expressions import with_temporaries
-
-        receiver = class_links.store_place(receiver, base)
-        return with_temporaries(
-            ctx,
-            list(node.args),
-            lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
-            "arg",
-        )
+    changed_node = _node_container_changed(receiver, callee.name)
+    if changed_node is not None:  # `node.items.append(node.count)`: arguments read first
+        receiver = changed_node
     result = hoist_arguments(
         ctx,
         node,
         base,
         lambda: methods.lower_method(Call(ctx, node, receiver), callee.name),
-        hoist_reads=bool(index_lets),
+        hoist_reads=bool(index_lets) or changed_node is not None,
     )
     if not index_lets:
         return result
     return Expr(f"{{ {' '.join(index_lets)} {result.code} }}", result.ty, result.kind, Prec.ATOM)
 
 
-def _changes_node_field(base: Expression, receiver: Expr, method: str) -> bool:
-    """A mutating method on a field of a shared node (`Rc<RefCell<..>>`, read through
-    `.borrow()`)."""
-    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+def _cls_of_classmethod(ctx: FnContext, base: Expression) -> TypeInfo | None:
+    """`cls` in a classmethod of a class without subclasses: always that class."""
+    from mypy.types import Instance, TypeType, get_proper_type
 
-    mutating = method in MUTATING_METHODS
-    return isinstance(base, MemberExpr) and mutating and ".borrow()." in receiver.code
+    from backend.transpiler.lower.class_hierarchy import subclasses
+
+    if not (isinstance(base, NameExpr) and isinstance(ctx.fn, FuncDef) and ctx.fn.is_class):
+        return None
+    args = ctx.fn.arguments
+    if not args or args[0].variable.name != base.name:
+        return None
+    typ = get_proper_type(ctx.module.mypy_type(base))
+    item = get_proper_type(typ.item) if isinstance(typ, TypeType) else None
+    ci = ctx.module.classes.get(item.type.fullname) if isinstance(item, Instance) else None
+    if ci is None or subclasses(ctx.module, ci):
+        return None
+    return ci.info
+
+
+def _node_container_changed(receiver: Expr, method: str) -> Expr | None:
+    """A list/dict/set held by a node that `method` changes: the field borrowed mutably."""
+    from backend.transpiler.analyze.mutation import MUTATING_METHODS
+    from backend.transpiler.lower import class_links
+
+    if method not in MUTATING_METHODS or not isinstance(
+        receiver.ty, rt.ListT | rt.DictT | rt.SetT | rt.DequeT
+    ):
+        return None
+    place = class_links.mutable_place(receiver)
+    return place if place.code != receiver.code else None
+
+
+_INDEXED_PLACE = re.compile(r"^(?P<root>[A-Za-z_]\w*)\[(?P<index>.+)\]$")
 
 
 def _receiver(ctx: FnContext, base: Expression, method: str) -> tuple[Expr, list[str]]:
@@ -275,8 +309,21 @@ def call_arguments(ctx: FnContext, node: CallExpr, sig: FuncSig, skip: int = 0) 
 def _argument(ctx: FnContext, e: Expr, mode: str, ty: rt.RType) -> str:
     if isinstance(ty, rt.FnT):
         return e.code
+    if isinstance(ty, rt.PrintableT):  # `&dyn PyFmt`: a reference to a sized value
+        ctx.module.use_helper("py_fmt")
+        if e.code == "None":
+            return "&()"  # prints `None`
+        sized = e.kind is Kind.BORROWED and not isinstance(e.ty, rt.StrT)
+        return e.code if sized else f"&{e.at(Prec.UNARY)}"
     if mode == "iter" and isinstance(e.ty, rt.StrT):  # a str iterates as 1-char strs
         return f"{e.at(Prec.POSTFIX)}.chars().map(String::from).collect::<Vec<_>>()"
+    if mode == "iter" and isinstance(e.ty, rt.ListT) and isinstance(ty, rt.IterT):
+        from backend.transpiler.lower import class_hierarchy
+
+        item = Expr("x", e.ty.elem, Kind.OWNED)
+        raised = class_hierarchy.upcast(ctx.module, item, ty.elem) if e.ty.elem != ty.elem else None
+        if raised is not None:  # subclass objects where the base's are iterated
+            return f"{e.at(Prec.POSTFIX)}.iter().cloned().map(|x| {raised.code})"
     if mode == "iter":  # `impl IntoIterator`: iterators pass as they are, lists move in
         return e.code if isinstance(e.ty, rt.IterT) else values.owned(e)
     if (
@@ -297,18 +344,55 @@ def call_user(ctx: FnContext, node: CallExpr, sig: FuncSig, receiver: Expr | Non
         overloads.check_call(ctx, node, sig)
     args = call_arguments(ctx, node, sig)
     ret = sig.ret
-    if receiver is not None:
-        code = f"{receiver.at(Prec.POSTFIX)}.{sig.rust_name}({', '.join(args)})"
+    lets, recv, args = _unborrow_nodes(ctx, receiver, args)
+    if recv is not None:
+        code = f"{recv}.{sig.rust_name}({', '.join(args)})"
     elif sig.owner:
         code = f"{sig.owner}::{sig.rust_name}({', '.join(args)})"
     else:
         code = f"{sig.rust_name}({', '.join(args)})"
     result = Expr(code, ret, Kind.OWNED, Prec.POSTFIX)
+    if lets:
+        result = Expr(f"{{ {' '.join(lets)} {code} }}", ret, Kind.OWNED, Prec.ATOM)
     if sig.fallible:
         from backend.transpiler.lower import exceptions
 
         return exceptions.propagate(ctx, node, result)
     return result
+
+
+_NODE_READ = re.compile(r"\.borrow(_mut)?\(\)|Ref(Mut)?::map\(|^\*.*\.clone\(\)\.\w+\(\)$")
+
+
+def _unborrow_nodes(
+    ctx: FnContext, receiver: Expr | None, args: list[str]
+) -> tuple[list[str], str | None, list[str]]:
+    """`task.run(node.link)`: an argument read from a node borrows it until the end of the
+    statement, so while the call runs, a method that changes the node would find it
+    borrowed. Such arguments (and a receiver read from a node, or computed) are bound
+    first, in Python's order: the borrows end before the call."""
+    from backend.transpiler.lower import class_links
+
+    recv = receiver.at(Prec.POSTFIX) if receiver is not None else None
+    hoist = [i for i, a in enumerate(args) if _NODE_READ.search(a) and not a.startswith("&")]
+    handle_recv = (
+        receiver is not None
+        and class_links.aliases(ctx.module, receiver.ty)
+        and _NODE_READ.search(receiver.code) is not None
+    )
+    if not hoist and not handle_recv:
+        return [], recv, args
+    lets: list[str] = []
+    if receiver is not None and (
+        handle_recv or (receiver.kind is Kind.OWNED and "(" in receiver.code)
+    ):
+        lets.append(f"let node_recv = {values.owned(receiver)};")
+        recv = "node_recv"
+    out = list(args)
+    for i in hoist:
+        lets.append(f"let node_arg{i} = {args[i]};")
+        out[i] = f"node_arg{i}"
+    return lets, recv, out
 
 
 def call_value(ctx: FnContext, node: CallExpr, target: Expr) -> Expr:

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from mypy.nodes import (
+    ARG_POS,
     CallExpr,
     ClassDef,
     Expression,
@@ -26,6 +27,7 @@ from mypy.nodes import (
     NameExpr,
     SuperExpr,
     TupleExpr,
+    TypeInfo,
 )
 from mypy.types import Instance, get_proper_type
 
@@ -305,14 +307,40 @@ def _snake(name: str) -> str:
     return "".join(out)
 
 
-def is_super_init(stmt: object) -> CallExpr | None:
+def is_super_init(stmt: object, init: FuncDef | None = None) -> CallExpr | None:
+    """`super().__init__(args)`, or `Base.__init__(self, args)` in `init` naming the class
+    whose `__init__` `super()` would reach (returned as the `super().__init__(args)` call)."""
+    if not (isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, CallExpr)):
+        return None
+    call = stmt.expr
+    callee = call.callee
+    if isinstance(callee, SuperExpr) and callee.name == "__init__":
+        return call
     if (
-        isinstance(stmt, ExpressionStmt)
-        and isinstance(stmt.expr, CallExpr)
-        and isinstance(stmt.expr.callee, SuperExpr)
-        and stmt.expr.callee.name == "__init__"
+        init is not None
+        and isinstance(callee, MemberExpr)
+        and callee.name == "__init__"
+        and isinstance(callee.expr, NameExpr)
+        and isinstance(callee.expr.node, TypeInfo)
+        and call.args
+        and isinstance(call.args[0], NameExpr)
+        and call.args[0].name == "self"
+        and call.arg_kinds[0] == ARG_POS
+        and _next_init_class(init) is callee.expr.node
     ):
-        return stmt.expr
+        without_self = CallExpr(callee, call.args[1:], call.arg_kinds[1:], call.arg_names[1:])
+        without_self.set_line(call)
+        return without_self
+    return None
+
+
+def _next_init_class(init: FuncDef) -> TypeInfo | None:
+    """The class whose `__init__` `super().__init__` reaches from `init`."""
+    if init.info is None:
+        return None
+    for info in init.info.mro[1:]:
+        if "__init__" in info.names:
+            return info
     return None
 
 
@@ -372,7 +400,8 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
 
     enum_name = poly_type(root).name
     members = concrete_members(module, root)
-    variants = "\n".join(f"    {c.name}({c.name})," for c in members)
+    # a shared hierarchy's variants are handles: cloning the enum aliases the object
+    variants = "\n".join(f"    {c.name}({_variant_type(root, c)})," for c in members)
     items: list[ir.Item] = [
         ir.RawItem(
             f"/// A `{root.name}` or any of its subclasses.\n#[derive(Clone)]\n"
@@ -380,6 +409,9 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
         )
     ]
     body = [_getter(root, members, name, ty) for name, ty in root.fields]
+    if root.shared:
+        body += [_shared_getter_mut(members, name, ty) for name, ty in root.fields]
+        body.append(_is_same(members))
     for fn in own_methods(root):
         try:
             sig = dispatch_signature(module, root, fn.name)
@@ -392,9 +424,18 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
         items.append(
             ir.RawItem(f"#[allow(dead_code)]\nimpl {enum_name} {{\n" + "\n\n".join(body) + "\n}")
         )
+    if root.shared and not any(c.has_eq for c in members):
+        # Python's default `==` is identity (`in`, `list.remove` and `index` use it too)
+        items.append(
+            ir.RawItem(
+                f"impl PartialEq for {enum_name} {{\n    fn eq(&self, other: &Self) -> bool {{\n"
+                f"        Self::is_same(self, other)\n    }}\n}}"
+            )
+        )
     module.use("std::fmt")
     for trait in ("Display", "Debug"):
-        arms = [f"{enum_name}::{c.name}(x) => fmt::{trait}::fmt(x, f)," for c in members]
+        target = "&*x.borrow()" if root.shared else "x"
+        arms = [f"{enum_name}::{c.name}(x) => fmt::{trait}::fmt({target}, f)," for c in members]
         items.append(
             class_traits.fmt_impl(
                 f"fmt::{trait}", enum_name, ["match self {", *(f"    {a}" for a in arms), "}"]
@@ -404,13 +445,41 @@ def lower_poly_enum(module: ModuleContext, root: ClassInfo) -> list[ir.Item]:
     return items
 
 
+def _variant_type(root: ClassInfo, member: ClassInfo) -> str:
+    return f"Rc<RefCell<{member.name}>>" if root.shared else member.name
+
+
 def _getter(root: ClassInfo, members: list[ClassInfo], name: str, ty: rt.RType) -> str:
+    if root.shared:  # the field, borrowed from the handle for as long as the `Ref` lives
+        field = rust_ident(name)
+        borrowed = f"std::cell::Ref::map(x.borrow(), |x| &x.{field})"
+        arms = "\n".join(f"            Self::{c.name}(x) => {borrowed}," for c in members)
+        return _method_text(f"{rust_ident(name)}(&self) -> std::cell::Ref<'_, {ty.render()}>", arms)
     ret = ty.render() if ty.is_copy else f"&{ty.render()}"
     take = "" if ty.is_copy else "&"
     arms = "\n".join(
         f"            Self::{c.name}(x) => {take}x.{rust_ident(name)}," for c in members
     )
     return _method_text(f"{rust_ident(name)}(&self) -> {ret}", arms)
+
+
+def _is_same(members: list[ClassInfo]) -> str:
+    """`a is b` on two values of a shared hierarchy: the same object behind both handles."""
+    arms = "\n".join(
+        f"            (Self::{c.name}(x), Self::{c.name}(y)) => Rc::ptr_eq(x, y)," for c in members
+    )
+    return (
+        "    fn is_same(&self, other: &Self) -> bool {\n        match (self, other) {\n"
+        f"{arms}\n            _ => false,\n        }}\n    }}"
+    )
+
+
+def _shared_getter_mut(members: list[ClassInfo], name: str, ty: rt.RType) -> str:
+    """`worker.load += 1` through the enum of handles: the field, borrowed mutably."""
+    field = rust_ident(name)
+    borrowed = f"std::cell::RefMut::map(x.borrow_mut(), |x| &mut x.{field})"
+    arms = "\n".join(f"            Self::{c.name}(x) => {borrowed}," for c in members)
+    return _method_text(f"{field}_mut(&self) -> std::cell::RefMut<'_, {ty.render()}>", arms)
 
 
 def dispatch_signature(module: ModuleContext, root: ClassInfo, name: str) -> FuncSig | None:
@@ -533,7 +602,16 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
     mid = _static_subclass(ctx, node.expr, root) if isinstance(node, MemberExpr) else None
     if name not in fields and mid is not None and name in dict(mid.fields):
         ty = dict(mid.fields)[name]
-        arms = {c.name: f"&x.{rust_ident(name)}" for c in _subtree_arms(ctx.module, root, mid)}
+        field = rust_ident(name)
+        if root.shared:
+            arms = {
+                c.name: f"std::cell::Ref::map(x.borrow(), |x| &x.{field})"
+                for c in _subtree_arms(ctx.module, root, mid)
+            }
+            scrutinee = f"&{base.at(Prec.POSTFIX)}.clone()"
+            code = _subtree_match(ctx.module, root, mid, scrutinee, arms)
+            return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # see shared_store
+        arms = {c.name: f"&x.{field}" for c in _subtree_arms(ctx.module, root, mid)}
         code = _subtree_match(ctx.module, root, mid, values.borrow(base), arms)
         return Expr(f"*{code}", ty, Kind.PLACE, Prec.UNARY)  # a place: see subtree_store
     if name not in fields:
@@ -544,6 +622,10 @@ def poly_attr(ctx: FnContext, node: Expression, base: Expr, root: ClassInfo, nam
             "PRT529",
         )
     ty = fields[name]
+    if root.shared:  # a place behind the `Ref` (see `shared_store`), read through a clone of
+        # the enum: no borrow of the variable outlives the statement (`cur = cur.next`)
+        handle = base.code if base.kind is Kind.OWNED else f"{base.at(Prec.POSTFIX)}.clone()"
+        return Expr(f"*{handle}.{rust_ident(name)}()", ty, Kind.PLACE, Prec.UNARY)
     kind = Kind.OWNED if ty.is_copy else Kind.BORROWED
     return Expr(f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()", ty, kind, Prec.POSTFIX)
 
@@ -614,6 +696,25 @@ def _subtree_match(
 
 
 _SUBTREE_READ = re.compile(r"^\*match (?P<borrow>&(?!mut ))?")
+
+
+_SHARED_READ = re.compile(r"^\*(?P<base>.*)\.clone\(\)\.(?P<field>\w+)\(\)$")
+
+
+def shared_store(place: Expr) -> Expr | None:
+    """The target of `w.load = v` / `w.load += 1` through an enum of handles: the place
+    `poly_attr` read, borrowed mutably (`*w.load_mut()`, a middle class's `RefMut::map`)."""
+    code = place.code
+    if "std::cell::Ref::map(x.borrow(), |x| &x." in code:
+        code = code.replace(
+            "std::cell::Ref::map(x.borrow(), |x| &x.",
+            "std::cell::RefMut::map(x.borrow_mut(), |x| &mut x.",
+        )
+        return Expr(code, place.ty, Kind.PLACE, place.prec)
+    m = _SHARED_READ.match(code)
+    if m is None:
+        return None
+    return Expr(f"*{m['base']}.{m['field']}_mut()", place.ty, Kind.PLACE, Prec.UNARY)
 
 
 def subtree_store(place: Expr) -> Expr | None:
@@ -691,3 +792,41 @@ def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:
         return None
     hit = any(ci.info.has_base(w.info.fullname) for w in wanted)
     return Expr("true" if hit else "false", rt.BOOL)
+
+
+def lower_cast(call: Call) -> Expr:
+    """`typing.cast(T, x)`: Python does nothing at run time; mypy takes `x` as a `T`. A
+    value of the type, or of a subclass, is used as it is (wrapped in the enum where it is
+    wanted); a shared hierarchy's handle downcast to a subclass is matched, and an object
+    of another class stops the program (Python would go on with it until an attribute is
+    missing: a cast that lies is reported at the cast, not silently reinterpreted)."""
+    ctx = call.ctx
+    if len(call.args) != 2 or call.kwargs:
+        raise call.fail("`cast()` with other than two positional arguments")
+    target = ctx.module.type_of(call.node)
+    value = call.arg(1)
+    if value.ty == target:
+        return value
+    from backend.transpiler.lower.expressions import coerce
+
+    if isinstance(value.ty, rt.StructT) and isinstance(target, rt.StructT):
+        root = poly_root(ctx.module, value.ty)
+        if root is None:
+            return coerce(ctx, value, target)  # a subclass where its base's enum is wanted
+        sub = _cast_subclass(ctx.module, root, target)
+        if sub is not None and root.shared:
+            enum = poly_type(root).name
+            code = (
+                f"match &{value.at(Prec.POSTFIX)} {{ {enum}::{sub.name}(x) => x.clone(), "
+                f'other => panic!("TypeError: cast() to {sub.name} of a {{other:?}}") }}'
+            )
+            return Expr(code, target, Kind.OWNED, Prec.ATOM)
+    raise call.fail(f"`cast()` of a {value.ty.render()} to {target.render()}")
+
+
+def _cast_subclass(module: ModuleContext, root: ClassInfo, target: rt.StructT) -> ClassInfo | None:
+    """The concrete subclass (a leaf of `root`'s enum) that `target` names."""
+    for member in concrete_members(module, root):
+        if member.name == target.name and not subclasses(module, member):
+            return member
+    return None

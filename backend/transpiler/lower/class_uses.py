@@ -17,9 +17,8 @@ from mypy.nodes import (
 
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import class_hierarchy, class_links, enums, values
+from backend.transpiler.lower import class_hierarchy, class_links, enums, shared_init, values
 from backend.transpiler.lower.calls import Call, call_arguments, call_user
-from backend.transpiler.lower.class_links import SharedT
 from backend.transpiler.lower.classes import class_of, const_name, struct_type
 from backend.transpiler.lower.context import ClassInfo, FnContext, Unsupported, rust_ident
 from backend.transpiler.lower.expressions import lower_expr
@@ -51,7 +50,9 @@ def construct(ctx: FnContext, node: CallExpr, info: TypeInfo) -> Expr:
         raise Unsupported(node, f"constructing `{ci.name}`", "PRT505")
     args = call_arguments(ctx, node, sig)
     result = Expr(f"{ci.name}::new({', '.join(args)})", struct_type(ci), Kind.OWNED, Prec.POSTFIX)
-    if ci.shared:
+    if ci.shared and shared_init.has_tail(ctx.module, ci):
+        result = shared_init.construct(ci, args)  # the rest of `__init__` runs on the handle
+    elif ci.shared:
         result = class_links.wrap_new(ci, result)
     if sig.fallible:
         from backend.transpiler.lower import exceptions
@@ -218,8 +219,6 @@ def call_dunder(
         return None
     from backend.transpiler.lower.calls import _argument
 
-    if isinstance(recv.ty, SharedT) and sig.self_mode is not None:
-        recv = class_links.borrowed_receiver(recv, ci, sig.self_mode)
     lowered = []
     for param, arg in zip(sig.params, args, strict=False):
         e = lower_expr(ctx, arg, param.ty)
@@ -365,6 +364,7 @@ def _register() -> None:
     from backend.transpiler.lower import stdlib
 
     stdlib.FUNCTIONS["dataclasses.field"] = lower_field_call
+    stdlib.FUNCTIONS["typing.cast"] = class_hierarchy.lower_cast
     from backend.transpiler.lower import arrays, native_ints
 
     native_ints.register()  # `i32(x)`: mypyc's native ints, constructed like classes

@@ -32,7 +32,15 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.mutation import FunctionFacts, _FactCollector
 from backend.transpiler.ir import Kind
-from backend.transpiler.lower import class_hierarchy, class_traits, enums, overloads, values
+from backend.transpiler.lower import (
+    class_hierarchy,
+    class_links,
+    class_traits,
+    enums,
+    overloads,
+    shared_init,
+    values,
+)
 from backend.transpiler.lower.context import (
     ClassInfo,
     FnContext,
@@ -352,6 +360,10 @@ def constructor_signature(module: ModuleContext, ci: ClassInfo, cdef: ClassDef) 
     return FuncSig("new", params, struct_type(ci), fallible=fallible, owner=ci.name)
 
 
+# trait impls (`Display`, `PartialEq`) and their helpers run on the struct itself
+_ON_STRUCT = {"__str__", "__repr__", "display_string", "repr_string", "__eq__", "eq"}
+
+
 def declare_self(ctx: FnContext, sig: FuncSig) -> None:
     """`self` inside a method: a shared or mutable reference to the struct."""
     ci = class_by_name(ctx.module, sig.owner or "")
@@ -360,6 +372,9 @@ def declare_self(ctx: FnContext, sig: FuncSig) -> None:
     kind = Kind.MUT_BORROWED if sig.self_mode == "&mut self" else Kind.BORROWED
     if ci.is_enum:
         kind = Kind.PLACE  # enums are Copy: methods take `self` by value
+    if ci.shared and sig.rust_name not in _ON_STRUCT:  # the node's handle (lower/class_links.py)
+        ctx.declare("self", class_links.SharedT(ci.name), Kind.BORROWED)
+        return
     ctx.declare("self", struct_type(ci), kind)
 
 
@@ -380,7 +395,10 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         return enums.lower_enum(module, ci, cdef)
     consts, statics = _class_constant_items(module, ci)
     items: list[ir.Item] = [_struct(module, ci, cdef), *statics]
-    impl_items: list[ir.Function | ir.RawItem] = [*consts, _member_constructor(module, ci, cdef)]
+    constructor = _member_constructor(module, ci, cdef)
+    if isinstance(constructor, ir.Function) and _abstract_base(module, ci):
+        constructor.attrs.append("#[allow(dead_code)]")  # used by a subclass's super() only
+    impl_items: list[ir.Function | ir.RawItem] = [*consts, constructor]
     trait_items: list[ir.Item] = []
     for method in class_methods(cdef):
         fullname = f"{ci.info.fullname}.{method.name}"
@@ -396,11 +414,24 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
         if sig is None and not variants:
             impl_items.append(_dropped_method(module, method))
             continue
-        if sig is not None:
-            impl_items.append(lower_member(module, fullname, method, sig))
+        if sig is None:
+            continue
+        if _abstract_base(module, ci) and sig.self_mode is not None:
+            continue  # no object is of this class: each subclass has its own copy
+        impl_items.append(lower_member(module, fullname, method, sig))
     inherited, inherited_traits = class_hierarchy.inherited_items(module, ci)
+    if _abstract_base(module, ci):
+        inherited = [f for f in inherited if isinstance(f, ir.Function) and f.self_param is None]
     impl_items.extend(inherited)
     impl_items.extend(class_hierarchy.super_copy_items(module, ci))
+    if ci.shared and shared_init.has_tail(module, ci) and not _abstract_base(module, ci):
+        sig = module.signatures.get(f"{ci.info.fullname}.__init__")
+        if sig is not None:
+            impl_items.append(shared_init.shared_constructor(sig))
+            impl_items.extend(shared_init.tail_methods(module, ci))
+    if ci.shared:
+        impl_items, handle_items = class_links.split_handle_methods(impl_items)
+        items.extend(class_links.handle_impl(ci, handle_items))
     items.append(ir.Impl(ci.name, impl_items, span=span_of(cdef)))
     items.extend(trait_items)
     items.extend(inherited_traits)
@@ -408,6 +439,11 @@ def lower_class(module: ModuleContext, cdef: ClassDef) -> list[ir.Item]:
     if ci.base is None and class_hierarchy.subclasses(module, ci):
         items.extend(class_hierarchy.lower_poly_enum(module, ci))
     return items
+
+
+def _abstract_base(module: ModuleContext, ci: ClassInfo) -> bool:
+    """An abstract class with subclasses: never instantiated, so never a `self`."""
+    return ci.info.is_abstract and bool(class_hierarchy.subclasses(module, ci))
 
 
 # ---- degrading per member: one untranslatable method costs that method only ----
@@ -685,29 +721,21 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
     ctx = FnContext(module, sig, facts, init)
     prologue = declare_params(ctx, sig)
     ctx.declare("self", struct_type(ci), Kind.PLACE).rust_name = "this"
-    body = list(init.body.body)
-    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
-        body = body[1:]
+    super_call, early, body = init_statements(init)
+    types = dict(ci.fields)
+    # fields set before `super().__init__(..)`: the base's own assignments overwrite them
+    early_lowered, before = _field_locals(
+        ctx, lower_block(ctx, early), [_self_field(st) or "" for st in early], types
+    )
+    prologue.extend(early_lowered)
     inherited: dict[str, str] = {}  # base fields set by `super().__init__(..)`
-    super_call = class_hierarchy.is_super_init(body[0]) if body else None
     if super_call is not None:
         parent, inherited = class_hierarchy.super_init(ctx, ci, init, super_call)
         prologue.extend([parent] if parent is not None else [])
-        body = body[1:]
+    inherited = {**before, **inherited}
     params = {p.name for p in sig.params} | {"self"}
     ctx.plan = plan_declarations(body, params, facts.mutated if facts else set())  # type: ignore[attr-defined]
-    lead = 0
-    while lead < len(body) and _self_field(body[lead]) is None and not _mentions_self(body[lead]):
-        lead += 1
-    run_end = lead
-    assigned: list[str] = []
-    while run_end < len(body):
-        target = _self_field(body[run_end])
-        if target is None or target in assigned or _mentions_self(body[run_end].rvalue):  # type: ignore[attr-defined]
-            break
-        assigned.append(target)
-        run_end += 1
-    types = dict(ci.fields)
+    run_end, assigned = field_run(body)
     head = lower_block(ctx, body[:run_end])
     head, initial = _field_locals(ctx, head, assigned, types)
     for name, ty in ci.fields:
@@ -720,10 +748,15 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
                     init, f"field `{name}` is not set before other code in __init__", "PRT503"
                 )
             initial[name] = default
+    for stmt in early_lowered:  # an early value the base overwrote: evaluated, not used
+        field_let = isinstance(stmt, ir.Let) and stmt.pattern.startswith("field_")
+        name = stmt.pattern.removeprefix("field_") if field_let else ""  # type: ignore[attr-defined]
+        if name and isinstance(stmt, ir.Let) and initial.get(name) != stmt.pattern:
+            stmt.pattern = f"_{stmt.pattern}"
     order = [*assigned, *(n for n, _ in ci.fields if n not in assigned)]
     literal = "Self { " + ", ".join(_field_init(n, initial[n]) for n in order) + " }"
     rest = body[run_end:]
-    if not rest:
+    if not rest or shared_init.has_tail(module, ci):  # a node's tail runs on its handle
         return [*prologue, *head, ir.RawStmt([f"Ok({literal})" if sig.fallible else literal])]
     tail = lower_block(ctx, rest)
     mutable = _mutates_self(module, rest)
@@ -735,6 +768,45 @@ def _init_body(module: ModuleContext, ci: ClassInfo, init: FuncDef, sig: FuncSig
         *tail,
         ir.RawStmt([done]),
     ]
+
+
+def init_statements(
+    init: FuncDef,
+) -> tuple[CallExpr | None, list[Statement], list[Statement]]:
+    """`__init__`'s `super().__init__(..)` call (if any: first, or after fields set from
+    values that do not read `self`), the field assignments before it, and the statements
+    after it (without the docstring)."""
+    body = list(init.body.body)
+    if body and isinstance(body[0], ExpressionStmt) and isinstance(body[0].expr, StrExpr):
+        body = body[1:]
+    index = 0
+    while (
+        index < len(body)
+        and _self_field(body[index]) is not None
+        and not _mentions_self(body[index].rvalue)  # type: ignore[attr-defined]
+    ):
+        index += 1
+    super_call = class_hierarchy.is_super_init(body[index], init) if index < len(body) else None
+    if super_call is None:
+        return None, [], body
+    return super_call, body[:index], body[index + 1 :]
+
+
+def field_run(body: list[Statement]) -> tuple[int, list[str]]:
+    """Where the leading statements that build the struct end (those that do not touch
+    `self`, then `self.x = ..` assignments that do not read `self`), and the fields set."""
+    lead = 0
+    while lead < len(body) and _self_field(body[lead]) is None and not _mentions_self(body[lead]):
+        lead += 1
+    run_end = lead
+    assigned: list[str] = []
+    while run_end < len(body):
+        target = _self_field(body[run_end])
+        if target is None or target in assigned or _mentions_self(body[run_end].rvalue):  # type: ignore[attr-defined]
+            break
+        assigned.append(target)
+        run_end += 1
+    return run_end, assigned
 
 
 def _field_locals(

@@ -495,6 +495,8 @@ def _incompatible(item: rt.RType, target: rt.RType) -> bool:
         return False
     if rt.BIGINT in (target, item) and {target, item} <= {rt.INT, rt.BIGINT, rt.BOOL}:
         return False  # converted (PyBigInt::from, or checked to i64)
+    if isinstance(item, rt.StructT) and isinstance(target, rt.StructT):
+        return False  # a subclass's object (a struct or a node's handle) into its base's enum
     return type(item) is not type(target) or isinstance(item, rt.Prim)
 
 

@@ -371,7 +371,11 @@ def evaluate_arguments_first(
     changes a variable another argument reads (`print(d, d.popitem(), d)`), the arguments
     up to the last such one are evaluated into temporaries first, in order. A mutable object
     named directly is left in place: Python formats it in its final state too."""
-    changing = [i for i in range(len(args)) if _changes_other_argument(ctx, args, i)]
+    changing = [
+        i
+        for i in range(len(args))
+        if _changes_other_argument(ctx, args, i) or _runs_while_node_borrowed(ctx, args, i)
+    ]
     if not changing:  # (the common case: nothing to hoist)
         return lower()
     # a constant is written into the template itself: no temporary to evaluate it into
@@ -397,6 +401,39 @@ def _changes_other_argument(ctx: FnContext, args: list[Expression], index: int) 
 
     read = {name for i, arg in enumerate(args) if i != index for name in _names_read(arg)}
     return any(_changes_root(ctx, args[index], root) for root in sorted(read))
+
+
+def _runs_while_node_borrowed(ctx: FnContext, args: list[Expression], index: int) -> bool:
+    """`print(a.value, b.step())`: a field read from a node borrows it until the whole
+    statement ends, so a method called by a later argument could not change that node."""
+    from backend.transpiler.lower import class_links
+
+    calls: list[CallExpr] = []
+    fields: list[MemberExpr] = []
+
+    class Finder(Walker):
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            callee = o.callee
+            if isinstance(callee, MemberExpr) and isinstance(
+                ctx.module.type_of(callee.expr), rt.StructT
+            ):
+                calls.append(o)  # a method of a user class
+            elif isinstance(callee, NameExpr) and callee.fullname in ctx.module.signatures:
+                calls.append(o)
+            self.generic(o)
+
+        def visit_MemberExpr(self, o: MemberExpr) -> None:
+            if class_links.aliases(ctx.module, ctx.module.type_of(o.expr)):
+                fields.append(o)
+            self.generic(o)
+
+    Finder().visit(args[index])
+    if not calls:
+        return False
+    fields.clear()
+    for arg in args[:index]:
+        Finder().visit(arg)
+    return bool(fields)
 
 
 def _names_read(node: Expression) -> set[str]:

@@ -78,17 +78,19 @@ def build_signature(
     if owner is not None and not fn.is_static:
         start = 1
         mutates_self = facts is not None and "self" in facts.mutated
-        self_mode = "&mut self" if mutates_self else "&self"
+        self_mode = "&mut self" if mutates_self and not _is_shared(module, owner) else "&self"
         if fn.name == "__init__" or fn.is_class:
             self_mode = None  # classmethods take `cls`: associated functions returning Self
     for arg, arg_t in zip(args[start:], arg_types[start:], strict=False):
         if arg.kind not in (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT):
             raise Unsupported(fn, "`*args` or `**kwargs` parameters", "PRT200")
         ty = module.map_type(arg_t)
+        if _is_object(arg_t) and _only_printed(fn, arg.variable.name):
+            ty = rt.PRINTABLE
         if ty == rt.INT or ty == rt.ListT(rt.INT) or isinstance(ty, rt.DictT):
             ty = module.var_type(arg.variable)  # PyBigInt where a caller passes a big int
         name = arg.variable.name
-        mode = _param_mode(ty, name, facts, fn.is_generator)
+        mode = _param_mode(module, ty, name, facts, fn.is_generator)
         if _is_iterable(arg_t):
             ty, mode = rt.IterT(ty.elem if isinstance(ty, rt.ListT) else rt.UNKNOWN), "iter"
         rebound = bool(facts and facts.rebinds(name))
@@ -103,6 +105,45 @@ def build_signature(
         owner=owner,
         is_static=bool(fn.is_static),
     )
+
+
+def _is_object(typ: Type | None) -> bool:
+    from mypy.types import Instance
+
+    proper = get_proper_type(typ)
+    return isinstance(proper, Instance) and proper.type.fullname == "builtins.object"
+
+
+_PRINTERS = ("builtins.print", "builtins.str", "builtins.repr")
+
+
+def _only_printed(fn: FuncDef, name: str) -> bool:
+    """Is every use of parameter `name` a plain argument of `print`/`str`/`repr`?"""
+    from mypy.nodes import NameExpr, RefExpr
+
+    from backend.transpiler.analyze.walk import Walker
+
+    uses: list[NameExpr] = []
+    printed: set[int] = set()
+
+    class Finder(Walker):
+        def visit_CallExpr(self, o: CallExpr) -> None:
+            if isinstance(o.callee, RefExpr) and o.callee.fullname in _PRINTERS:
+                printed.update(id(a) for a in o.args if isinstance(a, NameExpr))
+            self.generic(o)
+
+        def visit_NameExpr(self, o: NameExpr) -> None:
+            if o.name == name:
+                uses.append(o)
+
+    Finder().visit_all(fn.body.body)
+    return bool(uses) and all(id(u) in printed for u in uses)
+
+
+def _is_shared(module: ModuleContext, owner: str) -> bool:
+    """Methods of a shared class run on its handle (`&Rc<RefCell<..>>`), which changes the
+    object through the `RefCell`: `&self` whatever the method does."""
+    return any(ci.shared and ci.name == owner for ci in module.classes.values())
 
 
 def _generator_item(module: ModuleContext, typ: CallableType, fn: FuncDef) -> rt.RType:
@@ -171,14 +212,16 @@ def _is_iterable(typ: Type | None) -> bool:
     return isinstance(proper, Instance) and proper.type.fullname == "typing.Iterable"
 
 
-def _param_mode(ty: rt.RType, name: str, facts: FunctionFacts | None, generator: bool) -> str:
+def _param_mode(
+    module: ModuleContext, ty: rt.RType, name: str, facts: FunctionFacts | None, generator: bool
+) -> str:
     if ty.is_copy or isinstance(ty, rt.FnT | rt.IterT):
         return "value"
     if ty == rt.BIGINT:  # an int: `n //= 10` rebinds (a private copy), it never mutates
         return "value" if facts is not None and facts.rebinds(name) else "ref"
-    from backend.transpiler.lower.class_links import is_shared
+    from backend.transpiler.lower.class_links import aliases
 
-    if is_shared(ty):
+    if aliases(module, ty):
         return "owned"  # an `Rc` handle to a linked node: cloning it aliases, as in Python
     if generator:
         return "owned"  # the generator body outlives the call

@@ -14,6 +14,7 @@ from mypy.nodes import (
     ClassDef,
     Context,
     Decorator,
+    Expression,
     ExpressionStmt,
     FuncDef,
     IfStmt,
@@ -533,6 +534,12 @@ def _lower_constant(
         value = ir.Expr(str(folded), rt.INT)
     name = _const_name(target.name)
     ctx.note_type(ty)
+    from backend.transpiler.lower import module_state
+
+    if class_links.aliases(ctx, ty) and target.name not in module_state.rebound_globals(ctx):
+        return _module_object(ctx, node, target.name, name, ty, values.owned(value))
+    if class_links.aliases(ctx, ty):
+        return _module_slot(ctx, node, target.name, name, ty, values.owned(value))
     if target.name in getattr(ctx, "mutable_globals", set()):
         return _mutable_static(ctx, node, target.name, name, ty, values.owned(value))
     if isinstance(ty, rt.StrT) and value.code.startswith('"'):
@@ -541,6 +548,8 @@ def _lower_constant(
     if (ty.is_copy and _CONST_OK.match(value.code)) or (ty.is_copy and _const_expr(value.code)):
         ctx.constants[target.name] = VarInfo(name, ty, Kind.PLACE)
         return ir.Const(name, ty.render(), value.code, span=span_of(node))
+    if isinstance(ty, rt.IterT) and _is_range_call(node.rvalue):
+        return _range_constant(ctx, node, target.name, name, ty, value.code)
     ctx.use("std::sync::LazyLock")
     # read as the value the `LazyLock` holds: method calls deref by themselves, `==` and
     # other operators do not
@@ -552,6 +561,55 @@ def _lower_constant(
         keyword="static",
         span=span_of(node),
     )
+
+
+def _module_object(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`area = WorkArea()` of a shared class: one object, held by a thread-local of the
+    module; each use of the name is a handle to it (changed through `.borrow_mut()` like
+    any node, so no lock: a `static` could not hold an `Rc` anyway)."""
+    getattr(ctx, "mutable_globals", set()).discard(py_name)
+    ctx.constants[py_name] = VarInfo(f"{name}.with(Clone::clone)", ty, Kind.OWNED)
+    code = f"thread_local! {{\n    static {name}: {ty.render()} = {value};\n}}"
+    return ir.RawItem(code, span=span_of(node))
+
+
+def _module_slot(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`planner: Optional[Planner] = None` that functions rebind (`global planner`): a
+    thread-local cell holding the current handle; a read takes a copy of the handle (the
+    same object), an assignment replaces it (statements.py)."""
+    getattr(ctx, "mutable_globals", set()).discard(py_name)
+    if not hasattr(ctx, "module_slots"):
+        ctx.module_slots = {}  # type: ignore[attr-defined]
+    ctx.module_slots[py_name] = name  # type: ignore[attr-defined]
+    ctx.constants[py_name] = VarInfo(f"{name}.with(|slot| slot.borrow().clone())", ty, Kind.OWNED)
+    ctx.use("std::cell::RefCell")
+    code = (
+        f"thread_local! {{\n    static {name}: RefCell<{ty.render()}> = RefCell::new({value});\n}}"
+    )
+    return ir.RawItem(code, span=span_of(node))
+
+
+def _is_range_call(expr: Expression) -> bool:
+    return (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == "builtins.range"
+    )
+
+
+def _range_constant(
+    ctx: ModuleContext, node: AssignmentStmt, py_name: str, name: str, ty: rt.RType, value: str
+) -> ir.Item:
+    """`SPAN = range(n)`: a Python range is an immutable sequence that every `for` iterates
+    afresh, while a Rust range is a one-shot iterator (and no `static` can hold an `impl
+    Iterator`): the constant is a function that returns a fresh range at each use."""
+    ctx.constants[py_name] = VarInfo(f"{name}()", ty, Kind.OWNED)
+    code = f"#[allow(non_snake_case)]\nfn {name}() -> {ty.render()} + Clone {{\n    {value}\n}}"
+    return ir.RawItem(code, span=span_of(node))
 
 
 def _mutable_static(

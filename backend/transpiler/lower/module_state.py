@@ -60,6 +60,16 @@ def mutable_globals(ctx: ModuleContext, constants: set[str]) -> set[str]:
     return found & constants
 
 
+def rebound_globals(ctx: ModuleContext) -> set[str]:
+    """Module-level names some function rebinds (`global x; x = ..`)."""
+    found: set[str] = set()
+    for fn in ctx.mutation.functions.values():
+        facts = ctx.mutation.of(fn.fullname)
+        if facts is not None:
+            found |= {n for n in _global_names(fn) if facts.assigned.get(n, 0)}
+    return found
+
+
 def guard_name(name: str) -> str:
     return f"{name.lower()}_state" if name.isupper() is False else name.lower()
 

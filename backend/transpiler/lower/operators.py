@@ -515,6 +515,16 @@ def _compare(
         if op == "not in":
             return Expr(f"!{found.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
         return found
+    if op in ("is", "is not") or (op in ("==", "!=") and not _defines_eq(ctx, left.ty)):
+        from backend.transpiler.lower import class_links
+
+        same = class_links.same_object(ctx.module, left, right)  # handles: the same object
+        if same is not None:
+            return (
+                same
+                if op in ("is", "==")
+                else Expr(f"!{same.at(Prec.UNARY)}", rt.BOOL, Kind.OWNED, Prec.UNARY)
+            )
     if op in ("is", "is not") and isinstance(left.ty, rt.StructT) and not left.ty.is_copy:
         from backend.transpiler.lower import classes
 
@@ -523,6 +533,16 @@ def _compare(
     if op in ("is", "is not"):
         op = "==" if op == "is" else "!="
     return _ordering(ctx, node, op, left, right)
+
+
+def _defines_eq(ctx: FnContext, ty: rt.RType) -> bool:
+    """Does the class of these objects define `__eq__` (else `==` is identity)?"""
+    from backend.transpiler.lower.class_hierarchy import poly_root
+    from backend.transpiler.lower.classes import class_of
+
+    inner = ty.inner if isinstance(ty, rt.OptionT) else ty
+    ci = poly_root(ctx.module, inner) or class_of(ctx.module, inner)
+    return ci is None or ci.has_eq
 
 
 def _option_equality(op: str, left: Expr, right: Expr) -> Expr | None:

@@ -58,7 +58,7 @@ from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import formatting, int_ops, values
+from backend.transpiler.lower import class_links, formatting, int_ops, values
 from backend.transpiler.lower.context import (
     FnContext,
     Unsupported,
@@ -85,8 +85,9 @@ Lowered = list[ir.Stmt]
 def lower_body(ctx: FnContext, body: list[Statement], is_function_body: bool = False) -> Lowered:
     if is_function_body:
         params = {p.name for p in ctx.sig.params} if ctx.sig else set()
-        if ctx.fn is not None and ctx.fn.arguments and ctx.fn.arguments[0].variable.name == "self":
-            params.add("self")
+        first = ctx.fn.arguments[0].variable.name if ctx.fn and ctx.fn.arguments else None
+        if first == "self" or (first and isinstance(ctx.fn, FuncDef) and ctx.fn.is_class):
+            params.add(first)  # `self`, or a classmethod's `cls`
         params |= getattr(ctx, "captured", set())  # a closure's captures live outside it
         mutated = ctx.facts.mutated if ctx.facts else set()
         ctx.plan = plan_declarations(body, params, mutated)  # type: ignore[attr-defined]
@@ -112,17 +113,16 @@ def lower_block(ctx: FnContext, stmts: list[Statement]) -> Lowered:
     return out
 
 
-def _rebinds_later(ctx: FnContext, name: str) -> bool:
-    facts = ctx.facts
-    return facts is not None and (facts.assigned.get(name, 0) > 1 or name in facts.assigned_in_loop)
-
-
 def _declare_ahead(
     ctx: FnContext, name: str, default: bool, mutable: bool, stmt: Statement
 ) -> ir.Stmt:
     ty = _declared_type(ctx, name, stmt)
     value = rt.default_value(ty) if default else None
-    if default and value is None and isinstance(ty, rt.StructT):
+    if (
+        default
+        and value is None
+        and (isinstance(ty, rt.StructT) or class_links.aliases(ctx.module, ty))
+    ):
         # read where a path may not have assigned it (after a loop that may run zero
         # times): an Option, unwrapped where it is read (Python raises UnboundLocalError)
         ty, value = rt.OptionT(ty), "None"
@@ -132,10 +132,10 @@ def _declare_ahead(
     return ir.Let(info.rust_name, type_text, value, mutable=mutable, span=span_of(stmt))
 
 
-def _is_shared_handle(ty: rt.RType) -> bool:
-    from backend.transpiler.lower.class_links import SharedT
-
-    return isinstance(ty, SharedT)
+def _rebound_local(ctx: FnContext, name: str) -> bool:
+    """Assigned again after its first binding (a loop assigns it again)."""
+    facts = ctx.facts
+    return facts is not None and (facts.assigned.get(name, 0) > 1 or name in facts.assigned_in_loop)
 
 
 def _declared_type(ctx: FnContext, name: str, stmt: Statement) -> rt.RType:
@@ -475,6 +475,8 @@ def _refuse_changing_a_kept_object(
         _target_type(ctx, target), _SHARED_OBJECT_TYPES
     ):
         return
+    if class_links.aliases(ctx.module, _target_type(ctx, target)):
+        return  # a handle: the change is made to the kept object itself
     callee = get_proper_type(ctx.module.mypy_type(rvalue.callee))
     fn = callee.definition if isinstance(callee, CallableType) else None
     if (
@@ -526,6 +528,11 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
     plan = _plan(ctx)
     current = getattr(ctx, "current", None)
     info = ctx.lookup(target.name)
+    slot = getattr(ctx.module, "module_slots", {}).get(target.name)
+    if info is None and slot is not None:  # `global planner; planner = Planner()`
+        value = coerce(ctx, value, ctx.module.constants[target.name].ty)
+        store = f"{slot}.with(|slot| *slot.borrow_mut() = value)"
+        return [ir.Block([ir.Let("value", None, values.owned(value)), ir.ExprStmt(store)])]
     if info is None and target.name in getattr(ctx.module, "mutable_globals", ()):
         from backend.transpiler.lower import module_state
 
@@ -559,9 +566,8 @@ def _bind_name(ctx: FnContext, stmt: Statement, target: NameExpr, value: Expr) -
         mutable = mutable or (isinstance(value.ty, rt.FnT) and value.ty.mutable)  # FnMut
         init = values.owned(value)  # before the name is declared: it may be unsupported
         info = ctx.declare(target.name, ty if not isinstance(ty, rt.UnknownT) else value.ty)
-        if _is_shared_handle(info.ty):
-            # changed through `.borrow_mut()`: only rebinding needs `mut`
-            mutable = decl.rebound if decl is not None else _rebinds_later(ctx, target.name)
+        if class_links.aliases(ctx.module, info.ty):  # changed through `.borrow_mut()`
+            mutable = decl.rebound if decl else _rebound_local(ctx, target.name)
         ctx.module.note_type(info.ty)
         annotation = info.ty.render() if _needs_annotation(value, info.ty) else None
         return [ir.Let(info.rust_name, annotation, init, mutable=mutable)]
@@ -852,7 +858,7 @@ def _assign_index(ctx: FnContext, target: IndexExpr, rvalue: Expression) -> Lowe
 
 
 def _store_index(ctx: FnContext, target: IndexExpr, value: Expr) -> Lowered:
-    base = lower_expr(ctx, target.base)
+    base = class_links.mutable_place(lower_expr(ctx, target.base))  # a node's dict
     ty = base.ty
     from backend.transpiler.lower import arrays
 
@@ -989,14 +995,14 @@ def lower_aug_assign_to(ctx: FnContext, stmt: OperatorAssignmentStmt, place: Exp
         if op in _AUG_DIRECT and ty == rt.INT:
             return [int_ops.augmented(ctx, op, place_code, rhs)]
         if op in _AUG_DIRECT or (op == "/" and ty == rt.FLOAT):
-            return [ir.Assign(place_code, f"{op}=", values.value(rhs))]
+            return class_links.store(place_code, values.value(rhs), f"{op}=")
         from mypy.nodes import OpExpr
 
         combined = OpExpr(op, target, stmt.rvalue)
         combined.set_line(stmt)
         ctx.module.typed.types[combined] = ctx.module.typed.types.get(target)  # type: ignore[assignment]
         result = lower_expr(ctx, combined, ty)
-        return [ir.Assign(place_code, "=", values.owned(result))]
+        return class_links.store(place_code, values.owned(result))
     raise Unsupported(stmt, f"`{op}=` on {ty.render()}", "PRT314")
 
 
@@ -1094,6 +1100,9 @@ def _with_else(
 
 
 def lower_for(ctx: FnContext, stmt: ForStmt) -> Lowered:
+    handles = _node_handle_list(ctx, stmt)
+    if handles is not None:
+        return _for_over_node_list(ctx, stmt, handles)
     keys = _dict_key_copy(ctx, stmt)
     if keys is not None:
         src, size, start, check = keys
@@ -1155,8 +1164,56 @@ def _lower_for(ctx: FnContext, stmt: ForStmt, src: Source, prefix: list[ir.Stmt]
         ctx.loops.pop()
     if isinstance(stmt.index, NameExpr):
         _leave_range_index(ctx, stmt.index.name, outer_index)
-    loop = ir.For(pattern, values.array_if_display(src.code), body, label=frame["label"])
+    loop: ir.Stmt = ir.For(pattern, values.array_if_display(src.code), body, label=frame["label"])
+    if _is_range_call(stmt.expr) and ".borrow()" in src.code:
+        # `range(len(node.items))`: its bounds are computed once (as in Python) before the
+        # loop, so the node's `Ref` does not live on through the body
+        bounded = ir.For(pattern, "node_range", body, label=frame["label"])
+        loop = ir.Block([ir.Let("node_range", None, src.code), bounded])
     return _with_else(ctx, loop, stmt.else_body, frame)
+
+
+def _node_handle_list(ctx: FnContext, stmt: ForStmt) -> Expr | None:
+    """`for c in v.constraints:` where `v` is a node and the list holds handles: the list
+    as a place (see `_for_over_node_list`)."""
+    if not (isinstance(stmt.expr, MemberExpr) and isinstance(stmt.index, NameExpr)):
+        return None
+    if _outer_declared(ctx, stmt.index.name):
+        return None
+    if not class_links.aliases(ctx.module, type_of(ctx, stmt.expr.expr)):
+        return None
+    ty = type_of(ctx, stmt.expr)
+    if not (isinstance(ty, rt.ListT) and class_links.aliases(ctx.module, ty.elem)):
+        return None
+    place = lower_expr(ctx, stmt.expr)
+    return place if ".borrow()" in place.code else None
+
+
+def _for_over_node_list(ctx: FnContext, stmt: ForStmt, items: Expr) -> Lowered:
+    """Python's list iterator, by index: each step borrows the node just to take the next
+    handle, so the body may change the node (or the list: the loop sees it, as in Python)."""
+    assert isinstance(stmt.index, NameExpr) and isinstance(items.ty, rt.ListT)
+    frame = _loop_context(ctx, stmt.else_body is not None)
+    ctx.push()
+    try:
+        info = ctx.declare(stmt.index.name, items.ty.elem, Kind.PLACE)
+        body = [ir.Assign("node_index", "+=", "1"), *lower_block(ctx, stmt.body.body)]
+    finally:
+        ctx.pop()
+        ctx.loops.pop()
+    step = f"{{ let item = {items.at(Prec.POSTFIX)}.get(node_index).cloned(); item }}"
+    mut = "mut " if stmt.index.name in rebound_names(stmt.body.body) else ""
+    loop = ir.While(f"let Some({mut}{info.rust_name}) = {step}", body, label=frame["label"])
+    block = ir.Block([ir.Let("node_index", None, "0", mutable=True), loop])
+    return _with_else(ctx, block, stmt.else_body, frame)
+
+
+def _is_range_call(expr: Expression) -> bool:
+    return (
+        isinstance(expr, CallExpr)
+        and isinstance(expr.callee, NameExpr)
+        and expr.callee.fullname == "builtins.range"
+    )
 
 
 def _loop_source(ctx: FnContext, stmt: ForStmt) -> Source:
@@ -1495,6 +1552,7 @@ def lower_try(ctx: FnContext, stmt: TryStmt) -> Lowered:
 
 def lower_global(ctx: FnContext, stmt: Statement) -> Lowered:
     names: set[str] = getattr(ctx.module, "mutable_globals", set())
+    names = names | set(getattr(ctx.module, "module_slots", {}))  # thread-local handles
     missing = [n for n in stmt.names if n not in names]  # type: ignore[attr-defined]
     if missing:
         raise Unsupported(

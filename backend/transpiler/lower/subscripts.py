@@ -9,7 +9,7 @@ from mypy.nodes import Expression, IndexExpr, IntExpr, NameExpr, SliceExpr, Type
 from backend.transpiler import emit, ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.ir import Expr, Kind, Prec
-from backend.transpiler.lower import values
+from backend.transpiler.lower import class_links, values
 from backend.transpiler.lower.context import FnContext, Unsupported
 from backend.transpiler.lower.expressions import coerce, lower_expr
 
@@ -226,11 +226,11 @@ def _place(ctx: FnContext, node: Expression, prelude: list[ir.Stmt]) -> Expr:
         return lower_expr(ctx, node)
     base_t = ctx.module.type_of(node.base)
     if isinstance(base_t, rt.ListT | rt.DequeT):
-        base = _place(ctx, node.base, prelude)
+        base = class_links.mutable_place(_place(ctx, node.base, prelude))  # a node's list
         index = _bound_index(ctx, seq_index(ctx, base, node.index), prelude)
         return Expr(f"{base.at(Prec.POSTFIX)}[{index}]", base_t.elem, Kind.PLACE, Prec.POSTFIX)
     if isinstance(base_t, rt.DictT) and base_t.flavour not in ("counter", "defaultdict"):
-        base = _place(ctx, node.base, prelude)
+        base = class_links.mutable_place(_place(ctx, node.base, prelude))
         key = lower_expr(ctx, node.index, base_t.key)
         code = key_ref(key)
         if not _PLAIN_INDEX.match(code.lstrip("&")) and not code.startswith('"'):

@@ -249,8 +249,8 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
         if e.code in ("None", "()") or _PLAIN_PATH.match(e.code):
             return "None", ""  # (a variable: evaluating it has no effect)
         return "{}", f'{{ {e.code}; "None" }}'  # `print(f())` still runs `f`
-    if isinstance(ty, rt.StructT) and ty.name != "PyException":
-        return "{}", e.code
+    if isinstance(ty, rt.StructT) and ty.render().startswith("Rc<RefCell<"):
+        return "{}", f"{e.at(Prec.POSTFIX)}.borrow()"  # a node: the struct formats itself
     if isinstance(ty, rt.StructT):
         return "{}", e.code
     if isinstance(ty, rt.BytesT):
@@ -376,6 +376,8 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
         return f"py_float_repr({value(e)})"
     if ty == rt.BOOL:
         return f'if {value(e)} {{ "True" }} else {{ "False" }}.to_string()'
+    if isinstance(ty, rt.StructT) and ty.render().startswith("Rc<RefCell<"):
+        return f"{e.at(Prec.POSTFIX)}.borrow().to_string()"
     if isinstance(ty, rt.StructT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
     piece, arg = display(ctx, e)
