@@ -34,6 +34,9 @@ class Leafy:
 class Forest:
     top: Leafy
 
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.top)
+
     def total(self) -> int:
         return sum(self.top)
 
@@ -66,5 +69,5 @@ if __name__ == "__main__":
     print(tuple(single), len(single), single.depth)
     forest = grow([50, 30, 70, 20, 40, 60, 80, 35])
     print(forest.describe())
-    print(forest.total())
+    print(forest.total(), list(forest)[-3:])
     print(forest.top.low.depth if forest.top.low else 0)

@@ -794,22 +794,17 @@ def lower_isinstance(call: Call, value_t: rt.RType) -> Expr | None:
     return Expr("true" if hit else "false", rt.BOOL)
 
 
-def lower_cast(call: Call) -> Expr:
-    """`typing.cast(T, x)`: Python does nothing at run time; mypy takes `x` as a `T`. A
-    value of the type, or of a subclass, is used as it is (wrapped in the enum where it is
-    wanted); a shared hierarchy's handle downcast to a subclass is matched, and an object
-    of another class stops the program (Python would go on with it until an attribute is
-    missing: a cast that lies is reported at the cast, not silently reinterpreted)."""
+def cast_object(call: Call, value: Expr, target: rt.StructT) -> Expr:
+    """`typing.cast(T, x)` of an object (stdlib.typing_cast does the rest): Python does
+    nothing at run time; mypy takes `x` as a `T`. A value of the type, or of a subclass, is
+    used as it is (wrapped in the enum where it is wanted); a shared hierarchy's handle
+    downcast to a subclass is matched, and an object of another class stops the program
+    (Python would go on with it until an attribute is missing: a cast that lies is
+    reported at the cast, not silently reinterpreted)."""
     ctx = call.ctx
-    if len(call.args) != 2 or call.kwargs:
-        raise call.fail("`cast()` with other than two positional arguments")
-    target = ctx.module.type_of(call.node)
-    value = call.arg(1)
-    if value.ty == target:
-        return value
     from backend.transpiler.lower.expressions import coerce
 
-    if isinstance(value.ty, rt.StructT) and isinstance(target, rt.StructT):
+    if isinstance(value.ty, rt.StructT):
         root = poly_root(ctx.module, value.ty)
         if root is None:
             return coerce(ctx, value, target)  # a subclass where its base's enum is wanted
@@ -821,7 +816,7 @@ def lower_cast(call: Call) -> Expr:
                 f'other => panic!("TypeError: cast() to {sub.name} of a {{other:?}}") }}'
             )
             return Expr(code, target, Kind.OWNED, Prec.ATOM)
-    raise call.fail(f"`cast()` of a {value.ty.render()} to {target.render()}")
+    raise call.fail(f"`cast()` of a {value.ty.render()} to {target.render()}", "PRT163")
 
 
 def _cast_subclass(module: ModuleContext, root: ClassInfo, target: rt.StructT) -> ClassInfo | None:

@@ -312,8 +312,8 @@ def field_read(ctx: FnContext, node: Expression, base: Expr, ci: ClassInfo, name
     if name not in fields:
         prop = ctx.module.signatures.get(f"{ci.info.fullname}.{name}")
         if prop is not None:
-            return Expr(
-                f"{base.at(Prec.POSTFIX)}.borrow().{rust_ident(name)}()",
+            return Expr(  # a property: a method, which runs on the handle
+                f"{base.at(Prec.POSTFIX)}.{rust_ident(name)}()",
                 prop.ret,
                 Kind.OWNED,
                 Prec.POSTFIX,
@@ -443,7 +443,11 @@ def handle_impl(ci: ClassInfo, methods: list[ir.Function | ir.RawItem]) -> list[
         return []
     for fn in fns:
         fn.self_param = "&self"
-    decls = "\n".join(f"    {_declaration(fn)}" for fn in fns)
+    generators = {fn.name for fn in fns if _is_generator(fn)}
+    decls = "\n".join(f"    {_declaration(fn, fn.name in generators)}" for fn in fns)
+    for fn in fns:
+        if fn.name in generators:
+            fn.ret = f"{fn.ret} + use<>"
     trait = handle_trait(ci.name)
     return [
         ir.RawItem(f"#[allow(non_snake_case)]\ntrait {trait} {{\n{decls}\n}}"),
@@ -451,9 +455,21 @@ def handle_impl(ci: ClassInfo, methods: list[ir.Function | ir.RawItem]) -> list[
     ]
 
 
-def _declaration(fn: ir.Function) -> str:
+def _is_generator(fn: ir.Function) -> bool:
+    """A generator method: its iterator owns what it uses (`PyGenerator` bodies are
+    `'static`), so it captures no borrow of the handle; saying so (`use<>`) lets a caller
+    return it from a borrowed struct (a trait's `impl Iterator` captures `&self` otherwise)."""
+    return bool(fn.ret and fn.ret.startswith("impl Iterator")) and any(
+        isinstance(s, ir.RawStmt) and s.lines and s.lines[0].startswith("PyGenerator::new(")
+        for s in fn.body
+    )
+
+
+def _declaration(fn: ir.Function, generator: bool = False) -> str:
     params = ["&self", *(f"{p.name}: {p.ty}" for p in fn.params)]
     ret = f" -> {fn.ret}" if fn.ret and fn.ret != "()" else ""
+    if generator:
+        ret += " + use<Self>"
     return f"fn {fn.name}{fn.generics}({', '.join(params)}){ret};"
 
 

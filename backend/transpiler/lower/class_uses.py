@@ -364,7 +364,6 @@ def _register() -> None:
     from backend.transpiler.lower import stdlib
 
     stdlib.FUNCTIONS["dataclasses.field"] = lower_field_call
-    stdlib.FUNCTIONS["typing.cast"] = class_hierarchy.lower_cast
     from backend.transpiler.lower import arrays, native_ints
 
     native_ints.register()  # `i32(x)`: mypyc's native ints, constructed like classes

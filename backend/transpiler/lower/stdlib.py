@@ -1285,6 +1285,10 @@ def typing_cast(call: Call) -> Expr:
         code = f'{inner.at(Prec.POSTFIX)}{opened}.expect("TypeError: cast() of None")'
         kind = Kind.OWNED if not opened else Kind.BORROWED
         return Expr(code, target, kind, Prec.POSTFIX)
+    if isinstance(value.ty, rt.StructT) and isinstance(target, rt.StructT):
+        from backend.transpiler.lower.class_hierarchy import cast_object
+
+        return cast_object(call, value, target)  # up or down a class hierarchy
     raise call.fail(f"cast() from {value.ty.render()} to {target.render()}", "PRT163")
 
 
