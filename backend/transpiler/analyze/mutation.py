@@ -404,6 +404,10 @@ class MutationAnalysis:
     def _dispatched(self, callee: str) -> list[str]:
         return [callee, *self.overrides.get(callee, [])]
 
+    def mutated_param_indexes(self, fullname: str) -> set[int]:
+        """The positions (self first, for a method) of the parameters `fullname` changes."""
+        return self._mutated_param_indexes(fullname)
+
     def _mutated_param_indexes(self, fullname: str) -> set[int]:
         facts = self.facts.get(fullname)
         if facts is None:

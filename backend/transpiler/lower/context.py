@@ -8,7 +8,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from mypy.nodes import Context, Expression, FuncDef, OpExpr, TypeInfo, Var
+from mypy.nodes import Context, Expression, FuncDef, OpExpr, Statement, TypeInfo, Var
 from mypy.types import Type
 
 from backend.transpiler import rtypes as rt
@@ -325,6 +325,7 @@ class FnContext:
         # a labelled `break` may leave it for a `finally`, a `?` on a Result may not)
         self.generator_depth = 0
         self._counters: frozenset[str] | None = None  # see analyze/counters.py
+        self._aliased_changes: dict[int, str] | None = None  # see analyze/aliasing.py
         self.hoisted: dict[str, str] = {}  # python name -> rust name declared ahead of use
         self.closure_depth = 0
         # loop variables of a `range()` stepped upward, below its stop while the body runs:
@@ -337,6 +338,35 @@ class FnContext:
         self.preset_exprs: dict[int, Expr] = {}
         # `&mut` names for objects stored in a container -> the container's root variable
         self.object_aliases: dict[str, str] = {}
+
+    def aliased_change(self, stmt: Statement) -> str | None:
+        """The name whose object `stmt` changes while another name or a container also
+        refers to it (analyze/aliasing.py): the translation's copy would not see it."""
+        if self._aliased_changes is None:
+            self._aliased_changes = self._find_aliased_changes()
+        return self._aliased_changes.get(id(stmt))
+
+    def _find_aliased_changes(self) -> dict[int, str]:
+        from backend.transpiler.analyze.aliasing import AliasedChanges
+
+        if self.fn is None:
+            return {}
+        module = self.module
+
+        def shares_safely(fullname: str) -> bool:
+            ci = module.classes.get(fullname)
+            return ci is None or ci.shared or ci.is_enum
+
+        from backend.transpiler.lower.declarations import unified_aliases
+
+        params = {a.variable.name for a in self.fn.arguments}
+        walk = AliasedChanges(
+            module.mypy_type,
+            shares_safely,
+            module.mutation.mutated_param_indexes,
+            unified_aliases(self.fn.body.body, params),
+        )
+        return {id(stmt): name for stmt, name in walk.run(self.fn)}
 
     def is_counter(self, name: str) -> bool:
         """An int local only ever set to a small literal and stepped by a small constant."""

@@ -296,6 +296,11 @@ def _aliases(body: list[Statement], params: set[str]) -> dict[str, str]:
     }
 
 
+def unified_aliases(body: list[Statement], params: set[str]) -> dict[str, str]:
+    """`alias = source` pairs lowered as one variable (see `Plan.aliases`)."""
+    return _aliases(body, params)
+
+
 def _order_key(pos: Position) -> tuple[int, ...]:
     return tuple(i for _, i in pos)
 

@@ -172,6 +172,14 @@ def lower_statement(ctx: FnContext, stmt: Statement) -> Lowered:
             raise Unsupported(
                 stmt, f"{type(stmt).__name__.replace('Stmt', '')} statement", "PRT300"
             )
+        aliased = ctx.aliased_change(stmt)
+        if aliased is not None:
+            raise Unsupported(
+                stmt,
+                f"a change to `{aliased}`'s object, which another name or a container also "
+                "holds (the translation keeps a copy there, which would not see the change)",
+                "PRT350",
+            )
         lowered = module_state.end_statement(ctx, stmt, handler(ctx, stmt))  # locks module state
     except Unsupported as err:
         module_state.abandon_statement(ctx, depth)
