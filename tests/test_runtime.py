@@ -2221,6 +2221,10 @@ USAGE: dict[str, str] = {
         "py_defaultdict_repr(&d, "
         '"int"));'
     ),
+    "py_complex": (
+        'println!("{} {}", (PyComplex::new(1.0, 2.0) * PyComplex::new(0.5, -1.0)).py_repr(), '
+        "PyComplex::new(1.0, 0.0).py_div(PyComplex::new(0.0, 2.0)).abs());"
+    ),
     "py_generator": (
         "let g = PyGenerator::new(|co: Yielder<i64>| async move { "
         "co.yield_(1).await?; Some(()) }); "

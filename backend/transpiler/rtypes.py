@@ -49,6 +49,21 @@ USIZE = Prim("usize")
 
 
 @dataclass(frozen=True)
+class ComplexT(RType):
+    """A Python `complex`: the `PyComplex` helper (runtime/complex.rs), `Copy`, unordered."""
+
+    def render(self) -> str:
+        return "PyComplex"
+
+    @property
+    def is_copy(self) -> bool:
+        return True
+
+
+COMPLEX = ComplexT()
+
+
+@dataclass(frozen=True)
 class BigIntT(RType):
     """A Python `int` that may exceed i64 (analyze/int_width.py): the `PyBigInt` helper."""
 

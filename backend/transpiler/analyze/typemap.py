@@ -28,6 +28,7 @@ from backend.transpiler.analyze.union_types import UnionRegistry
 SCALARS: dict[str, rt.RType] = {
     "builtins.int": rt.INT,
     "builtins.float": rt.FLOAT,
+    "builtins.complex": rt.COMPLEX,
     "builtins.bool": rt.BOOL,
     "builtins.str": rt.STR,
     "builtins.bytes": rt.BYTES,

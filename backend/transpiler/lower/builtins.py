@@ -133,6 +133,8 @@ def lower_abs(call: Call) -> Expr:
         arg = coerce(call.ctx, arg, rt.INT)
     if arg.ty == rt.INT:
         return int_ops.absolute(call.ctx, arg)
+    if arg.ty == rt.COMPLEX:
+        return Expr(f"{arg.at(Prec.POSTFIX)}.abs()", rt.FLOAT, Kind.OWNED, Prec.POSTFIX)
     return Expr(f"{values.receiver(arg)}.abs()", arg.ty, Kind.OWNED, Prec.POSTFIX)
 
 

@@ -10,6 +10,7 @@ from mypy.nodes import (
     CallExpr,
     CastExpr,
     ComparisonExpr,
+    ComplexExpr,
     ConditionalExpr,
     DictExpr,
     DictionaryComprehension,
@@ -415,6 +416,10 @@ def lower_member(ctx: FnContext, node: MemberExpr) -> Expr:
         return classes.lower_class_attr(ctx, node, base.node)
     from backend.transpiler.lower import classes
 
+    if type_of(ctx, base) == rt.COMPLEX:
+        from backend.transpiler.lower import complex_numbers
+
+        return complex_numbers.attribute(lower_expr(ctx, base), node.name, node)
     class_name = _type_name_of(ctx, node)
     if class_name is not None:
         return class_name
@@ -648,6 +653,7 @@ def _lazy(module: str, name: str) -> Callable[[FnContext, Expression], Expr]:
 _DISPATCH: dict[type, Callable[[FnContext, Expression], Expr]] = {
     IntExpr: lower_int,  # type: ignore[dict-item]
     FloatExpr: lower_float,  # type: ignore[dict-item]
+    ComplexExpr: _lazy("complex_numbers", "lower_literal"),
     StrExpr: lower_str,  # type: ignore[dict-item]
     BytesExpr: lower_bytes,  # type: ignore[dict-item]
     NameExpr: lower_name,  # type: ignore[dict-item]

@@ -42,6 +42,10 @@ def lower_method(call: Call, name: str) -> Expr:
     table: dict[str, Lowerer] | None = None
     from backend.transpiler.lower import regex
 
+    if ty == rt.COMPLEX:
+        from backend.transpiler.lower import complex_numbers
+
+        return complex_numbers.lower_method(call, name)
     if regex.is_regex_type(ty):
         return regex.lower_method(call, name)
     from backend.transpiler.lower import streams

@@ -69,6 +69,10 @@ def lower_op(ctx: FnContext, node: OpExpr) -> Expr:
         from backend.transpiler.lower import bigints
 
         return bigints.lower_op(ctx, node, left, right)  # arbitrary precision (PyBigInt)
+    if rt.COMPLEX in (lt, rt_):
+        from backend.transpiler.lower import complex_numbers
+
+        return complex_numbers.binary(ctx, node, node.op, left, right)
     if lt in _NUMERIC and rt_ in _NUMERIC:
         return _numeric(ctx, node, left, right, result_t)
     if isinstance(lt, rt.StrT) or lt == rt.CHAR:
@@ -499,6 +503,10 @@ def _compare(
     rnode: Expression,
     right: Expr,
 ) -> Expr:
+    if rt.COMPLEX in (left.ty, right.ty):
+        from backend.transpiler.lower import complex_numbers
+
+        return complex_numbers.compare(ctx, node, op, left, right)
     if op in ("is", "is not", "==", "!=") and (right.code == "None" or left.code == "None"):
         subject = left if right.code == "None" else right
         if isinstance(subject.ty, rt.UnionT):

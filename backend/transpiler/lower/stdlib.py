@@ -1292,6 +1292,16 @@ def typing_cast(call: Call) -> Expr:
     raise call.fail(f"cast() from {value.ty.render()} to {target.render()}", "PRT163")
 
 
+def _register_complex() -> None:
+    from backend.transpiler.lower import builtins, complex_numbers  # `cmath`, `complex()`
+
+    FUNCTIONS.update(complex_numbers.FUNCTIONS)
+    builtins.BUILTINS["builtins.complex"] = complex_numbers.construct
+
+
+_register_complex()
+
+
 def _register_regex() -> None:
     from backend.transpiler.lower import regex  # `re` on the regex crate (crate builds)
 

@@ -153,6 +153,9 @@ def _truth_test(ctx: FnContext, node: Expression, e: Expr) -> Expr | None:
         return Expr(f"!{e.at(Prec.POSTFIX)}.is_zero()", rt.BOOL, Kind.OWNED, Prec.UNARY)
     if ty == rt.FLOAT:
         return Expr(f"{value_expr(e).at(Prec.BITOR)} != 0.0", rt.BOOL, Kind.OWNED, Prec.CMP)
+    if ty == rt.COMPLEX:  # true unless both parts are zero
+        v = e.at(Prec.POSTFIX)
+        return Expr(f"{v}.re != 0.0 || {v}.im != 0.0", rt.BOOL, Kind.OWNED, Prec.OR)
     if isinstance(ty, rt.StrT | rt.ListT | rt.DictT | rt.SetT | rt.DequeT | rt.BytesT):
         return Expr(f"!{e.at(Prec.POSTFIX)}.is_empty()", rt.BOOL, Kind.OWNED, Prec.UNARY)
     if ty == rt.UNIT or (isinstance(ty, rt.TupleT) and not ty.items):  # None, `()`
@@ -243,6 +246,8 @@ def display(ctx: ModuleContext, e: Expr) -> tuple[str, str]:
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")
         return "{}", f"py_float_repr({value(e)})"
+    if ty == rt.COMPLEX:
+        return "{}", f"{e.at(Prec.POSTFIX)}.py_repr()"
     if ty == rt.BOOL:
         return "{}", f'if {value(e)} {{ "True" }} else {{ "False" }}'
     if ty == rt.UNIT:
@@ -349,6 +354,8 @@ def repr_of(ctx: ModuleContext, e: Expr) -> str:
     ty = e.ty
     if ty in (rt.INT, rt.BIGINT):
         return f"{e.at(Prec.POSTFIX)}.to_string()"
+    if ty == rt.COMPLEX:
+        return f"{e.at(Prec.POSTFIX)}.py_repr()"
     if isinstance(ty, rt.StructT) and ty.name != "PyException":
         return f'format!("{{:?}}", {e.code})'
     if isinstance(ty, rt.BytesT):
@@ -374,6 +381,8 @@ def str_of(ctx: ModuleContext, e: Expr) -> str:
     if ty == rt.FLOAT:
         ctx.use_helper("py_float_repr")
         return f"py_float_repr({value(e)})"
+    if ty == rt.COMPLEX:
+        return f"{e.at(Prec.POSTFIX)}.py_repr()"
     if ty == rt.BOOL:
         return f'if {value(e)} {{ "True" }} else {{ "False" }}.to_string()'
     if isinstance(ty, rt.StructT) and ty.render().startswith("Rc<RefCell<"):
