@@ -245,6 +245,11 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
         if value is not None:
             out.append(ir.RawStmt([ir.statement_safe(value)], span=last.span))
         return out
+    last_stmt = out[-1] if out else None
+    tail_if = isinstance(last_stmt, ir.If) and _tail_if(ctx, last_stmt)
+    if sig is not None and not sig.generator and isinstance(last_stmt, ir.If) and tail_if:
+        _returns_to_tails(last_stmt)  # `if c { a } else { b }` as the tail (needless_return)
+        return out
     if sig is None or sig.generator or _ends_diverging(body):
         return out
     if isinstance(sig.ret, rt.UnknownT):
@@ -257,6 +262,33 @@ def _finish_function_body(ctx: FnContext, body: list[Statement], out: Lowered) -
     elif tail != "()":
         out.append(ir.RawStmt([tail]))
     return out
+
+
+def _tail_if(ctx: FnContext, stmt: ir.Stmt) -> bool:
+    """An `if`/`else` (chain) ending the body whose every branch ends with `return value`,
+    none of them borrowing a local (see `_tail_borrows_local`)."""
+    if not isinstance(stmt, ir.If) or not stmt.then or not stmt.orelse:
+        return False
+    for branch in (stmt.then, stmt.orelse):
+        last = branch[-1]
+        if isinstance(last, ir.Return):
+            if last.value is None or _tail_borrows_local(ctx, last.value):
+                return False
+        elif not _tail_if(ctx, last):
+            return False
+    return True
+
+
+def _returns_to_tails(stmt: ir.If) -> None:
+    for branch in (stmt.then, stmt.orelse):
+        assert branch
+        last = branch[-1]
+        if isinstance(last, ir.Return):
+            assert last.value is not None
+            branch[-1] = ir.RawStmt([ir.statement_safe(last.value)], span=last.span)
+        else:
+            assert isinstance(last, ir.If)
+            _returns_to_tails(last)
 
 
 _BORROWING_CALL = re.compile(
