@@ -8,9 +8,9 @@ calls `visit_<NodeClass>` when a subclass defines it, else walks the node's chil
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
-from mypy.nodes import Node
+from mypy.nodes import CallExpr, NameExpr, Node
 
 # The attributes that hold child nodes, per node class (in evaluation order).
 _CHILDREN: dict[str, tuple[str, ...]] = {
@@ -110,3 +110,12 @@ class Walker:
     def visit_all(self, nodes: list[Any]) -> None:
         for node in nodes:
             self.visit(node)
+
+
+def is_builtin_call(node: Node, name: str) -> TypeGuard[CallExpr]:
+    """`name(...)` calling the builtin itself (`len(xs)`, `range(n)`), not a shadowing def."""
+    return (
+        isinstance(node, CallExpr)
+        and isinstance(node.callee, NameExpr)
+        and node.callee.fullname == f"builtins.{name}"
+    )

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
-from mypy.nodes import CallExpr, Expression, IntExpr, NameExpr, UnaryExpr
+from mypy.nodes import Expression, IntExpr, NameExpr, UnaryExpr
 
 from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.walk import is_builtin_call
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import values
 from backend.transpiler.lower.context import FnContext
@@ -215,11 +216,7 @@ _LEN_HEADROOM = 2**32
 
 
 def is_len(node: Expression) -> bool:
-    return (
-        isinstance(node, CallExpr)
-        and isinstance(node.callee, NameExpr)
-        and node.callee.fullname == "builtins.len"
-    )
+    return is_builtin_call(node, "len")
 
 
 def _apply(op: str, a: int, b: int) -> int:

@@ -12,7 +12,6 @@ from mypy.nodes import (
     Expression,
     IntExpr,
     ListExpr,
-    NameExpr,
     OpExpr,
     SetExpr,
     StrExpr,
@@ -22,6 +21,7 @@ from mypy.nodes import (
 
 from backend.transpiler import emit, ir
 from backend.transpiler import rtypes as rt
+from backend.transpiler.analyze.walk import is_builtin_call
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import int_ops, values
 from backend.transpiler.lower.context import FnContext, Unsupported
@@ -231,9 +231,7 @@ def _concat_operands(node: Expression) -> list[Expression]:
 def _str_of_int(ctx: FnContext, node: Expression) -> bool:
     """`str(n)` of an int: Rust's `{}` of an i64 prints what Python's str does."""
     return (
-        isinstance(node, CallExpr)
-        and isinstance(node.callee, NameExpr)
-        and node.callee.fullname == "builtins.str"
+        is_builtin_call(node, "str")
         and len(node.args) == 1
         and node.arg_kinds == [ARG_POS]
         and type_of(ctx, node.args[0]) in (rt.INT, rt.USIZE)

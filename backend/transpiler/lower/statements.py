@@ -57,6 +57,7 @@ from backend.transpiler import ir
 from backend.transpiler import rtypes as rt
 from backend.transpiler.analyze.kept_objects import returns_kept_object
 from backend.transpiler.analyze.mutation import rebound_names
+from backend.transpiler.analyze.walk import is_builtin_call
 from backend.transpiler.ir import Expr, Kind, Prec
 from backend.transpiler.lower import class_links, formatting, int_ops, values
 from backend.transpiler.lower.context import (
@@ -1249,11 +1250,7 @@ def _for_over_node_list(ctx: FnContext, stmt: ForStmt, items: Expr) -> Lowered:
 
 
 def _is_range_call(expr: Expression) -> bool:
-    return (
-        isinstance(expr, CallExpr)
-        and isinstance(expr.callee, NameExpr)
-        and expr.callee.fullname == "builtins.range"
-    )
+    return is_builtin_call(expr, "range")
 
 
 def _loop_source(ctx: FnContext, stmt: ForStmt) -> Source:

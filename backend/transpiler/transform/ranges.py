@@ -62,7 +62,7 @@ from mypy.nodes import (
 from mypy.types import Instance, LiteralType, Type, get_proper_type
 
 from backend.transpiler.analyze.int_facts import constant_int, nodes
-from backend.transpiler.analyze.walk import children
+from backend.transpiler.analyze.walk import children, is_builtin_call
 
 _NONNEG_CALLS = {"builtins.len", "builtins.abs", "builtins.ord"}
 # Python's int and mypyc's native ints (`i64`, ...), which all lower to Rust integers
@@ -192,14 +192,10 @@ def _index_counters(
 
 def _is_range_of_len(node: Expression) -> bool:
     return (
-        isinstance(node, CallExpr)
-        and isinstance(node.callee, NameExpr)
-        and node.callee.fullname == "builtins.range"
+        is_builtin_call(node, "range")
         and len(node.args) == 1
         and node.arg_kinds == [ARG_POS]
-        and isinstance(node.args[0], CallExpr)
-        and isinstance(node.args[0].callee, NameExpr)
-        and node.args[0].callee.fullname == "builtins.len"
+        and is_builtin_call(node.args[0], "len")
         and len(node.args[0].args) == 1
     )
 
